@@ -1,0 +1,28 @@
+package dev.vigil.runtime.hal;
+
+import java.util.function.IntConsumer;
+
+/**
+ * A compiled program loaded on a device, running timestep by timestep: inject the step's input
+ * spikes, then {@link #step(IntConsumer)} to advance and receive the output layer's spikes.
+ */
+public interface DeviceSession extends AutoCloseable {
+
+    /** Delivers one spike on network input {@code input} in the current step; repeats add up. */
+    void inject(int input);
+
+    /** Advances one timestep, handing each output neuron that spiked to {@code outputSpikes}. */
+    void step(IntConsumer outputSpikes);
+
+    /** A copy of layer {@code layer}'s membrane potentials, for debugging and tests. */
+    int[] potentials(int layer);
+
+    /** What the device has done since the session opened. */
+    ActivityCounts counts();
+
+    /** Returns every neuron to its initial state; counts are kept. */
+    void reset();
+
+    @Override
+    void close();
+}

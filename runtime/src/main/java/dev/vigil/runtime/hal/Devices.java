@@ -1,0 +1,27 @@
+package dev.vigil.runtime.hal;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.ServiceLoader;
+
+/** Finds devices with {@link ServiceLoader}: runtime names no concrete device but the reference. */
+public final class Devices {
+
+    private Devices() {
+    }
+
+    /** Every provider on the class path, in the loader's order. */
+    public static List<DeviceProvider> available() {
+        return ServiceLoader.load(DeviceProvider.class).stream().map(ServiceLoader.Provider::get).toList();
+    }
+
+    /** The provider with {@code id}, if present. */
+    public static Optional<DeviceProvider> find(String id) {
+        return available().stream().filter(p -> p.id().equals(id)).findFirst();
+    }
+
+    /** The ids of every provider, comma-separated, for error messages. */
+    public static String ids() {
+        return String.join(", ", available().stream().map(DeviceProvider::id).toList());
+    }
+}

@@ -1,0 +1,8 @@
+/**
+ * The hardware-abstraction layer: what a neuromorphic device says about itself
+ * ({@link dev.vigil.runtime.hal.DeviceCapabilities}), how a network is compiled onto its cores
+ * ({@link dev.vigil.runtime.hal.NetworkCompiler}), how a compiled program runs
+ * ({@link dev.vigil.runtime.hal.DeviceSession}), what it counts and what that costs in energy.
+ * Devices are found with {@link java.util.ServiceLoader} through {@link dev.vigil.runtime.hal.DeviceProvider}.
+ */
+package dev.vigil.runtime.hal;

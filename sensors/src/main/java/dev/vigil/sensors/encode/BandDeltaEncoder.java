@@ -1,0 +1,139 @@
+package dev.vigil.sensors.encode;
+
+import dev.vigil.sensors.Batch;
+import dev.vigil.sensors.SampleBatch;
+
+/**
+ * Band-pass filterbank with log-domain level-crossing spikes, as always-on audio front ends use:
+ * each of {@code bands} log-spaced second-order band-pass filters is rectified and smoothed by a
+ * one-pole low-pass; whenever a band's level in dB rises {@code deltaDb} above its reference an UP
+ * spike is emitted (channel {@code 2*band}), and when it falls {@code deltaDb} below, a DOWN spike
+ * (channel {@code 2*band+1}); the reference moves by one step per spike. Levels below
+ * {@code floorDb} are clamped, so silence stays silent. Multi-channel input is averaged to one.
+ */
+public final class BandDeltaEncoder implements SpikeEncoder {
+    private final int bands;
+    private final double minHz;
+    private final double maxHz;
+    private final double deltaDb;
+    private final double floorDb;
+    private final double smoothingMs;
+    private final double sampleRate;
+    private final double[] b0;
+    private final double[] a1;
+    private final double[] a2;
+    private final double[] x1;
+    private final double[] x2;
+    private final double[] y1;
+    private final double[] y2;
+    private final double[] env;
+    private final double[] refDb;
+    private final double smooth;
+
+    /**
+     * @param sampleRate  input sample rate in Hz
+     * @param bands       number of band-pass channels
+     * @param minHz       centre of the lowest band
+     * @param maxHz       centre of the highest band (below Nyquist)
+     * @param deltaDb     level change per spike, in dB
+     * @param floorDb     level below which a band counts as silent, in dB full scale
+     * @param smoothingMs time constant of the envelope smoother
+     */
+    public BandDeltaEncoder(double sampleRate, int bands, double minHz, double maxHz, double deltaDb,
+                            double floorDb, double smoothingMs) {
+        if (bands <= 0) {
+            throw new IllegalArgumentException("bands must be positive, got " + bands);
+        }
+        if (!(minHz > 0 && maxHz >= minHz && maxHz < sampleRate / 2)) {
+            throw new IllegalArgumentException("band centres " + minHz + ".." + maxHz + " Hz must lie in (0, "
+                    + sampleRate / 2 + ") Hz for a " + sampleRate + " Hz stream");
+        }
+        if (!(deltaDb > 0) || !(smoothingMs > 0)) {
+            throw new IllegalArgumentException("delta and smoothing must be positive");
+        }
+        this.sampleRate = sampleRate;
+        this.bands = bands;
+        this.minHz = minHz;
+        this.maxHz = maxHz;
+        this.deltaDb = deltaDb;
+        this.floorDb = floorDb;
+        this.smoothingMs = smoothingMs;
+        b0 = new double[bands];
+        a1 = new double[bands];
+        a2 = new double[bands];
+        x1 = new double[bands];
+        x2 = new double[bands];
+        y1 = new double[bands];
+        y2 = new double[bands];
+        env = new double[bands];
+        refDb = new double[bands];
+        java.util.Arrays.fill(refDb, floorDb);
+        double q = bands == 1 ? 1.0 : Math.max(1.0, 1.0 / (Math.pow(maxHz / minHz, 1.0 / (bands - 1)) - 1) * 1.2);
+        for (int k = 0; k < bands; k++) {
+            double fc = bands == 1 ? minHz : minHz * Math.pow(maxHz / minHz, (double) k / (bands - 1));
+            double w0 = 2 * Math.PI * fc / sampleRate;
+            double alpha = Math.sin(w0) / (2 * q);
+            double a0 = 1 + alpha;
+            // RBJ band-pass, 0 dB peak gain: b = [alpha, 0, -alpha] / a0
+            b0[k] = alpha / a0;
+            a1[k] = -2 * Math.cos(w0) / a0;
+            a2[k] = (1 - alpha) / a0;
+        }
+        this.smooth = 1 - Math.exp(-1000.0 / (smoothingMs * sampleRate));
+    }
+
+    /** Centre frequency of band {@code k} in Hz. */
+    public double centreHz(int k) {
+        return bands == 1 ? minHz : minHz * Math.pow(maxHz / minHz, (double) k / (bands - 1));
+    }
+
+    @Override
+    public int channels() {
+        return 2 * bands;
+    }
+
+    @Override
+    public void encode(Batch batch, SpikeSink sink) {
+        if (!(batch instanceof SampleBatch s)) {
+            return;
+        }
+        float[] data = s.samples();
+        int ch = s.channels();
+        double usPerFrame = 1e6 / sampleRate;
+        long start = s.startUs();
+        for (int i = 0, n = s.size(); i < n; i++) {
+            double x = 0;
+            for (int c = 0; c < ch; c++) {
+                x += data[i * ch + c];
+            }
+            x /= ch;
+            long t = start + (long) Math.floor(i * usPerFrame);
+            for (int k = 0; k < bands; k++) {
+                double y = b0[k] * (x - x2[k]) - a1[k] * y1[k] - a2[k] * y2[k];
+                x2[k] = x1[k];
+                x1[k] = x;
+                y2[k] = y1[k];
+                y1[k] = y;
+                env[k] += smooth * (Math.abs(y) - env[k]);
+                double db = env[k] > 0 ? 20 * Math.log10(env[k]) : floorDb;
+                if (db < floorDb) {
+                    db = floorDb;
+                }
+                while (db >= refDb[k] + deltaDb) {
+                    refDb[k] += deltaDb;
+                    sink.spike(t, 2 * k);
+                }
+                while (db <= refDb[k] - deltaDb) {
+                    refDb[k] -= deltaDb;
+                    sink.spike(t, 2 * k + 1);
+                }
+            }
+        }
+    }
+
+    @Override
+    public String describe() {
+        return String.format(java.util.Locale.ROOT, "%d bands %.0f-%.0f Hz, %.1f dB delta, %.1f ms smoothing, floor %.0f dB",
+                bands, minHz, maxHz, deltaDb, smoothingMs, floorDb);
+    }
+}

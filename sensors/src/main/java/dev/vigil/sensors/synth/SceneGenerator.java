@@ -91,7 +91,7 @@ public final class SceneGenerator {
         int edgeCount = 0;
         double start = spec.edgeStartS() * 1e6;
         double end = spec.edgeEndS() * 1e6;
-        double barWidth = 12;
+        double barWidth = 4;
         double speed = (WIDTH + barWidth) / (end - start); // px per µs
         int[] xs = new int[0];
         int[] ys = new int[0];

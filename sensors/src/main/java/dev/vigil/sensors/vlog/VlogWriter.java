@@ -29,6 +29,7 @@ public final class VlogWriter implements AutoCloseable {
     private ByteBuffer payload = ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
     private final ByteBuffer header = ByteBuffer.allocate(VlogFormat.CHUNK_HEADER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
     private long chunks;
+    private long bytes;
 
     /** Creates (or truncates) {@code file} and writes the header for {@code descriptors}. */
     public VlogWriter(Path file, List<StreamDescriptor> descriptors) throws IOException {
@@ -66,6 +67,7 @@ public final class VlogWriter implements AutoCloseable {
         crc.update(b.array(), 0, b.position());
         b.putInt((int) crc.getValue());
         out.write(b.array(), 0, b.position());
+        bytes += b.position();
     }
 
     private static void putString(ByteBuffer b, String s) {
@@ -181,6 +183,12 @@ public final class VlogWriter implements AutoCloseable {
         out.write(header.array(), 0, VlogFormat.CHUNK_HEADER_BYTES);
         out.write(payload.array(), 0, len);
         chunks++;
+        bytes += VlogFormat.CHUNK_HEADER_BYTES + len;
+    }
+
+    /** Bytes written so far, header included. */
+    public long bytes() {
+        return bytes;
     }
 
     /** Chunks written so far. */

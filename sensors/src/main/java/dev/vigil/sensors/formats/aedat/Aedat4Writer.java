@@ -3,7 +3,8 @@ package dev.vigil.sensors.formats.aedat;
 import dev.vigil.sensors.EventBatch;
 import dev.vigil.sensors.SampleBatch;
 import io.airlift.compress.zstd.ZstdCompressor;
-import org.apache.commons.compress.compressors.lz4.FramedLZ4CompressorOutputStream;
+import io.airlift.compress.lz4.Lz4Compressor;
+import org.apache.commons.compress.compressors.lz4.XXHash32;
 
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
@@ -17,14 +18,17 @@ import java.nio.file.Path;
 
 /**
  * Writes AEDAT 4.0 files that DV and Vigil read: one polarity stream (id 0, EVTS) and optionally one
- * IMU stream (id 1, IMUS), packets compressed with LZ4 frames (linked 64 KB blocks) or zstd. No
+ * IMU stream (id 1, IMUS), packets compressed as LZ4 frames (independent 64 KB blocks) or zstd. No
  * FileDataTable is written ({@code dataTablePosition = -1}). Used to convert recordings and to test
  * the compressed paths with files Vigil writes.
  */
 public final class Aedat4Writer implements AutoCloseable {
     private final OutputStream out;
     private final Aedat4Compression compression;
+    private static final int LZ4_FRAME_MAGIC = 0x184D2204;
+    private static final int LZ4_BLOCK = 64 << 10;
     private final ZstdCompressor zstd = new ZstdCompressor();
+    private final Lz4Compressor lz4 = new Lz4Compressor();
     private final ByteArrayOutputStream lz4Buffer = new ByteArrayOutputStream(1 << 16);
     private ByteBuffer packet = ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
     private byte[] compressed = new byte[1 << 16];
@@ -135,11 +139,7 @@ public final class Aedat4Writer implements AutoCloseable {
             }
             case LZ4, LZ4_HIGH -> {
                 lz4Buffer.reset();
-                FramedLZ4CompressorOutputStream.Parameters params = new FramedLZ4CompressorOutputStream.Parameters(
-                        FramedLZ4CompressorOutputStream.BlockSize.K64, false, false, true);
-                try (OutputStream lz4 = new FramedLZ4CompressorOutputStream(lz4Buffer, params)) {
-                    lz4.write(raw, 0, len);
-                }
+                writeLz4Frame(raw, len);
                 writeInt(out, lz4Buffer.size());
                 lz4Buffer.writeTo(out);
             }
@@ -153,6 +153,36 @@ public final class Aedat4Writer implements AutoCloseable {
                 out.write(compressed, 0, n);
             }
         }
+    }
+
+    /**
+     * Writes an LZ4 frame (lz4 frame format 1.6.x): magic, FLG (version 1, independent blocks), BD
+     * (64 KB blocks), header checksum, then each block compressed with aircompressor's block
+     * compressor, or stored when compression does not pay, and the end mark.
+     */
+    private void writeLz4Frame(byte[] raw, int len) throws IOException {
+        writeInt(lz4Buffer, LZ4_FRAME_MAGIC);
+        byte[] descriptor = {0x60, 0x40};
+        XXHash32 hash = new XXHash32();
+        hash.update(descriptor, 0, 2);
+        lz4Buffer.write(descriptor, 0, 2);
+        lz4Buffer.write((int) (hash.getValue() >> 8) & 0xFF);
+        int max = lz4.maxCompressedLength(LZ4_BLOCK);
+        if (compressed.length < max) {
+            compressed = new byte[max];
+        }
+        for (int from = 0; from < len; from += LZ4_BLOCK) {
+            int n = Math.min(LZ4_BLOCK, len - from);
+            int c = lz4.compress(raw, from, n, compressed, 0, max);
+            if (c < n) {
+                writeInt(lz4Buffer, c);
+                lz4Buffer.write(compressed, 0, c);
+            } else {
+                writeInt(lz4Buffer, n | 0x80000000);
+                lz4Buffer.write(raw, from, n);
+            }
+        }
+        writeInt(lz4Buffer, 0);
     }
 
     private static void writeInt(OutputStream o, int v) throws IOException {

@@ -3,11 +3,12 @@ package dev.vigil.sensors.vlog;
 import dev.vigil.sensors.Batch;
 import dev.vigil.sensors.EventBatch;
 import dev.vigil.sensors.SampleBatch;
-import dev.vigil.sensors.SensorSource;
 import dev.vigil.sensors.SourceProblem;
 import dev.vigil.sensors.StreamDescriptor;
 import dev.vigil.sensors.StreamKind;
 import dev.vigil.sensors.TextBatch;
+import dev.vigil.sensors.formats.LogFormat;
+import dev.vigil.sensors.formats.LogSource;
 import org.tinylog.Logger;
 
 import java.io.IOException;
@@ -30,7 +31,7 @@ import java.util.zip.CRC32C;
  * is wrong is reported as a {@link SourceProblem} (offset and stream) and skipped; reading resumes at
  * the next valid chunk marker. Only a bad file header is fatal.
  */
-public final class VlogReader implements SensorSource {
+public final class VlogReader implements LogSource {
     private final Path file;
     private final FileChannel channel;
     private final long fileSize;
@@ -133,6 +134,11 @@ public final class VlogReader implements SensorSource {
             total += n;
         }
         return total;
+    }
+
+    @Override
+    public LogFormat format() {
+        return LogFormat.VLOG;
     }
 
     @Override

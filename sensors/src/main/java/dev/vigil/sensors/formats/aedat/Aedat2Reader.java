@@ -29,7 +29,7 @@ public final class Aedat2Reader extends FileWindowSource {
     private final EventBatch batch;
     private final int target;
     private final boolean davis;
-    private long previous = Long.MIN_VALUE;
+    private long previous = -1;
     private long wrap;
 
     /** Opens {@code file} and reads its header. */

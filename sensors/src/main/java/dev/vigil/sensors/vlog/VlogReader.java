@@ -29,7 +29,9 @@ import java.util.zip.CRC32C;
 /**
  * Streams a Vigil recording chunk by chunk in constant memory. A chunk whose CRC, length or content
  * is wrong is reported as a {@link SourceProblem} (offset and stream) and skipped; reading resumes at
- * the next valid chunk marker. Only a bad file header is fatal.
+ * the next valid chunk marker. One problem is reported per damaged region: false markers met while
+ * resynchronising are not reported again. Only a bad file header is fatal. Memory is bounded by the
+ * largest valid chunk, at most {@link VlogFormat#MAX_PAYLOAD_BYTES} and never more than the file holds.
  */
 public final class VlogReader implements LogSource {
     private final Path file;
@@ -47,6 +49,7 @@ public final class VlogReader implements LogSource {
     private TextBatch text;
     private long position;
     private long chunksRead;
+    private boolean resyncing;
 
     /** Opens {@code file} and reads its header. */
     public VlogReader(Path file) throws IOException {
@@ -84,6 +87,7 @@ public final class VlogReader implements LogSource {
         }
         int count = b.getShort() & 0xFFFF;
         List<StreamDescriptor> list = new ArrayList<>(Math.min(count, 256));
+        java.util.Set<Integer> ids = new java.util.HashSet<>();
         try {
             for (int i = 0; i < count; i++) {
                 int id = b.getShort() & 0xFFFF;
@@ -98,6 +102,9 @@ public final class VlogReader implements LogSource {
                 StreamKind kind = StreamKind.ofCode(kindCode);
                 if (kind == null) {
                     throw new VlogFormatException(file.toString(), b.position(), "stream " + id + " has unknown kind " + kindCode);
+                }
+                if (!ids.add(id)) {
+                    throw new VlogFormatException(file.toString(), b.position(), "stream " + id + " declared twice");
                 }
                 list.add(new StreamDescriptor(id, kind, name, width, height, rate, channels, units));
             }
@@ -159,7 +166,7 @@ public final class VlogReader implements LogSource {
     @Override
     public Batch next() throws IOException {
         while (position < fileSize) {
-            Batch b = tryChunkAt(position, true);
+            Batch b = tryChunkAt(position, !resyncing);
             if (b != null) {
                 return b;
             }
@@ -212,12 +219,13 @@ public final class VlogReader implements LogSource {
                     if (d == null) {
                         problem = "chunk names undeclared stream " + sid;
                     } else {
-                        String bad = checkShape(d, count, len);
+                        String bad = checkShape(d, count, len, d.kind() == StreamKind.DETECTIONS ? newlines(p, len) : 0);
                         if (bad != null) {
                             problem = bad;
                         } else {
                             position = at + VlogFormat.CHUNK_HEADER_BYTES + len;
                             chunksRead++;
+                            resyncing = false;
                             return decode(d, count, first, p);
                         }
                     }
@@ -229,20 +237,31 @@ public final class VlogReader implements LogSource {
             problems.add(sp);
             Logger.warn("Skipped damaged chunk in {}", sp);
         }
+        resyncing = true;
         position = nextMarkerAfter(at);
         return null;
     }
 
-    private static String checkShape(StreamDescriptor d, int count, int len) {
+    private static String checkShape(StreamDescriptor d, int count, int len, int newlines) {
         long expected = switch (d.kind()) {
             case DVS -> (long) count * VlogFormat.DVS_EVENT_BYTES;
             case AUDIO, VIBRATION -> (long) count * d.channels() * 4;
-            case DETECTIONS -> len;
+            case DETECTIONS -> count == newlines ? len : -1;
         };
         if (count < 0 || expected != len) {
             return "element count " + count + " does not match payload length " + len;
         }
         return null;
+    }
+
+    private static int newlines(ByteBuffer p, int len) {
+        int n = 0;
+        for (int i = 0; i < len; i++) {
+            if (p.get(i) == '\n') {
+                n++;
+            }
+        }
+        return n;
     }
 
     private long nextMarkerAfter(long at) throws IOException {
@@ -312,8 +331,8 @@ public final class VlogReader implements LogSource {
                     text = new TextBatch(d);
                 }
                 String s = new String(p.array(), 0, p.limit(), StandardCharsets.UTF_8);
-                List<String> lines = s.isEmpty() ? List.of() : List.of(s.split("\n"));
-                text.set(d, first, lines);
+                String[] parts = s.split("\n", -1);
+                text.set(d, first, List.of(parts).subList(0, parts.length - 1));
                 return text;
             }
             default -> throw new IllegalStateException("unhandled kind " + d.kind());

@@ -17,10 +17,13 @@ import java.util.Set;
  * @param layerKinds        connection kinds supported, e.g. {@code "dense"}, {@code "conv2d"}
  * @param maxWeightExponent largest shared per-layer weight exponent: a weight is {@code mantissa << e}
  *                          with one {@code e} in {@code 0..maxWeightExponent} per layer
+ * @param pipelineDelay     steps the device's pipeline adds between a spike and its current in
+ *                          current-based neurons (1 on Loihi: the compiler sets every CUBA layer's delay to it)
  */
 public record DeviceCapabilities(String id, String description, Set<String> neuronModels, int weightBits,
                                  int stateBits, int cores, int neuronsPerCore, long synapsesPerCore,
-                                 EnergyModel energy, Set<String> layerKinds, int maxWeightExponent) {
+                                 EnergyModel energy, Set<String> layerKinds, int maxWeightExponent,
+                                 int pipelineDelay) {
 
     /** Every connection kind of the network model. */
     public static final Set<String> ALL_LAYER_KINDS = Set.of("dense", "conv2d", "sumpool2d", "recurrent");
@@ -34,6 +37,9 @@ public record DeviceCapabilities(String id, String description, Set<String> neur
         if (weightBits < 1 || weightBits > 32 || stateBits < 1 || stateBits > 32) {
             throw new IllegalArgumentException("device " + id + ": bit widths must be 1..32");
         }
+        if (pipelineDelay < 0 || pipelineDelay > 1) {
+            throw new IllegalArgumentException("device " + id + ": pipeline delay must be 0 or 1");
+        }
         if (maxWeightExponent < 0 || maxWeightExponent > 30) {
             throw new IllegalArgumentException("device " + id + ": weight exponent must be 0..30");
         }
@@ -44,6 +50,6 @@ public record DeviceCapabilities(String id, String description, Set<String> neur
                               int stateBits, int cores, int neuronsPerCore, long synapsesPerCore,
                               EnergyModel energy) {
         this(id, description, neuronModels, weightBits, stateBits, cores, neuronsPerCore, synapsesPerCore, energy,
-                ALL_LAYER_KINDS, 0);
+                ALL_LAYER_KINDS, 0, 0);
     }
 }

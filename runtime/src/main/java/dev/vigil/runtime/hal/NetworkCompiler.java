@@ -1,5 +1,6 @@
 package dev.vigil.runtime.hal;
 
+import dev.vigil.runtime.network.CubaLif;
 import dev.vigil.runtime.network.Layer;
 import dev.vigil.runtime.network.Network;
 
@@ -20,6 +21,7 @@ public final class NetworkCompiler {
 
     /** Compiles {@code network} for {@code device}. */
     public static CompiledProgram compile(Network network, DeviceCapabilities device) throws DoesNotFitException {
+        network = withPipelineDelay(network, device.pipelineDelay());
         List<CoreAllocation> placement = new ArrayList<>();
         int core = 0;
         for (Layer layer : network.layers()) {
@@ -41,6 +43,19 @@ public final class NetworkCompiler {
             }
         }
         return new CompiledProgram(network, device, placement);
+    }
+
+    /** The network with every CUBA layer delayed by at least the device's pipeline delay. */
+    private static Network withPipelineDelay(Network network, int delay) {
+        if (delay == 0) {
+            return network;
+        }
+        List<Layer> layers = new ArrayList<>();
+        for (Layer layer : network.layers()) {
+            layers.add(layer.neuron() instanceof CubaLif c && c.delay() < delay ? layer.withNeuron(c.withDelay(delay))
+                    : layer);
+        }
+        return new Network(network.name(), network.inputs(), layers);
     }
 
     private static void checkSupported(Layer layer, DeviceCapabilities device) throws DoesNotFitException {

@@ -81,6 +81,12 @@ public record ConvLayer(String name, FeatureShape input, int outChannels, int ke
     }
 
     @Override
+    public ConvLayer withNeuron(NeuronModel model) {
+        return new ConvLayer(name, input, outChannels, kernelHeight, kernelWidth, strideY, strideX, padY, padX, groups,
+                weights, model);
+    }
+
+    @Override
     public String kind() {
         return "conv2d";
     }

@@ -39,6 +39,11 @@ public record DenseLayer(String name, int inputs, int neurons, int[] weights, Ne
     }
 
     @Override
+    public DenseLayer withNeuron(NeuronModel model) {
+        return new DenseLayer(name, inputs, neurons, weights, model);
+    }
+
+    @Override
     public String kind() {
         return "dense";
     }

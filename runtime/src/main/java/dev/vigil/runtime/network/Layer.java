@@ -21,6 +21,9 @@ public sealed interface Layer permits DenseLayer, ConvLayer, SumPoolLayer, Recur
     /** The neurons' model and parameters. */
     NeuronModel neuron();
 
+    /** The same connections onto neurons of another model (routing layers return themselves). */
+    Layer withNeuron(NeuronModel model);
+
     /** Short name of the connection kind, e.g. {@code "dense"} or {@code "conv2d"}. */
     String kind();
 

@@ -56,6 +56,11 @@ public record RecurrentLayer(String name, int inputs, int neurons, int[] weights
     }
 
     @Override
+    public RecurrentLayer withNeuron(NeuronModel model) {
+        return new RecurrentLayer(name, inputs, neurons, weights, recurrentWeights, model);
+    }
+
+    @Override
     public String kind() {
         return "recurrent";
     }

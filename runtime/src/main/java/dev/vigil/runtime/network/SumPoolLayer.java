@@ -41,6 +41,11 @@ public record SumPoolLayer(String name, FeatureShape input, int kernel, int stri
     }
 
     @Override
+    public SumPoolLayer withNeuron(NeuronModel model) {
+        return this;
+    }
+
+    @Override
     public String kind() {
         return "sumpool2d";
     }

@@ -21,6 +21,7 @@ import java.util.function.IntConsumer;
  * layer. Nothing is allocated after construction.
  */
 public final class EventEngine implements DeviceSession {
+    private static final int BLOCK = 64;
     private static final int STATE_LIMIT = 1 << (CubaLif.STATE_BITS - 1);
 
     private final Network network;
@@ -32,6 +33,9 @@ public final class EventEngine implements DeviceSession {
     private final int fusedRelays;
     private final int[] networkToEngine;
     private final int inputs;
+    private final int[] pendingInput;
+    private final int[] touchedRows;
+    private int touchedCount;
 
     private long synapticOps;
     private long deferredSynapticOps;
@@ -58,6 +62,9 @@ public final class EventEngine implements DeviceSession {
             networkToEngine[layers[e].networkIndex] = e;
         }
         inputs = network.inputs();
+        int rows = firstTable.rowStart.length - 1;
+        pendingInput = new int[rows];
+        touchedRows = new int[rows];
     }
 
     @Override
@@ -77,14 +84,29 @@ public final class EventEngine implements DeviceSession {
         if (firstHops != null) {
             meshHops += firstHops[input];
         }
-        synapticOps += firstTable.rowSynapses[row];
-        firstTable.scatter(row, 1, first.acc);
+        if (pendingInput[row]++ == 0) {
+            touchedRows[touchedCount++] = row;
+        }
+    }
+
+    /** Routes the step's injected events, several events on one row being added as one multiple. */
+    private void routeInjected() {
+        int[] acc = first.acc;
+        for (int k = 0; k < touchedCount; k++) {
+            int row = touchedRows[k];
+            int times = pendingInput[row];
+            pendingInput[row] = 0;
+            synapticOps += (long) firstTable.rowSynapses[row] * times;
+            firstTable.scatter(row, times, acc);
+        }
+        touchedCount = 0;
     }
 
     @Override
     public void step(IntConsumer sink) {
         synapticOps += deferredSynapticOps;
         deferredSynapticOps = 0;
+        routeInjected();
         for (int e = 0; e < layers.length; e++) {
             EngineLayer l = layers[e];
             update(l);
@@ -153,30 +175,49 @@ public final class EventEngine implements DeviceSession {
         }
     }
 
-    /** The common case, kept branch-light: leak, integrate, fire, reset to zero. */
+    /**
+     * The common case. Blocks of {@value #BLOCK} neurons are leaked and integrated in a branch-free
+     * loop the JIT vectorises, which also reduces the block's maximum; only a block whose maximum
+     * reaches the threshold is scanned for spikes.
+     */
     private void shiftLifReset0(EngineLayer l, int[] input, int shift, int threshold) {
         int[] v = l.v;
-        int[] spikes = l.spikes;
-        int[] counts = l.spikeCounts;
         int n = l.size;
         int fired = 0;
-        int active = 0;
-        for (int i = 0; i < n; i++) {
-            int in = input[i];
-            int x = v[i];
-            x = x - (x >> shift) + in;
-            input[i] = 0;
-            active += in != 0 ? 1 : 0;
-            if (x >= threshold) {
-                x = 0;
-                spikes[fired] = i;
-                counts[fired++] = 1;
+        long active = 0;
+        for (int start = 0; start < n; start += BLOCK) {
+            int end = Math.min(n, start + BLOCK);
+            int max = Integer.MIN_VALUE;
+            int touched = 0;
+            for (int i = start; i < end; i++) {
+                int in = input[i];
+                int x = v[i];
+                x = x - (x >> shift) + in;
+                v[i] = x;
+                input[i] = 0;
+                touched += (in | -in) >>> 31;
+                max = Math.max(max, x);
             }
-            v[i] = x;
+            active += touched;
+            if (max >= threshold) {
+                fired = fire(l, start, end, threshold, fired);
+            }
         }
         l.spikeCount = fired;
         neuronUpdates += n;
         activeUpdates += active;
+    }
+
+    private static int fire(EngineLayer l, int start, int end, int threshold, int fired) {
+        int[] v = l.v;
+        for (int i = start; i < end; i++) {
+            if (v[i] >= threshold) {
+                v[i] = 0;
+                l.spikes[fired] = i;
+                l.spikeCounts[fired++] = 1;
+            }
+        }
+        return fired;
     }
 
     private void shiftLif(EngineLayer l, int[] input, NeuronParams p) {
@@ -326,6 +367,10 @@ public final class EventEngine implements DeviceSession {
             Arrays.fill(l.aux, 0);
             l.spikeCount = 0;
         }
+        for (int k = 0; k < touchedCount; k++) {
+            pendingInput[touchedRows[k]] = 0;
+        }
+        touchedCount = 0;
         deferredSynapticOps = 0;
     }
 

@@ -39,14 +39,8 @@ final class SynapseTable {
             int t = runTarget[r];
             int o = runWeight[r];
             int len = runLength[r];
-            if (times == 1) {
-                for (int j = 0; j < len; j++) {
-                    acc[t + j] += w[o + j];
-                }
-            } else {
-                for (int j = 0; j < len; j++) {
-                    acc[t + j] += times * w[o + j];
-                }
+            for (int j = 0; j < len; j++) {
+                acc[t + j] += times * w[o + j];
             }
         }
     }

@@ -27,7 +27,7 @@ public final class FastDevice implements NeuromorphicDevice {
     private static final DeviceCapabilities CAPABILITIES = new DeviceCapabilities(ID,
             "event-driven emulation: 32-bit integer neurons, every model, no practical limits",
             Set.of(NeuronParams.KIND, CubaLif.KIND, QuantizedRelu.KIND, Relay.KIND), 32, 32, 1 << 16, 1 << 20,
-            1L << 32, EnergyModel.LOIHI_2018, DeviceCapabilities.ALL_LAYER_KINDS, 0);
+            1L << 32, EnergyModel.LOIHI_2018, DeviceCapabilities.ALL_LAYER_KINDS, 0, 0);
 
     @Override
     public DeviceCapabilities capabilities() {

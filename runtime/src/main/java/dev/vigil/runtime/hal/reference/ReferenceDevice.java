@@ -23,7 +23,7 @@ public final class ReferenceDevice implements NeuromorphicDevice {
     private static final DeviceCapabilities CAPABILITIES = new DeviceCapabilities(ID,
             "golden reference: obvious integer arithmetic, every neuron every step",
             Set.of(NeuronParams.KIND, CubaLif.KIND, QuantizedRelu.KIND, Relay.KIND), 32, 32,
-            1 << 16, 1 << 20, 1L << 32, EnergyModel.LOIHI_2018, DeviceCapabilities.ALL_LAYER_KINDS, 0);
+            1 << 16, 1 << 20, 1L << 32, EnergyModel.LOIHI_2018, DeviceCapabilities.ALL_LAYER_KINDS, 0, 0);
 
     @Override
     public DeviceCapabilities capabilities() {

@@ -7,7 +7,18 @@ import dev.vigil.runtime.network.Network;
 import dev.vigil.runtime.network.NeuronParams;
 import dev.vigil.runtime.network.SumPoolLayer;
 
+import dev.vigil.sensors.Batch;
+import dev.vigil.sensors.EventBatch;
+import dev.vigil.sensors.SensorSource;
+import dev.vigil.sensors.StreamDescriptor;
+import dev.vigil.sensors.StreamKind;
+import dev.vigil.sensors.formats.LogFormats;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.IntConsumer;
 
 /**
  * The benchmark workload of {@code shared/bench/WORKLOAD.md}: DVS events mapped onto a 2x128x128 grid,
@@ -70,6 +81,47 @@ final class FrontEndWorkload {
         }
     }
 
+    /** The workload's recording: {@code event-camera/davis346_aestream_example.aedat4} under the shared data folder. */
+    static Path recording() {
+        return Path.of(System.getProperty("vigil.shared", "../shared"), "data", "event-camera",
+                "davis346_aestream_example.aedat4");
+    }
+
+    /** Reads every event of the first DVS stream of {@code file} and maps it (section 2). */
+    static Input load(Path file) throws IOException {
+        long[] t = new long[1 << 16];
+        short[] x = new short[t.length];
+        short[] y = new short[t.length];
+        byte[] p = new byte[t.length];
+        int n = 0;
+        int width = 0;
+        int height = 0;
+        try (SensorSource source = LogFormats.open(file)) {
+            StreamDescriptor dvs = source.streams().stream().filter(s -> s.kind() == StreamKind.DVS).findFirst()
+                    .orElseThrow(() -> new IOException(file + ": no DVS stream"));
+            width = dvs.width();
+            height = dvs.height();
+            for (Batch b; (b = source.next()) != null; ) {
+                if (!(b instanceof EventBatch e) || e.stream().id() != dvs.id()) {
+                    continue;
+                }
+                if (n + e.size() > t.length) {
+                    int c = Math.max(n + e.size(), t.length * 2);
+                    t = Arrays.copyOf(t, c);
+                    x = Arrays.copyOf(x, c);
+                    y = Arrays.copyOf(y, c);
+                    p = Arrays.copyOf(p, c);
+                }
+                System.arraycopy(e.times(), 0, t, n, e.size());
+                System.arraycopy(e.xs(), 0, x, n, e.size());
+                System.arraycopy(e.ys(), 0, y, n, e.size());
+                System.arraycopy(e.polarities(), 0, p, n, e.size());
+                n += e.size();
+            }
+        }
+        return map(t, x, y, p, n, width, height);
+    }
+
     /** Maps events (time in µs, x, y, polarity; timestamps non-decreasing) as WORKLOAD.md section 2 says. */
     static Input map(long[] t, short[] x, short[] y, byte[] p, int count, int width, int height) {
         long first = t[0];
@@ -90,7 +142,7 @@ final class FrontEndWorkload {
     }
 
     /** Per-step output spike lists held in one reused array. */
-    static final class SpikeLists {
+    static final class SpikeLists implements IntConsumer {
         final int[] stepEnd;
         int[] neurons;
         int size;
@@ -106,7 +158,8 @@ final class FrontEndWorkload {
             step = 0;
         }
 
-        void add(int neuron) {
+        @Override
+        public void accept(int neuron) {
             neurons[size++] = neuron;
         }
 
@@ -153,7 +206,7 @@ final class FrontEndWorkload {
             for (int k = starts[s], end = starts[s + 1]; k < end; k++) {
                 session.inject(pixels[k]);
             }
-            session.step(out::add);
+            session.step(out);
             out.endStep();
         }
     }

@@ -71,10 +71,15 @@ public final class NetworkCompiler {
         }
         int exponent = WeightFormat.sharedExponent(layer, device);
         if (exponent < 0) {
-            long limit = (1L << (device.weightBits() - 1)) << device.maxWeightExponent();
-            throw new DoesNotFitException(device.id(), layer.name(),
-                    "weight magnitude (" + device.weightBits() + "-bit mantissa, exponent 0.."
-                            + device.maxWeightExponent() + ")", layer.maxAbsWeight(), limit);
+            long limit = ((1L << (device.weightBits() - 1)) - 1) << device.maxWeightExponent();
+            if (layer.maxAbsWeight() > limit) {
+                throw new DoesNotFitException(device.id(), layer.name(), "weight magnitude ("
+                        + device.weightBits() + "-bit mantissa, exponent 0.." + device.maxWeightExponent() + ")",
+                        layer.maxAbsWeight(), limit);
+            }
+            throw new DoesNotFitException("layer '" + layer.name() + "' does not fit device '" + device.id()
+                    + "': its weights are not " + device.weightBits() + "-bit mantissas sharing one exponent 0.."
+                    + device.maxWeightExponent() + " (quantise the layer first)");
         }
     }
 }

@@ -45,13 +45,17 @@ final class LayerLowering {
             } else {
                 table = genericTable(layer, toInternal);
             }
+            if (layer instanceof SumPoolLayer) {
+                table.weightless();
+            }
             if (pendingRoute != null) {
                 remap = pendingRoute;
             } else {
                 remap = isIdentity(sourceToExternal) ? null : sourceToExternal;
             }
             SynapseTable recurrent = layer instanceof RecurrentLayer r ? recurrentTable(r) : null;
-            int[] hopCost = hops == null ? null : hopCosts(hops, i, remap == null ? layer.inputs() : remap.length);
+            int[] hopCost = hops == null ? null
+                    : hopCosts(hops, i, pendingRoute == null && remap != null ? remap : identity(layer.inputs()));
             boolean delayed = layer.neuron() instanceof CubaLif cuba && cuba.delay() == 1;
             out.add(new EngineLayer(i, layer.neuron(), toExternal, remap, table, recurrent, hopCost, delayed));
             sourceToExternal = toExternal;
@@ -60,10 +64,11 @@ final class LayerLowering {
         return out;
     }
 
-    private static int[] hopCosts(HopModel hops, int layer, int sources) {
-        int[] cost = new int[sources];
-        for (int s = 0; s < sources; s++) {
-            cost[s] = hops.hops(layer, s);
+    /** Hop cost per source index; {@code sourceToExternal} names the source neuron the hop model expects. */
+    private static int[] hopCosts(HopModel hops, int layer, int[] sourceToExternal) {
+        int[] cost = new int[sourceToExternal.length];
+        for (int s = 0; s < cost.length; s++) {
+            cost[s] = hops.hops(layer, sourceToExternal[s]);
         }
         return cost;
     }

@@ -1,5 +1,7 @@
 package dev.vigil.drivers.accel.engine;
 
+import java.util.Arrays;
+
 /**
  * Fan-out of every source of one layer in structure-of-arrays form: source {@code s} owns runs
  * {@code rowStart[s] .. rowStart[s+1]-1}; run {@code r} adds {@code weights[runWeight[r] + j]} to
@@ -30,6 +32,12 @@ final class SynapseTable {
             }
             rowSynapses[s] = total;
         }
+    }
+
+    /** Marks the table as pure routing: its additions are not synaptic operations. */
+    SynapseTable weightless() {
+        Arrays.fill(rowSynapses, 0);
+        return this;
     }
 
     /** Adds source {@code s}'s row, {@code times} over, into {@code acc}. */

@@ -71,12 +71,12 @@ public final class Adxl345Provider extends Pi4jSourceProvider {
                 if (iface.equals("i2c")) {
                     I2C i2c = i2c(ctx, "adxl345", bus, address);
                     return new GuardedSampleSource(new Adxl345(new I2cRegisterPort(i2c), range, rate, streamId),
-                            batchFrames, policy, time, releaser(ctx, i2c));
+                            batchFrames, policy, time, releaser(ctx, i2c.id(), i2c));
                 }
                 Spi spi = spi(ctx, "adxl345", bus, cs, hz, SpiMode.MODE_3);
                 RegisterPort port = new Adxl345SpiPort(spi, "spi-" + bus + "." + cs);
                 return new GuardedSampleSource(new Adxl345(port, range, rate, streamId), batchFrames, policy, time,
-                        releaser(ctx, spi));
+                        releaser(ctx, spi.id(), spi));
             }
         };
     }

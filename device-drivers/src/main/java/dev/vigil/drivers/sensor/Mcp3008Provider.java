@@ -53,7 +53,7 @@ public final class Mcp3008Provider extends Pi4jSourceProvider {
             public SensorSource open(Context ctx, TimeBase time, int streamId, int batchFrames, RetryPolicy policy) {
                 Spi spi = spi(ctx, "mcp3008", bus, cs, hz, SpiMode.MODE_0);
                 Mcp3008 adc = new Mcp3008(spi, "spi-" + bus + "." + cs, channel, vref, rate, output, time, streamId);
-                return new GuardedSampleSource(adc, batchFrames, policy, time, releaser(ctx, spi));
+                return new GuardedSampleSource(adc, batchFrames, policy, time, releaser(ctx, spi.id(), spi));
             }
         };
     }

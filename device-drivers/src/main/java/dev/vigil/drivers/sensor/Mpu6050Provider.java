@@ -54,7 +54,7 @@ public final class Mpu6050Provider extends Pi4jSourceProvider {
             public SensorSource open(Context ctx, TimeBase time, int streamId, int batchFrames, RetryPolicy policy) {
                 I2C i2c = i2c(ctx, "mpu6050", bus, address);
                 return new GuardedSampleSource(new Mpu6050(new I2cRegisterPort(i2c), time, range, divider, streamId),
-                        batchFrames, policy, time, releaser(ctx, i2c));
+                        batchFrames, policy, time, releaser(ctx, i2c.id(), i2c));
             }
         };
     }

@@ -73,8 +73,14 @@ public abstract class Pi4jSourceProvider implements SourceProvider {
                 .chipSelect(SpiChipSelect.getByNumber(cs)).channel(cs).baud(hz).mode(mode));
     }
 
-    /** Closes {@code io} and removes it from {@code ctx}'s registry, so it can be opened again. */
-    protected static AutoCloseable releaser(Context ctx, com.pi4j.io.IO<?, ?, ?> io) {
-        return () -> ctx.shutdown(io.id());
+    /** Closes {@code io} and removes it from {@code ctx}'s registry if it is there, so it can be opened again. */
+    protected static AutoCloseable releaser(Context ctx, String id, AutoCloseable io) {
+        return () -> {
+            if (ctx.registry().exists(id)) {
+                ctx.shutdown(id);
+            } else {
+                io.close();
+            }
+        };
     }
 }

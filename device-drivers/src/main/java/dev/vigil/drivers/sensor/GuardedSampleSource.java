@@ -93,7 +93,7 @@ public final class GuardedSampleSource implements SensorSource, HealthReporting 
                 break;
             }
             filled += n;
-            if (filled < batchFrames) {
+            if (n == 0) {
                 time.sleepNanos(reader.nanosUntil(batchFrames - filled));
             }
         }

@@ -2,9 +2,6 @@ package dev.vigil.runtime.cli;
 
 import dev.vigil.runtime.config.VigilConfig;
 import dev.vigil.sensors.Batch;
-import dev.vigil.sensors.EventBatch;
-import dev.vigil.sensors.SampleBatch;
-import dev.vigil.sensors.TextBatch;
 import dev.vigil.sensors.mux.SourceMux;
 import dev.vigil.sensors.vlog.VlogWriter;
 import picocli.CommandLine.Command;
@@ -84,7 +81,7 @@ final class RecordCommand implements Callable<Integer> {
             try {
                 Batch b;
                 while (!stopping && (b = mux.next()) != null) {
-                    write(writer, b);
+                    writer.write(b);
                     batches++;
                     long now = System.nanoTime();
                     if (durationS != null && now - startNanos >= durationS * 1e9) {
@@ -135,11 +132,4 @@ final class RecordCommand implements Callable<Integer> {
         }
     }
 
-    private static void write(VlogWriter w, Batch b) throws IOException {
-        switch (b) {
-            case EventBatch e -> w.write(e);
-            case SampleBatch s -> w.write(s);
-            case TextBatch t -> w.writeLines(t.stream(), t.firstTimeUs(), t.lines());
-        }
-    }
 }

@@ -40,7 +40,8 @@ public final class Adxl345Provider extends Pi4jSourceProvider {
         int range = Integer.parseInt(s.oneOf("range-g", "16", List.of("2", "4", "8", "16")));
         double rate = s.number("rate-hz", 800, 6.25, 3200);
         if (Adxl345Registers.rateCode(rate) < 0) {
-            throw s.bad("rate-hz", String.valueOf(rate), "must be one of 3200, 1600, 800, 400, 200, 100, 50, 25, 12.5, 6.25");
+            throw s.bad("rate-hz", s.string("rate-hz", ""), "must be one of 3200, 1600, 800, 400, 200, 100, 50, 25, "
+                    + "12.5, 6.25");
         }
         int bus;
         int address;

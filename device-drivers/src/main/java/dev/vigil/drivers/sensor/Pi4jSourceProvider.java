@@ -4,7 +4,6 @@ import com.pi4j.context.Context;
 import com.pi4j.io.i2c.I2C;
 import com.pi4j.io.spi.Spi;
 import com.pi4j.io.spi.SpiBus;
-import com.pi4j.io.spi.SpiChipSelect;
 import com.pi4j.io.spi.SpiMode;
 import dev.vigil.sensors.SensorSource;
 import dev.vigil.sensors.SourceProvider;
@@ -66,11 +65,14 @@ public abstract class Pi4jSourceProvider implements SourceProvider {
                 .name(chip + " on I2C bus " + bus).bus(bus).device(address));
     }
 
-    /** An SPI device on {@code bus}, chip select {@code cs}, in {@code mode} at {@code hz}. */
+    /**
+     * An SPI device on {@code bus}, chip select {@code cs} (the config's channel, i.e. its address:
+     * linuxfs opens {@code /dev/spidev<bus>.<cs>}), in {@code mode} at {@code hz}.
+     */
     protected static Spi spi(Context ctx, String chip, int bus, int cs, int hz, SpiMode mode) {
         return ctx.create(Spi.newConfigBuilder(ctx).id(chip + "-spi-" + bus + "-" + cs)
                 .name(chip + " on SPI bus " + bus + " CS" + cs).bus(SpiBus.getByNumber(bus))
-                .chipSelect(SpiChipSelect.getByNumber(cs)).channel(cs).baud(hz).mode(mode));
+                .channel(cs).baud(hz).mode(mode));
     }
 
     /** Closes {@code io} and removes it from {@code ctx}'s registry if it is there, so it can be opened again. */

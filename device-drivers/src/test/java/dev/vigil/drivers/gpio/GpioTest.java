@@ -127,6 +127,10 @@ class GpioTest {
             Thread.sleep(400);
             mock.mockState(DigitalState.HIGH);
             assertEquals(1, requests.size(), "holding longer does not fire again");
+            button.close();
+            mock.mockState(DigitalState.LOW);
+            Thread.sleep(450);
+            assertEquals(1, requests.size(), "a closed button no longer listens");
         }
     }
 }

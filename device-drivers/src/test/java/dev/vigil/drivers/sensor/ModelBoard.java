@@ -166,10 +166,10 @@ final class ModelBoard implements AutoCloseable {
 
         @Override
         public Spi create(SpiConfig config) {
-            SpiChip chip = spiChips.get(config.bus().getBus() + "/" + config.chipSelect().getChipSelect());
+            SpiChip chip = spiChips.get(config.bus().getBus() + "/" + config.address());
             if (chip == null) {
-                throw new com.pi4j.io.exception.IOException("nothing on SPI " + config.bus() + " "
-                        + config.chipSelect());
+                throw new com.pi4j.io.exception.IOException("nothing on SPI " + config.bus() + " CS"
+                        + config.address());
             }
             return new ModelSpi(this, config, chip);
         }

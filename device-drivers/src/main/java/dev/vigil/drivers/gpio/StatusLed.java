@@ -1,8 +1,8 @@
 package dev.vigil.drivers.gpio;
 
+import dev.vigil.sensors.health.HealthState;
 import com.pi4j.io.gpio.digital.DigitalOutput;
 import com.pi4j.io.gpio.digital.DigitalState;
-import dev.vigil.drivers.sensor.HealthState;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;

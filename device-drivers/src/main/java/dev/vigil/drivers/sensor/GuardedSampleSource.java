@@ -1,5 +1,8 @@
 package dev.vigil.drivers.sensor;
 
+import dev.vigil.sensors.health.HealthReporting;
+import dev.vigil.sensors.health.SensorHealth;
+import dev.vigil.sensors.health.HealthState;
 import dev.vigil.sensors.SampleBatch;
 import dev.vigil.sensors.SensorSource;
 import dev.vigil.sensors.SourceProblem;

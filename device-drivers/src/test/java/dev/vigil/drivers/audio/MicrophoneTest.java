@@ -1,11 +1,11 @@
 package dev.vigil.drivers.audio;
 
+import dev.vigil.sensors.health.HealthReporting;
+import dev.vigil.sensors.health.HealthState;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.vigil.drivers.sensor.HealthReporting;
-import dev.vigil.drivers.sensor.HealthState;
 import dev.vigil.drivers.sensor.TimeBase;
 import dev.vigil.sensors.SampleBatch;
 import dev.vigil.sensors.SensorSource;

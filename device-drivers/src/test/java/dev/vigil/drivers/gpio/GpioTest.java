@@ -1,5 +1,6 @@
 package dev.vigil.drivers.gpio;
 
+import dev.vigil.sensors.health.HealthState;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,7 +15,6 @@ import com.pi4j.plugin.mock.platform.MockPlatform;
 import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalInput;
 import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalInputProviderImpl;
 import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalOutputProviderImpl;
-import dev.vigil.drivers.sensor.HealthState;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

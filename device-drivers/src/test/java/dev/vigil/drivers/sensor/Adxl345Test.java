@@ -1,5 +1,8 @@
 package dev.vigil.drivers.sensor;
 
+import dev.vigil.sensors.health.HealthReporting;
+import dev.vigil.sensors.health.SensorHealth;
+import dev.vigil.sensors.health.HealthState;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,7 @@
 package dev.vigil.drivers.sensor;
 
+import dev.vigil.sensors.health.HealthReporting;
+import dev.vigil.sensors.health.HealthState;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -4,6 +4,8 @@ import dev.vigil.sensors.Batch;
 import dev.vigil.sensors.SensorSource;
 import dev.vigil.sensors.SourceProblem;
 import dev.vigil.sensors.StreamDescriptor;
+import dev.vigil.sensors.health.HealthReporting;
+import dev.vigil.sensors.health.SensorHealth;
 import org.tinylog.Logger;
 
 import java.io.IOException;
@@ -133,6 +135,17 @@ public final class SourceMux implements SensorSource {
             pools.get(lent.stream().id()).offer(lent);
             lent = null;
         }
+    }
+
+    /** The health of every source that reports it (live sensor drivers), in source order. */
+    public List<SensorHealth> health() {
+        List<SensorHealth> out = new ArrayList<>();
+        for (SensorSource s : sources) {
+            if (s instanceof HealthReporting h) {
+                out.add(h.health());
+            }
+        }
+        return out;
     }
 
     /** Batches dropped because the consumer was behind. */

@@ -1,4 +1,4 @@
-package dev.vigil.drivers.sensor;
+package dev.vigil.sensors.health;
 
 /**
  * A snapshot of a live sensor's health.

@@ -1,4 +1,4 @@
-package dev.vigil.drivers.sensor;
+package dev.vigil.sensors.health;
 
 /** How a live sensor is doing, as published in the status and metrics. */
 public enum HealthState {

@@ -1,4 +1,4 @@
-package dev.vigil.drivers.sensor;
+package dev.vigil.sensors.health;
 
 /** Implemented by live sources so the runtime can publish their health in the status and metrics. */
 public interface HealthReporting {

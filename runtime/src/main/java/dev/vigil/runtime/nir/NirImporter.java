@@ -83,11 +83,13 @@ public final class NirImporter {
                     FloatLayer pool = pool(file, name, p.kernelSize(), p.stride(), p.padding(), map, pending);
                     layers.add(pool);
                     map = ConvLayerShapes.pooled(map, pool.poolKernel(), pool.poolStride());
+                    size = pool.neurons();
                 }
                 case NirNode.AvgPool2d p -> {
                     FloatLayer pool = pool(file, name, p.kernelSize(), p.stride(), p.padding(), map, pending);
                     layers.add(pool);
                     map = ConvLayerShapes.pooled(map, pool.poolKernel(), pool.poolStride());
+                    size = pool.neurons();
                     pending.inputScale = 1.0 / (pool.poolKernel() * pool.poolKernel());
                 }
                 case NirNode.Input i -> throw new NirFormatException(file, "second input node '" + name + "'");

@@ -10,6 +10,7 @@ import dev.vigil.runtime.network.NeuronModel;
 import dev.vigil.runtime.network.NeuronParams;
 import dev.vigil.runtime.network.QuantizedRelu;
 import dev.vigil.runtime.network.RecurrentLayer;
+import dev.vigil.runtime.network.Relay;
 import dev.vigil.runtime.network.ResetMode;
 import dev.vigil.runtime.network.SumPoolLayer;
 
@@ -51,11 +52,11 @@ final class RandomNetworks {
                 shape = ((SumPoolLayer) layer).output();
             } else if (kind == 2 && family != Family.AKIDA) {
                 int n = 1 + rnd.nextInt(24);
-                layer = new RecurrentLayer(name, size, n, weights(size * n), weights(n * n), neuron());
+                layer = new RecurrentLayer(name, size, n, weights(size * n), weights(n * n), neuron(n));
                 shape = null;
             } else {
                 int n = 1 + rnd.nextInt(32);
-                layer = new DenseLayer(name, size, n, weights(size * n), neuron());
+                layer = new DenseLayer(name, size, n, weights(size * n), neuron(n));
                 shape = null;
             }
             layers.add(layer);
@@ -76,8 +77,9 @@ final class RandomNetworks {
         int stride = 1 + rnd.nextInt(2);
         int pad = rnd.nextInt(2);
         int n = outChannels * (in.channels() / groups) * kh * kw;
-        return new ConvLayer(name, in, outChannels, kh, kw, stride, 1 + rnd.nextInt(2), pad, rnd.nextInt(2), groups,
-                weights(n), neuron());
+        ConvLayer probe = new ConvLayer(name, in, outChannels, kh, kw, stride, 1 + rnd.nextInt(2), pad,
+                rnd.nextInt(2), groups, weights(n), Relay.INSTANCE);
+        return probe.withNeuron(neuron(probe.neurons()));
     }
 
     private int exponent;
@@ -98,24 +100,31 @@ final class RandomNetworks {
         return w;
     }
 
-    private NeuronModel neuron() {
+    private NeuronModel neuron(int neurons) {
         return switch (family) {
-            case LOIHI -> cuba();
+            case LOIHI -> cuba(neurons);
             case AKIDA -> qrelu();
             case ANY -> switch (rnd.nextInt(3)) {
                 case 0 -> shiftLif();
-                case 1 -> cuba();
+                case 1 -> cuba(neurons);
                 default -> qrelu();
             };
         };
     }
 
-    private CubaLif cuba() {
+    private CubaLif cuba(int neurons) {
         int[] decays = {0, 1, 163, 410, 2048, 4094, 4095};
         int du = rnd.nextBoolean() ? decays[rnd.nextInt(decays.length)] : rnd.nextInt(4096);
         int dv = rnd.nextBoolean() ? decays[rnd.nextInt(decays.length)] : rnd.nextInt(4096);
         int threshold = rnd.nextInt(4) == 0 ? rnd.nextInt(131072) : rnd.nextInt(2000);
-        return new CubaLif(du, dv, rnd.nextInt(8192) - 4096, rnd.nextInt(8), threshold, rnd.nextInt(2));
+        int[] biases = null;
+        if (rnd.nextBoolean()) {
+            biases = new int[neurons];
+            for (int i = 0; i < neurons; i++) {
+                biases[i] = rnd.nextInt(8192) - 4096;
+            }
+        }
+        return new CubaLif(du, dv, rnd.nextInt(8192) - 4096, rnd.nextInt(8), threshold, rnd.nextInt(2), biases);
     }
 
     private QuantizedRelu qrelu() {

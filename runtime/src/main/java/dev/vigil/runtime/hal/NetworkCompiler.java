@@ -69,6 +69,11 @@ public final class NetworkCompiler {
                     + "': neuron model " + layer.neuron().kind() + " not supported (supported: "
                     + String.join(", ", device.neuronModels().stream().sorted().toList()) + ")");
         }
+        if (layer.neuron() instanceof CubaLif c && c.biasMantissas() != null
+                && c.biasMantissas().length != layer.neurons()) {
+            throw new DoesNotFitException("layer '" + layer.name() + "': " + c.biasMantissas().length
+                    + " bias mantissas for " + layer.neurons() + " neurons");
+        }
         int exponent = WeightFormat.sharedExponent(layer, device);
         if (exponent < 0) {
             long limit = ((1L << (device.weightBits() - 1)) - 1) << device.maxWeightExponent();

@@ -20,9 +20,11 @@ package dev.vigil.runtime.network;
  * @param threshold     unsigned 17-bit threshold mantissa, 0..131071 (compared after {@code << 6})
  * @param delay         steps between a spike reaching the layer's synapses and its current: 0, or 1
  *                      as in Loihi's dendritic pipeline (the chip's one-step delay per layer)
+ * @param biasMantissas per-neuron bias mantissas (13-bit signed, sharing {@code biasExponent}), or
+ *                      null when every neuron uses {@code biasMantissa}
  */
-public record CubaLif(int du, int dv, int biasMantissa, int biasExponent, int threshold, int delay)
-        implements NeuronModel {
+public record CubaLif(int du, int dv, int biasMantissa, int biasExponent, int threshold, int delay,
+                      int[] biasMantissas) implements NeuronModel {
 
     /** Model name. */
     public static final String KIND = "cuba-lif";
@@ -38,6 +40,17 @@ public record CubaLif(int du, int dv, int biasMantissa, int biasExponent, int th
         check("bias exponent", biasExponent, 0, 7);
         check("threshold", threshold, 0, 131071);
         check("delay", delay, 0, 1);
+        if (biasMantissas != null) {
+            biasMantissas = biasMantissas.clone();
+            for (int b : biasMantissas) {
+                check("bias mantissa", b, -4096, 4095);
+            }
+        }
+    }
+
+    /** One bias for every neuron. */
+    public CubaLif(int du, int dv, int biasMantissa, int biasExponent, int threshold, int delay) {
+        this(du, dv, biasMantissa, biasExponent, threshold, delay, null);
     }
 
     private static void check(String what, int value, int min, int max) {
@@ -53,12 +66,30 @@ public record CubaLif(int du, int dv, int biasMantissa, int biasExponent, int th
 
     /** The same neuron with another delay. */
     public CubaLif withDelay(int steps) {
-        return new CubaLif(du, dv, biasMantissa, biasExponent, threshold, steps);
+        return new CubaLif(du, dv, biasMantissa, biasExponent, threshold, steps, biasMantissas);
     }
 
-    /** The bias added to the voltage every step. */
-    public int bias() {
-        return biasMantissa << biasExponent;
+    @Override
+    public int[] biasMantissas() {
+        return biasMantissas == null ? null : biasMantissas.clone();
+    }
+
+    /** The bias added to neuron {@code neuron}'s voltage every step. */
+    public int bias(int neuron) {
+        return (biasMantissas == null ? biasMantissa : biasMantissas[neuron]) << biasExponent;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof CubaLif c && c.du == du && c.dv == dv && c.biasMantissa == biasMantissa
+                && c.biasExponent == biasExponent && c.threshold == threshold && c.delay == delay
+                && java.util.Arrays.equals(c.biasMantissas, biasMantissas);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(du, dv, biasMantissa, biasExponent, threshold, delay)
+                + java.util.Arrays.hashCode(biasMantissas);
     }
 
     @Override

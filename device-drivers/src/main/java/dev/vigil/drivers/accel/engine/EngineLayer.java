@@ -1,5 +1,6 @@
 package dev.vigil.drivers.accel.engine;
 
+import dev.vigil.runtime.network.CubaLif;
 import dev.vigil.runtime.network.NeuronModel;
 
 /**
@@ -27,6 +28,8 @@ final class EngineLayer {
     int[] pending;
     final int[] v;
     final int[] aux;
+    /** Per-neuron voltage bias of CUBA neurons, internal order; empty for other models. */
+    final int[] bias;
     final int[] spikes;
     final int[] spikeCounts;
     int spikeCount;
@@ -51,6 +54,12 @@ final class EngineLayer {
         v = new int[size];
         aux = new int[size];
         spikes = new int[size];
+        bias = new int[model instanceof CubaLif ? size : 0];
+        if (model instanceof CubaLif c) {
+            for (int i = 0; i < size; i++) {
+                bias[i] = c.bias(toExternal[i]);
+            }
+        }
         spikeCounts = new int[size];
     }
 }

@@ -256,7 +256,7 @@ public final class EventEngine implements DeviceSession {
         int[] u = l.aux;
         int keepU = 4096 - (c.du() + 1);
         int keepV = 4096 - c.dv();
-        int bias = c.bias();
+        int[] bias = l.bias;
         int threshold = c.threshold() << CubaLif.ALIGN_SHIFT;
         int fired = 0;
         for (int i = 0; i < l.size; i++) {
@@ -268,7 +268,7 @@ public final class EventEngine implements DeviceSession {
             } else if (cur <= -STATE_LIMIT) {
                 cur += 2 * STATE_LIMIT;
             }
-            long volt = (long) decay(v[i], keepV) + cur + bias;
+            long volt = (long) decay(v[i], keepV) + cur + bias[i];
             int x = (int) Math.max(-(STATE_LIMIT - 1), Math.min(STATE_LIMIT - 1, volt));
             boolean spike = x > threshold;
             if (spike) {

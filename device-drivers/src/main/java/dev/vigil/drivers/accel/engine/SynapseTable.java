@@ -47,7 +47,18 @@ final class SynapseTable {
             int t = runTarget[r];
             int o = runWeight[r];
             int len = runLength[r];
-            for (int j = 0; j < len; j++) {
+            int j = 0;
+            for (; j + 8 <= len; j += 8) {
+                acc[t + j] += times * w[o + j];
+                acc[t + j + 1] += times * w[o + j + 1];
+                acc[t + j + 2] += times * w[o + j + 2];
+                acc[t + j + 3] += times * w[o + j + 3];
+                acc[t + j + 4] += times * w[o + j + 4];
+                acc[t + j + 5] += times * w[o + j + 5];
+                acc[t + j + 6] += times * w[o + j + 6];
+                acc[t + j + 7] += times * w[o + j + 7];
+            }
+            for (; j < len; j++) {
                 acc[t + j] += times * w[o + j];
             }
         }

@@ -220,7 +220,7 @@ final class ReferenceSession implements DeviceSession {
         } else if (u <= -STATE_LIMIT) {
             u += 2 * STATE_LIMIT;
         }
-        long vn = towardZeroDecay(v[l][n], c.dv()) + u + c.bias();
+        long vn = towardZeroDecay(v[l][n], c.dv()) + u + c.bias(n);
         vn = Math.max(-(STATE_LIMIT - 1), Math.min(STATE_LIMIT - 1, vn));
         int spike = 0;
         if (vn > (long) c.threshold() << CubaLif.ALIGN_SHIFT) {

@@ -87,7 +87,12 @@ public final class VlogWriter implements AutoCloseable {
 
     /** Writes the events of {@code batch} as one or more chunks (split where the span exceeds an int32). */
     public void write(EventBatch batch) throws IOException {
-        declared(batch.stream(), StreamKind.DVS);
+        write(batch.stream(), batch);
+    }
+
+    /** Writes the events of {@code batch} to the declared DVS stream {@code target} (e.g. when converting). */
+    public void write(StreamDescriptor target, EventBatch batch) throws IOException {
+        declared(target, StreamKind.DVS);
         int from = 0;
         while (from < batch.size() || (batch.size() == 0 && from == 0)) {
             int to = from;
@@ -95,7 +100,7 @@ public final class VlogWriter implements AutoCloseable {
             while (to < batch.size() && batch.t(to) - first <= VlogFormat.MAX_DVS_SPAN_US) {
                 to++;
             }
-            writeEvents(batch, from, to, first);
+            writeEvents(target.id(), batch, from, to, first);
             if (batch.size() == 0) {
                 break;
             }
@@ -103,7 +108,7 @@ public final class VlogWriter implements AutoCloseable {
         }
     }
 
-    private void writeEvents(EventBatch batch, int from, int to, long first) throws IOException {
+    private void writeEvents(int streamId, EventBatch batch, int from, int to, long first) throws IOException {
         int n = to - from;
         ByteBuffer p = payload(n * VlogFormat.DVS_EVENT_BYTES);
         long[] t = batch.times();
@@ -119,16 +124,24 @@ public final class VlogWriter implements AutoCloseable {
             p.putShort(ys[i]);
         }
         p.put(batch.polarities(), from, n);
-        writeChunk(batch.stream().id(), n, first);
+        writeChunk(streamId, n, first);
     }
 
     /** Writes the frames of {@code batch} as one chunk. */
     public void write(SampleBatch batch) throws IOException {
-        StreamDescriptor d = batch.stream();
+        write(batch.stream(), batch);
+    }
+
+    /** Writes the frames of {@code batch} to the declared sampled stream {@code d} (e.g. when converting). */
+    public void write(StreamDescriptor d, SampleBatch batch) throws IOException {
         if (d.kind() != StreamKind.AUDIO && d.kind() != StreamKind.VIBRATION) {
             throw new IllegalArgumentException("stream " + d.id() + " is not sampled");
         }
         declared(d, d.kind());
+        if (d.channels() != batch.channels()) {
+            throw new IllegalArgumentException("stream " + d.id() + " has " + d.channels() + " channels, the batch "
+                    + batch.channels());
+        }
         int n = batch.size() * batch.channels();
         ByteBuffer p = payload(n * 4);
         float[] s = batch.samples();

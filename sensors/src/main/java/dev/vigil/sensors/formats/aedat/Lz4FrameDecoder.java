@@ -181,9 +181,12 @@ final class Lz4FrameDecoder {
             int from = op - offset;
             if (offset >= match) {
                 System.arraycopy(o, from, o, op, match);
+            } else if (offset == 1) {
+                Arrays.fill(o, op, op + match, o[from]);
             } else {
-                for (int i = 0; i < match; i++) {
-                    o[op + i] = o[from + i];
+                // an overlapping match repeats the last `offset` bytes: copy them period by period
+                for (int done = 0; done < match; done += offset) {
+                    System.arraycopy(o, from + done, o, op + done, Math.min(offset, match - done));
                 }
             }
             op += match;

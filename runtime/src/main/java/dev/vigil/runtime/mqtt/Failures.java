@@ -23,7 +23,8 @@ final class Failures {
     /** Paho's own codes (shared by both clients). */
     static final int PAHO_TIMEOUT = 32000;
     static final int PAHO_CONNECTION_LOST = 32109;
-    static final int PAHO_SERVER_CONNECT_ERROR = 32103;
+    /** Paho MQTT 5's "Invalid Return code": a CONNACK it cannot read, as a 3.1.1-only broker sends. */
+    static final int PAHO5_INVALID_RETURN_CODE = 50001;
 
     private Failures() {
     }
@@ -56,7 +57,7 @@ final class Failures {
                         + (s.username().isEmpty() ? ": the broker wants a user name and password (broker.username, broker.password-file)"
                         : " as user '" + s.username() + "': wrong password or no permission (check broker.password-file and the broker's ACL)"), e);
             }
-            case V3_BAD_PROTOCOL, V5_UNSUPPORTED_PROTOCOL -> {
+            case V3_BAD_PROTOCOL, V5_UNSUPPORTED_PROTOCOL, PAHO5_INVALID_RETURN_CODE -> {
                 return new ConnectFailure(ConnectFailure.Kind.PROTOCOL, where + ": the broker does not speak MQTT " + protocol, e);
             }
             default -> {

@@ -24,6 +24,7 @@ public final class ConfigCommands {
     private final String token;
     private final Topics topics;
     private final int replyQos;
+    private boolean lastApplied;
 
     /** Commands applied to {@code settings}, requiring {@code token} when it is not empty. */
     public ConfigCommands(LiveSettings settings, String token, Topics topics, int replyQos) {
@@ -31,6 +32,11 @@ public final class ConfigCommands {
         this.token = token;
         this.topics = topics;
         this.replyQos = replyQos;
+    }
+
+    /** True when the last handled command was applied. */
+    public boolean lastApplied() {
+        return lastApplied;
     }
 
     /** The reply to {@code m}, after applying it if it is valid. */
@@ -60,12 +66,13 @@ public final class ConfigCommands {
                 error = e.getMessage();
             }
         }
+        lastApplied = error == null;
         if (error != null) {
             reply.put("ok", false);
             reply.put("error", error);
             Logger.warn("config/set refused: {}", error);
         }
-        return new DeliveryHooks.Reply(replyTopic, reply.toString().getBytes(StandardCharsets.UTF_8), replyQos,
+        return new DeliveryHooks.Reply(replyTopic, reply.toString().getBytes(StandardCharsets.UTF_8), replyQos, false,
                 m.correlationData());
     }
 

@@ -296,10 +296,12 @@ public final class Delivery implements AutoCloseable {
                 }
             }
             case Arrived a -> {
-                DeliveryHooks.Reply r = hooks.command(a.message());
-                if (r != null && transport != null) {
+                for (DeliveryHooks.Reply r : hooks.command(a.message())) {
+                    if (transport == null) {
+                        break;
+                    }
                     try {
-                        transport.reply(r.topic(), r.payload(), r.qos(), r.correlationData());
+                        transport.reply(r.topic(), r.payload(), r.qos(), r.retained(), r.correlationData());
                     } catch (TransportException ex) {
                         Logger.warn("Could not reply on {}: {}", r.topic(), ex.getMessage());
                     }

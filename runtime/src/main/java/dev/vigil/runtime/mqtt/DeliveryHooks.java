@@ -9,8 +9,8 @@ public interface DeliveryHooks {
     record LiveMessage(String topic, byte[] payload, int qos, boolean retained) {
     }
 
-    /** A reply to a command. */
-    record Reply(String topic, byte[] payload, int qos, byte[] correlationData) {
+    /** A reply to a command, or a retained message a command changed (correlation data may be null). */
+    record Reply(String topic, byte[] payload, int qos, boolean retained, byte[] correlationData) {
     }
 
     /** Messages to send right after each connection (birth, retained config, discovery), in order. */
@@ -19,8 +19,8 @@ public interface DeliveryHooks {
     /** The periodic metrics payload. */
     byte[] metrics(DeliveryStats stats);
 
-    /** Handles a command; returns the reply to send. */
-    Reply command(InboundMessage message);
+    /** Handles a command; returns the reply and any retained message it changed, to send in order. */
+    List<Reply> command(InboundMessage message);
 
     /** Topic filters to subscribe to after each connection. */
     List<String> subscriptions();

@@ -94,9 +94,13 @@ public final class MqttRuntime implements AutoCloseable {
                 }
 
                 @Override
-                public Reply command(InboundMessage message) {
+                public List<Reply> command(InboundMessage message) {
                     Reply r = commands.handle(message);
-                    return r;
+                    if (!commands.lastApplied()) {
+                        return List.of(r);
+                    }
+                    return List.of(r, new Reply(topics.config(), ConfigTree.redacted(live.config()).toString()
+                            .getBytes(StandardCharsets.UTF_8), b.topicQos().config(), true, null));
                 }
 
                 @Override

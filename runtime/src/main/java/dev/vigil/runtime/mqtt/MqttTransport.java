@@ -18,7 +18,7 @@ public interface MqttTransport extends AutoCloseable {
             throws TransportBusyException, TransportException;
 
     /** Sends a reply carrying MQTT 5 correlation data when the protocol has it. */
-    void reply(String topic, byte[] payload, int qos, byte[] correlationData) throws TransportException;
+    void reply(String topic, byte[] payload, int qos, boolean retained, byte[] correlationData) throws TransportException;
 
     /** Subscribes to {@code filter} and waits for the broker's answer. */
     void subscribe(String filter, int qos) throws TransportException;

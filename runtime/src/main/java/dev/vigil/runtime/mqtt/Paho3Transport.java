@@ -118,9 +118,11 @@ final class Paho3Transport implements MqttTransport {
     }
 
     @Override
-    public void reply(String topic, byte[] payload, int qos, byte[] correlationData) throws TransportException {
+    public void reply(String topic, byte[] payload, int qos, boolean retained, byte[] correlationData)
+            throws TransportException {
         MqttMessage m = new MqttMessage(payload);
         m.setQos(qos);
+        m.setRetained(retained);
         try {
             client.publish(topic, m);
         } catch (MqttException e) {

@@ -142,9 +142,11 @@ final class Paho5Transport implements MqttTransport {
     }
 
     @Override
-    public void reply(String topic, byte[] payload, int qos, byte[] correlationData) throws TransportException {
+    public void reply(String topic, byte[] payload, int qos, boolean retained, byte[] correlationData)
+            throws TransportException {
         MqttMessage m = new MqttMessage(payload);
         m.setQos(qos);
+        m.setRetained(retained);
         if (correlationData != null) {
             MqttProperties p = new MqttProperties();
             p.setCorrelationData(correlationData);

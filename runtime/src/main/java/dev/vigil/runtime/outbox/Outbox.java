@@ -18,7 +18,8 @@ import java.util.zip.CRC32C;
 
 /**
  * A bounded on-disk FIFO of MQTT messages: append-only segment files {@code seg-<first seq>.log} and a
- * small {@code ack} file holding the highest acknowledged sequence number.
+ * small {@code ack} file holding the highest acknowledged sequence number and the drop counters (kept
+ * across restarts, so drops made while offline are still reported once a broker answers).
  *
  * <p>Record layout (big-endian): {@code int bodyLength, int crc32c(body)}, then the body
  * {@code long seq, long wallMs, byte qos, short topicLength, topic (UTF-8), payload}. A body longer
@@ -47,7 +48,8 @@ public final class Outbox implements AutoCloseable {
     private final FileChannel ackChannel;
     private final List<Segment> segments = new ArrayList<>();
     private final ByteBuffer header = ByteBuffer.allocate(HEADER + 8);
-    private final ByteBuffer ackBuffer = ByteBuffer.allocate(12);
+    private static final int ACK_BYTES = 8 * 4 + 4;
+    private final ByteBuffer ackBuffer = ByteBuffer.allocate(ACK_BYTES);
     private FileChannel writer;
     private long nextSeq;
     private long acked;
@@ -144,6 +146,9 @@ public final class Outbox implements AutoCloseable {
         if (!segments.isEmpty() && segments.getLast().lastSeq < segments.getLast().firstSeq) {
             Files.deleteIfExists(segments.removeLast().path);
         }
+        if (droppedCorrupt > 0) {
+            writeAck();
+        }
         if (depth() > 0) {
             Logger.info("outbox {}: {} message(s) from an earlier run wait for the broker", dir, depth());
         }
@@ -214,29 +219,33 @@ public final class Outbox implements AutoCloseable {
         return (int) c.getValue();
     }
 
+    /** Reads the ack file: acknowledged sequence and the drop counters, CRC-checked. */
     private long readAck() throws IOException {
-        ByteBuffer b = ByteBuffer.allocate(12);
-        if (readFully(ackChannel, b, 0) < 12) {
+        ByteBuffer b = ByteBuffer.allocate(ACK_BYTES);
+        if (readFully(ackChannel, b, 0) < ACK_BYTES) {
             return 0;
         }
-        long seq = b.getLong(0);
         CRC32C c = new CRC32C();
-        c.update(b.array(), 0, 8);
-        if ((int) c.getValue() != b.getInt(8) || seq < 0) {
+        c.update(b.array(), 0, ACK_BYTES - 4);
+        long seq = b.getLong(0);
+        if ((int) c.getValue() != b.getInt(ACK_BYTES - 4) || seq < 0) {
             Logger.warn("outbox {}: the ack file is damaged; messages may be sent again (consumers de-duplicate by id)", dir);
             return 0;
         }
+        droppedFull = b.getLong(8);
+        droppedAge = b.getLong(16);
+        droppedCorrupt = b.getLong(24);
         return seq;
     }
 
     private void writeAck() throws IOException {
         ackBuffer.clear();
-        ackBuffer.putLong(0, acked);
+        ackBuffer.putLong(0, acked).putLong(8, droppedFull).putLong(16, droppedAge).putLong(24, droppedCorrupt);
         CRC32C c = new CRC32C();
-        c.update(ackBuffer.array(), 0, 8);
-        ackBuffer.putInt(8, (int) c.getValue());
+        c.update(ackBuffer.array(), 0, ACK_BYTES - 4);
+        ackBuffer.putInt(ACK_BYTES - 4, (int) c.getValue());
         int off = 0;
-        while (off < 12) {
+        while (off < ACK_BYTES) {
             ackBuffer.position(off);
             off += ackChannel.write(ackBuffer, off);
         }
@@ -301,10 +310,8 @@ public final class Outbox implements AutoCloseable {
             long lost = Math.max(0, oldest.lastSeq - Math.max(acked, oldest.firstSeq - 1));
             droppedFull += lost;
             totalBytes -= oldest.bytes;
-            if (oldest.lastSeq > acked) {
-                acked = oldest.lastSeq;
-                writeAck();
-            }
+            acked = Math.max(acked, oldest.lastSeq);
+            writeAck();
             closeReader();
             Files.deleteIfExists(oldest.path);
             if (lost > 0) {
@@ -402,6 +409,8 @@ public final class Outbox implements AutoCloseable {
             Files.deleteIfExists(done.path);
             if (readSegment > 0) {
                 readSegment--;
+            } else {
+                readPos = 0;
             }
         }
     }

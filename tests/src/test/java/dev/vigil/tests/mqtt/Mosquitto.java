@@ -49,6 +49,9 @@ final class Mosquitto implements AutoCloseable {
         int port = freePort();
         int tlsPort = pki == null ? -1 : freePort();
         List<String> lines = new ArrayList<>(List.of(
+                // Started as root, Mosquitto 2 would switch to user 'mosquitto', who cannot read the test's
+                // private temporary directory; as any other user this line does nothing.
+                "user " + System.getProperty("user.name"),
                 "per_listener_settings true",
                 "log_dest file " + dir.resolve("mosquitto.log"),
                 "log_type all",

@@ -117,6 +117,10 @@ final class ReplayCommand implements Callable<Integer> {
                     }
                     mqtt = MqttRuntime.start(cfg, url, lanes);
                     DeliveryStats ds = mqtt.delivery().stats();
+                    if (!ds.connected() && mqtt.delivery().lastFailure() != null) {
+                        err.println("vigil: " + mqtt.delivery().lastFailure().getMessage()
+                                + "; detections wait in the outbox and are sent once it answers");
+                    }
                     err.println("vigil: publishing detections to " + url + " under "
                             + cfg.broker().topicRoot() + "/" + cfg.deviceId() + "/detections/<sensor> (QoS " + cfg.broker().qos()
                             + (ds.connected() ? ", MQTT " + ds.protocol() : ", broker not reachable yet") + "; outbox "

@@ -74,7 +74,7 @@ public final class Delivery implements AutoCloseable {
 
     private final Settings settings;
     private final Outbox outbox;
-    private final MqttConnector connector;
+    private final Connector connector;
     private final DeliveryHooks hooks;
     private final LongSupplier clock;
     private final LinkedBlockingQueue<Event> events = new LinkedBlockingQueue<>();
@@ -92,6 +92,7 @@ public final class Delivery implements AutoCloseable {
     private long nextMetricsMs;
     private OutboxRecord held;
     private long delivered;
+    private long stored;
     private long sent;
     private long connects;
     private String protocol = "";
@@ -99,7 +100,7 @@ public final class Delivery implements AutoCloseable {
     private volatile ConnectFailure lastFailure;
 
     /** A publisher over {@code outbox} and {@code connector}; call {@link #start()}. */
-    public Delivery(Settings settings, Outbox outbox, MqttConnector connector, DeliveryHooks hooks,
+    public Delivery(Settings settings, Outbox outbox, Connector connector, DeliveryHooks hooks,
                     LongSupplier wallClockMs, RandomGenerator random) {
         this.settings = settings;
         this.outbox = outbox;
@@ -180,7 +181,7 @@ public final class Delivery implements AutoCloseable {
 
     private boolean isDrained() {
         DeliveryStats s = stats;
-        return handoffUsed.get() == 0 && s.outbox().depth() == 0;
+        return s.stored() == enqueued.get() && s.outbox().depth() == 0 && s.inFlight() == 0;
     }
 
     /**
@@ -245,7 +246,7 @@ public final class Delivery implements AutoCloseable {
                     }
                 }
                 publishStats();
-                if (stopDeadline >= 0 && (isDrained() && unacked.isEmpty() || now >= stopDeadline)) {
+                if (stopDeadline >= 0 && (isDrained() || now >= stopDeadline)) {
                     break;
                 }
             }
@@ -277,6 +278,7 @@ public final class Delivery implements AutoCloseable {
             case Outgoing o -> {
                 handoffUsed.decrementAndGet();
                 outbox.append(o.topic(), o.payload(), o.qos(), o.wallMs());
+                stored++;
             }
             case Acked a -> {
                 if (a.generation() == generation && unacked.containsKey(a.seq())) {
@@ -432,8 +434,8 @@ public final class Delivery implements AutoCloseable {
     }
 
     private void publishStats() {
-        stats = new DeliveryStats(transport != null, protocol, enqueued.get(), delivered, sent, connects,
-                handoffDropped.get(), outbox.stats());
+        stats = new DeliveryStats(transport != null, protocol, enqueued.get(), stored, delivered, sent, connects,
+                handoffDropped.get(), outbox.stats(), unacked.size());
         synchronized (drained) {
             drained.notifyAll();
         }
@@ -447,6 +449,7 @@ public final class Delivery implements AutoCloseable {
                 if (e instanceof Outgoing o) {
                     handoffUsed.decrementAndGet();
                     outbox.append(o.topic(), o.payload(), o.qos(), o.wallMs());
+                    stored++;
                 }
             }
             outbox.sync();

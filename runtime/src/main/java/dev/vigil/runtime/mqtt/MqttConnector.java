@@ -6,7 +6,7 @@ import org.tinylog.Logger;
  * Opens connections, MQTT 5 first where {@code protocol: auto}, then 3.1.1 when the broker does not
  * take MQTT 5; remembers what worked for later reconnects.
  */
-public final class MqttConnector {
+public final class MqttConnector implements Connector {
     private final ConnectSettings settings;
     private volatile String negotiated;
 
@@ -21,7 +21,7 @@ public final class MqttConnector {
         return settings;
     }
 
-    /** Connects once, reporting later events to {@code events}. */
+    @Override
     public MqttTransport connect(TransportEvents events) throws ConnectFailure {
         String p = negotiated;
         if ("3.1.1".equals(p)) {

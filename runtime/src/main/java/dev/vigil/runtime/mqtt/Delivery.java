@@ -93,6 +93,7 @@ public final class Delivery implements AutoCloseable {
     private OutboxRecord held;
     private long delivered;
     private long stored;
+    private long diskErrors;
     private long sent;
     private long connects;
     private String protocol = "";
@@ -230,16 +231,26 @@ public final class Delivery implements AutoCloseable {
                     events.drainTo(batch, 4096);
                 }
                 for (Event e : batch) {
-                    handle(e);
+                    try {
+                        handle(e);
+                    } catch (IOException ex) {
+                        diskError(ex);
+                    }
                 }
                 batch.clear();
-                outbox.sync();
                 long now = clock.getAsLong();
-                if (transport == null && now >= nextAttemptMs && !(stopDeadline >= 0 && now >= stopDeadline)) {
-                    tryConnect();
+                try {
+                    outbox.sync();
+                    if (transport == null && now >= nextAttemptMs && !(stopDeadline >= 0 && now >= stopDeadline)) {
+                        tryConnect();
+                    }
+                    if (transport != null) {
+                        send(now);
+                    }
+                } catch (IOException e) {
+                    diskError(e);
                 }
                 if (transport != null) {
-                    send(now);
                     if (settings.metricsIntervalMs() > 0 && now >= nextMetricsMs) {
                         nextMetricsMs = now + settings.metricsIntervalMs();
                         live(settings.metricsTopic(), hooks.metrics(stats), settings.metricsQos(), false);
@@ -252,11 +263,32 @@ public final class Delivery implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             Logger.error(e, "The MQTT publisher stopped: {}", e.getMessage());
         } finally {
             shutdown();
         }
+    }
+
+    /**
+     * The outbox could not be read or written (disk full, I/O error): counted and logged, the connection
+     * (if any) restarted from the last acknowledged message, and the loop slowed down; it keeps trying.
+     */
+    private void diskError(IOException e) throws InterruptedException {
+        diskErrors++;
+        if (diskErrors == 1 || diskErrors % 100 == 0) {
+            Logger.error("The outbox {} failed ({} time(s)): {}; retrying", outbox.dir(), diskErrors, e.getMessage());
+        }
+        try {
+            if (transport != null) {
+                dropConnection("the outbox failed");
+            } else {
+                outbox.rewind();
+            }
+        } catch (IOException again) {
+            Logger.debug("rewinding the outbox: {}", again.getMessage());
+        }
+        Thread.sleep(200);
     }
 
     private long waitMs() {
@@ -277,7 +309,14 @@ public final class Delivery implements AutoCloseable {
         switch (e) {
             case Outgoing o -> {
                 handoffUsed.decrementAndGet();
-                outbox.append(o.topic(), o.payload(), o.qos(), o.wallMs());
+                try {
+                    outbox.append(o.topic(), o.payload(), o.qos(), o.wallMs());
+                } catch (IOException | IllegalArgumentException ex) {
+                    handoffDropped.incrementAndGet();
+                    enqueued.decrementAndGet();
+                    Logger.error("A detection for {} could not be stored in the outbox and is dropped: {}", o.topic(), ex.getMessage());
+                    return;
+                }
                 stored++;
             }
             case Acked a -> {

@@ -26,12 +26,19 @@ public final class Pipeline {
     private final VigilConfig config;
     private final NeuromorphicDevice device;
     private final DetectionSink sink;
+    private final LiveLanes live;
 
     /** A pipeline for {@code config}, running front ends on {@code device}, emitting to {@code sink}. */
     public Pipeline(VigilConfig config, NeuromorphicDevice device, DetectionSink sink) {
+        this(config, device, sink, new LiveLanes());
+    }
+
+    /** As above, with lane settings that can change while it runs and lane statistics read while it runs. */
+    public Pipeline(VigilConfig config, NeuromorphicDevice device, DetectionSink sink, LiveLanes live) {
         this.config = config;
         this.device = device;
         this.sink = sink;
+        this.live = live;
     }
 
     /**
@@ -52,6 +59,7 @@ public final class Pipeline {
                 continue;
             }
             models.put(s.id(), m.get());
+            live.register(m.get().sensor(), new LiveLanes.LaneSettings(true, m.get().wake()));
             programs.put(s.id(), NetworkCompiler.compile(m.get().network(), device.capabilities()));
         }
         Map<Integer, SensorLane> lanes = new LinkedHashMap<>();
@@ -80,7 +88,7 @@ public final class Pipeline {
                 if (lane == null) {
                     lane = new SensorLane(model, b.stream(), device.open(programs.get(id)),
                             device.capabilities().energy(), stepsPerHop, hopsPerWindow, config.dense().enabled(),
-                            sink, config.deviceId(), origin, stepUs);
+                            sink, config.deviceId(), origin, stepUs, live);
                     lanes.put(id, lane);
                     Logger.debug("lane {} on stream {}: {}", model.sensor(), id, model.encoder().describe());
                 }

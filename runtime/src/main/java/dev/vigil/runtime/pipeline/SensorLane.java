@@ -29,7 +29,9 @@ final class SensorLane {
     private final DeviceSession session;
     private final EnergyModel energy;
     private final SpikeCountAccumulator accumulator;
-    private final WakePolicy policy;
+    private final LiveLanes live;
+    private LiveLanes.LaneSettings settings;
+    private WakePolicy policy;
     private final DenseStage dense;
     private final boolean denseEnabled;
     private final DetectionSink sink;
@@ -47,14 +49,16 @@ final class SensorLane {
 
     SensorLane(LaneModel model, StreamDescriptor stream, DeviceSession session, EnergyModel energy,
                int stepsPerHop, int hopsPerWindow, boolean denseEnabled, DetectionSink sink, String deviceId,
-               long originUs, long stepUs) {
+               long originUs, long stepUs, LiveLanes live) {
         this.model = model;
         this.stream = stream;
         this.session = session;
         this.energy = energy;
         this.accumulator = new SpikeCountAccumulator(model.network().outputs(), stepsPerHop, hopsPerWindow);
         this.outputSink = accumulator::spike;
-        this.policy = new ThresholdHysteresisPolicy(model.wake().onSpikes(), model.wake().offSpikes());
+        this.live = live;
+        this.settings = live.settingsOf(model.sensor()).orElse(new LiveLanes.LaneSettings(true, model.wake()));
+        this.policy = new ThresholdHysteresisPolicy(settings.wake().onSpikes(), settings.wake().offSpikes());
         this.dense = new DenseStage(model.head());
         this.denseEnabled = denseEnabled;
         this.sink = sink;
@@ -93,8 +97,30 @@ final class SensorLane {
         }
     }
 
+    /** Takes changed live settings at a window boundary: a new wake threshold starts a fresh policy. */
+    private void takeLiveSettings() {
+        LiveLanes.LaneSettings now = live.settingsOf(model.sensor()).orElse(settings);
+        if (now.equals(settings)) {
+            return;
+        }
+        if (!now.wake().equals(settings.wake()) || !settings.enabled()) {
+            policy = new ThresholdHysteresisPolicy(now.wake().onSpikes(), now.wake().offSpikes());
+        }
+        Logger.info("lane {} takes new live settings: {}", model.sensor(), now);
+        settings = now;
+    }
+
     private void evaluateWindow() {
+        takeLiveSettings();
+        if (!settings.enabled()) {
+            return;
+        }
         windows++;
+        evaluateEnabledWindow();
+        live.publish(stats());
+    }
+
+    private void evaluateEnabledWindow() {
         long endUs = originUs + step * stepUs;
         long startUs = endUs - accumulator.stepsPerWindow() * stepUs;
         int[] counts = accumulator.windowCounts();
@@ -116,6 +142,7 @@ final class SensorLane {
                 endUs, startUs, decision.reason(), counts);
         detections++;
         Logger.debug("wake on {}: {}", model.sensor(), decision.reason());
+        live.publish(stats());
         sink.accept(d);
     }
 

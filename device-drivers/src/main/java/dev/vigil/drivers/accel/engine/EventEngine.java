@@ -21,7 +21,6 @@ import java.util.function.IntConsumer;
  * layer. Nothing is allocated after construction.
  */
 public final class EventEngine implements DeviceSession {
-    private static final int BLOCK = 64;
     private static final int STATE_LIMIT = 1 << (CubaLif.STATE_BITS - 1);
 
     private final Network network;
@@ -108,7 +107,7 @@ public final class EventEngine implements DeviceSession {
                 int times = pendingInput[row];
                 pendingInput[row] = 0;
                 synapticOps += (long) firstTable.rowSynapses[row] * times;
-                firstTable.scatter(row, times, acc);
+                firstTable.scatter(row, times, acc, first.dirty, EngineLayer.BLOCK_SHIFT);
             } while (bits != 0);
         }
     }
@@ -125,7 +124,7 @@ public final class EventEngine implements DeviceSession {
                 for (int k = 0; k < l.spikeCount; k++) {
                     int s = l.spikes[k];
                     deferredSynapticOps += (long) l.recurrent.rowSynapses[s] * l.spikeCounts[k];
-                    l.recurrent.scatter(s, l.spikeCounts[k], l.acc);
+                    l.recurrent.scatter(s, l.spikeCounts[k], l.acc, l.dirty, EngineLayer.BLOCK_SHIFT);
                 }
             }
             if (e + 1 < layers.length) {
@@ -165,7 +164,7 @@ public final class EventEngine implements DeviceSession {
                 meshHops += (long) hops[s] * times;
             }
             synapticOps += (long) table.rowSynapses[row] * times;
-            table.scatter(row, times, acc);
+            table.scatter(row, times, acc, to.dirty, EngineLayer.BLOCK_SHIFT);
         }
     }
 
@@ -187,18 +186,28 @@ public final class EventEngine implements DeviceSession {
     }
 
     /**
-     * The common case. Blocks of {@value #BLOCK} neurons are leaked and integrated in a branch-free
-     * loop the JIT vectorises, which also reduces the block's maximum; only a block whose maximum
-     * reaches the threshold is scanned for spikes.
+     * The common case. Blocks of 64 neurons are leaked and integrated in a branch-free loop the JIT
+     * vectorises, which also reduces the block's extremes; only a block whose maximum reaches the
+     * threshold is scanned for spikes. A block without input whose neurons all sit in
+     * {@code [0, min(2^shift, threshold))} is skipped: there {@code v >> shift == 0}, so the leak is
+     * exactly the identity (the lazy leak, exact by construction).
      */
     private void shiftLifReset0(EngineLayer l, int[] input, int shift, int threshold) {
         int[] v = l.v;
+        boolean[] dirty = l.dirty;
+        boolean[] quiet = l.quiet;
         int n = l.size;
+        int quietLimit = Math.min(1 << shift, threshold);
         int fired = 0;
         long active = 0;
-        for (int start = 0; start < n; start += BLOCK) {
-            int end = Math.min(n, start + BLOCK);
+        for (int b = 0, start = 0; start < n; b++, start += 1 << EngineLayer.BLOCK_SHIFT) {
+            if (quiet[b] && !dirty[b]) {
+                continue;
+            }
+            dirty[b] = false;
+            int end = Math.min(n, start + (1 << EngineLayer.BLOCK_SHIFT));
             int max = Integer.MIN_VALUE;
+            int min = Integer.MAX_VALUE;
             int touched = 0;
             for (int i = start; i < end; i++) {
                 int in = input[i];
@@ -208,8 +217,10 @@ public final class EventEngine implements DeviceSession {
                 input[i] = 0;
                 touched += (in | -in) >>> 31;
                 max = Math.max(max, x);
+                min = Math.min(min, x);
             }
             active += touched;
+            quiet[b] = min >= 0 && max < quietLimit;
             if (max >= threshold) {
                 fired = fire(l, start, end, threshold, fired);
             }
@@ -377,6 +388,10 @@ public final class EventEngine implements DeviceSession {
             Arrays.fill(l.v, 0);
             Arrays.fill(l.aux, 0);
             l.spikeCount = 0;
+            if (l.dirty != null) {
+                Arrays.fill(l.dirty, false);
+                Arrays.fill(l.quiet, true);
+            }
         }
         Arrays.fill(pendingInput, 0);
         Arrays.fill(touchedRows, 0);

@@ -10,6 +10,9 @@ import dev.vigil.sensors.SampleBatch;
  * spike is emitted (channel {@code 2*band}), and when it falls {@code deltaDb} below, a DOWN spike
  * (channel {@code 2*band+1}); the reference moves by one step per spike. Levels below
  * {@code floorDb} are clamped, so silence stays silent. Multi-channel input is averaged to one.
+ * For a warm-up of five smoothing constants plus five settling constants of the narrowest filter
+ * after the first sample, references follow the level without spiking, so a stream's start is not
+ * mistaken for an onset.
  */
 public final class BandDeltaEncoder implements SpikeEncoder {
     private final int bands;
@@ -29,6 +32,8 @@ public final class BandDeltaEncoder implements SpikeEncoder {
     private final double[] env;
     private final double[] refDb;
     private final double smooth;
+    private final long warmupFrames;
+    private long frames;
 
     /**
      * @param sampleRate  input sample rate in Hz
@@ -80,6 +85,13 @@ public final class BandDeltaEncoder implements SpikeEncoder {
             a2[k] = (1 - alpha) / a0;
         }
         this.smooth = 1 - Math.exp(-1000.0 / (smoothingMs * sampleRate));
+        double settleS = 5 * smoothingMs / 1000 + 5 * q / (Math.PI * minHz);
+        this.warmupFrames = (long) Math.ceil(settleS * sampleRate);
+    }
+
+    /** Frames after the first during which references follow the level without spiking. */
+    public long warmupFrames() {
+        return warmupFrames;
     }
 
     /** Centre frequency of band {@code k} in Hz. */
@@ -119,6 +131,10 @@ public final class BandDeltaEncoder implements SpikeEncoder {
                 if (db < floorDb) {
                     db = floorDb;
                 }
+                if (frames < warmupFrames) {
+                    refDb[k] = db;
+                    continue;
+                }
                 while (db >= refDb[k] + deltaDb) {
                     refDb[k] += deltaDb;
                     sink.spike(t, 2 * k);
@@ -128,6 +144,7 @@ public final class BandDeltaEncoder implements SpikeEncoder {
                     sink.spike(t, 2 * k + 1);
                 }
             }
+            frames++;
         }
     }
 

@@ -1,7 +1,16 @@
 package dev.vigil.sensors.formats;
 
 import dev.vigil.sensors.SensorSource;
+import dev.vigil.sensors.formats.aedat.Aedat2Reader;
+import dev.vigil.sensors.formats.aedat.Aedat31Reader;
 import dev.vigil.sensors.formats.aedat.Aedat4Reader;
+import dev.vigil.sensors.formats.audio.WavReader;
+import dev.vigil.sensors.formats.nmnist.NmnistReader;
+import dev.vigil.sensors.formats.prophesee.DatReader;
+import dev.vigil.sensors.formats.prophesee.Evt2Reader;
+import dev.vigil.sensors.formats.prophesee.Evt3Reader;
+import dev.vigil.sensors.formats.vibration.CsvVibrationReader;
+import dev.vigil.sensors.formats.vibration.MatVibrationReader;
 import dev.vigil.sensors.vlog.VlogReader;
 
 import java.io.IOException;
@@ -51,7 +60,15 @@ public final class LogFormats {
         return switch (format) {
             case VLOG -> new VlogReader(file);
             case AEDAT4 -> new Aedat4Reader(file, options);
-            default -> throw new LogFormatException(file.toString(), -1, "format", format.label() + " is not readable yet");
+            case AEDAT31 -> new Aedat31Reader(file, options);
+            case AEDAT2 -> new Aedat2Reader(file, options);
+            case EVT2 -> new Evt2Reader(file, options);
+            case EVT3 -> new Evt3Reader(file, options);
+            case DAT -> new DatReader(file, options);
+            case NMNIST -> new NmnistReader(file, options);
+            case WAV -> new WavReader(file, options);
+            case CSV -> new CsvVibrationReader(file, options);
+            case MAT -> new MatVibrationReader(file, options);
         };
     }
 }

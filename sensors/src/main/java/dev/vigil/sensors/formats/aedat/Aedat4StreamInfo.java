@@ -32,7 +32,9 @@ public record Aedat4StreamInfo(int id, String typeIdentifier, int sizeX, int siz
             f.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
             f.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
             f.setExpandEntityReferences(false);
-            Element root = f.newDocumentBuilder().parse(new InputSource(new StringReader(xml))).getDocumentElement();
+            javax.xml.parsers.DocumentBuilder builder = f.newDocumentBuilder();
+            builder.setErrorHandler(new org.xml.sax.helpers.DefaultHandler());
+            Element root = builder.parse(new InputSource(new StringReader(xml))).getDocumentElement();
             Element outInfo = child(root, "outInfo");
             if (outInfo == null) {
                 return list;

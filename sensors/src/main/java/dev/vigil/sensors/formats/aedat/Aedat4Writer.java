@@ -4,7 +4,6 @@ import dev.vigil.sensors.EventBatch;
 import dev.vigil.sensors.SampleBatch;
 import io.airlift.compress.zstd.ZstdCompressor;
 import io.airlift.compress.lz4.Lz4Compressor;
-import org.apache.commons.compress.compressors.lz4.XXHash32;
 
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
@@ -163,10 +162,8 @@ public final class Aedat4Writer implements AutoCloseable {
     private void writeLz4Frame(byte[] raw, int len) throws IOException {
         writeInt(lz4Buffer, LZ4_FRAME_MAGIC);
         byte[] descriptor = {0x60, 0x40};
-        XXHash32 hash = new XXHash32();
-        hash.update(descriptor, 0, 2);
         lz4Buffer.write(descriptor, 0, 2);
-        lz4Buffer.write((int) (hash.getValue() >> 8) & 0xFF);
+        lz4Buffer.write((XxHash32.hash(descriptor, 0, 2, 0) >>> 8) & 0xFF);
         int max = lz4.maxCompressedLength(LZ4_BLOCK);
         if (compressed.length < max) {
             compressed = new byte[max];

@@ -2,7 +2,6 @@ package dev.vigil.sensors.formats.aedat;
 
 import io.airlift.compress.zstd.ZstdDecompressor;
 import io.airlift.compress.zstd.ZstdInputStream;
-import org.apache.commons.compress.compressors.lz4.FramedLZ4CompressorInputStream;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -11,32 +10,41 @@ import java.util.Arrays;
 
 /**
  * Turns an AEDAT 4.0 packet payload into its flatbuffer bytes. LZ4 payloads are LZ4 <em>frames</em>
- * (possibly several linked blocks, some stored uncompressed), decoded by Apache Commons Compress's
- * {@link FramedLZ4CompressorInputStream}, which keeps the 64 KB window across dependent blocks;
- * zstd payloads go through aircompressor's pure-Java decoder. Output never grows beyond the cap.
+ * (possibly several linked blocks, some stored uncompressed), decoded by {@link Lz4FrameDecoder};
+ * zstd payloads go through aircompressor's pure-Java decoder; uncompressed payloads are used as they
+ * are. Output never grows beyond the cap.
  */
 final class PacketDecompressor {
     private final Aedat4Compression compression;
     private final int cap;
     private final ZstdDecompressor zstd = new ZstdDecompressor();
+    private final Lz4FrameDecoder lz4;
     private byte[] out = new byte[1 << 16];
+    private byte[] current = out;
     private int length;
 
     PacketDecompressor(Aedat4Compression compression, int cap) {
         this.compression = compression;
         this.cap = cap;
+        this.lz4 = new Lz4FrameDecoder(cap);
     }
 
     /** Decompresses {@code in[0, n)}; the result is {@link #bytes()}{@code [0, }{@link #length()}{@code )}. */
     void decompress(byte[] in, int n) throws IOException {
         switch (compression) {
             case NONE -> {
-                ensure(n);
-                System.arraycopy(in, 0, out, 0, n);
+                current = in;
                 length = n;
             }
-            case LZ4, LZ4_HIGH -> drain(new FramedLZ4CompressorInputStream(new ByteArrayInputStream(in, 0, n), true));
-            case ZSTD, ZSTD_HIGH -> decompressZstd(in, n);
+            case LZ4, LZ4_HIGH -> {
+                lz4.decode(in, n);
+                current = lz4.bytes();
+                length = lz4.length();
+            }
+            case ZSTD, ZSTD_HIGH -> {
+                decompressZstd(in, n);
+                current = out;
+            }
             default -> throw new IllegalStateException("unhandled compression " + compression);
         }
     }
@@ -82,7 +90,7 @@ final class PacketDecompressor {
     }
 
     byte[] bytes() {
-        return out;
+        return current;
     }
 
     int length() {

@@ -1,0 +1,48 @@
+package dev.vigil.runtime.cli;
+
+import dev.vigil.runtime.config.ConfigException;
+import dev.vigil.runtime.config.ConfigLoader;
+import dev.vigil.runtime.config.VigilConfig;
+import dev.vigil.sensors.SensorSource;
+import dev.vigil.sensors.formats.FormatOptions;
+import dev.vigil.sensors.formats.LogFormats;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Opens what commands read: config files and logs, with one-line errors naming the file. */
+final class Inputs {
+
+    private Inputs() {
+    }
+
+    static VigilConfig config(Path file) throws UserError {
+        if (file == null) {
+            return ConfigLoader.defaults();
+        }
+        try {
+            return ConfigLoader.load(file);
+        } catch (ConfigException e) {
+            throw new UserError(e.getMessage());
+        }
+    }
+
+    static SensorSource log(Path file, FormatOptions options) throws UserError {
+        if (!Files.exists(file)) {
+            throw new UserError("log file not found: " + file);
+        }
+        if (Files.isDirectory(file)) {
+            throw new UserError("expected a log file, got a directory: " + file);
+        }
+        if (!Files.isReadable(file)) {
+            throw new UserError("log file is not readable (check its permissions): " + file);
+        }
+        try {
+            return LogFormats.open(file, options);
+        } catch (IOException e) {
+            String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            throw new UserError(m.contains(file.toString()) ? "cannot read log " + m : "cannot read log " + file + ": " + m);
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package dev.vigil.runtime.dense;
+
+import java.util.Arrays;
+
+/**
+ * One fully connected int8 layer: {@code acc[o] = bias[o] + sum_i weights[o*inputs+i] * x[i]} in 32-bit
+ * integers; hidden layers then apply ReLU, shift right by {@code shift} and saturate to int8.
+ */
+public record Int8Layer(int inputs, int outputs, byte[] weights, int[] bias, int shift, boolean relu) {
+
+    public Int8Layer {
+        if (inputs <= 0 || outputs <= 0) {
+            throw new IllegalArgumentException("inputs and outputs must be positive");
+        }
+        if (weights.length != inputs * outputs || bias.length != outputs) {
+            throw new IllegalArgumentException("need " + inputs * outputs + " weights and " + outputs
+                    + " biases, got " + weights.length + " and " + bias.length);
+        }
+        if (shift < 0 || shift > 31) {
+            throw new IllegalArgumentException("shift must be 0..31, got " + shift);
+        }
+        weights = weights.clone();
+        bias = bias.clone();
+    }
+
+    /** Weight from input {@code i} to output {@code o}. */
+    public int weight(int o, int i) {
+        return weights[o * inputs + i];
+    }
+
+    /** Computes this layer for int8 inputs {@code x} into {@code out}; returns multiply-accumulates done. */
+    int forward(int[] x, int[] out) {
+        for (int o = 0; o < outputs; o++) {
+            int acc = bias[o];
+            for (int i = 0; i < inputs; i++) {
+                acc += weights[o * inputs + i] * x[i];
+            }
+            if (relu) {
+                acc = Math.min(127, Math.max(0, acc) >> shift);
+            }
+            out[o] = acc;
+        }
+        return inputs * outputs;
+    }
+
+    @Override
+    public byte[] weights() {
+        return weights.clone();
+    }
+
+    @Override
+    public int[] bias() {
+        return bias.clone();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Int8Layer l && l.inputs == inputs && l.outputs == outputs && l.shift == shift
+                && l.relu == relu && Arrays.equals(l.weights, weights) && Arrays.equals(l.bias, bias);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(weights) * 31 + Arrays.hashCode(bias);
+    }
+
+    @Override
+    public String toString() {
+        return "Int8Layer[" + inputs + " -> " + outputs + (relu ? ", relu >> " + shift : ", logits") + "]";
+    }
+}

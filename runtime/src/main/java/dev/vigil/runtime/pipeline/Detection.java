@@ -1,0 +1,48 @@
+package dev.vigil.runtime.pipeline;
+
+import java.util.Arrays;
+
+/**
+ * Something the dense stage labelled after a wake.
+ *
+ * @param id            unique, deterministic id (same log and config give the same ids)
+ * @param deviceId      the Vigil device that saw it
+ * @param sensor        lane name, e.g. {@code "audio"}
+ * @param stream        source stream id
+ * @param label         the dense stage's label
+ * @param score         its probability, 0..1
+ * @param deviceTimeUs  device time at the end of the waking window
+ * @param windowStartUs device time at the start of that window
+ * @param wakeReason    which wake rule fired and on what values
+ * @param counts        the window's readout spike counts
+ */
+public record Detection(String id, String deviceId, String sensor, int stream, String label, double score,
+                        long deviceTimeUs, long windowStartUs, String wakeReason, int[] counts) {
+
+    public Detection {
+        counts = counts.clone();
+    }
+
+    @Override
+    public int[] counts() {
+        return counts.clone();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Detection d && d.id.equals(id) && d.deviceId.equals(deviceId) && d.sensor.equals(sensor)
+                && d.stream == stream && d.label.equals(label) && Double.compare(d.score, score) == 0
+                && d.deviceTimeUs == deviceTimeUs && d.windowStartUs == windowStartUs
+                && d.wakeReason.equals(wakeReason) && Arrays.equals(d.counts, counts);
+    }
+
+    @Override
+    public int hashCode() {
+        return id.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "Detection[" + sensor + " " + label + " " + score + " @" + deviceTimeUs + "us, " + id + "]";
+    }
+}

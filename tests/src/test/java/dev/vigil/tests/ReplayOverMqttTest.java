@@ -1,0 +1,100 @@
+package dev.vigil.tests;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vigil.runtime.sink.EmbeddedBroker;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.StringWriter;
+import java.io.Writer;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Replays the bundled log and checks that what an independent subscriber receives over MQTT equals
+ * what the command printed: same count, same order, same payloads, on the right topics.
+ */
+class ReplayOverMqttTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static void assertSameDetections(List<String> printed, List<MqttRecorder.Received> arrived) throws Exception {
+        assertTrue(printed.size() >= 3, "the demo log holds at least one event per sensor, got " + printed);
+        assertEquals(printed.size(), arrived.size(), "detections printed vs received over MQTT");
+        for (int i = 0; i < printed.size(); i++) {
+            JsonNode p = JSON.readTree(printed.get(i));
+            JsonNode m = JSON.readTree(arrived.get(i).payload());
+            assertEquals(p, m, "detection " + i + " differs between stdout and MQTT");
+            assertEquals("vigil/vigil-demo/detections/" + p.get("sensor").asText(), arrived.get(i).topic());
+            for (String field : List.of("schema", "id", "sensor", "label", "score", "device_time_us", "wake_reason")) {
+                assertTrue(m.hasNonNull(field), "payload field " + field + " missing");
+            }
+        }
+    }
+
+    @Test
+    void embeddedMoquetteReceivesWhatWasPrinted() throws Exception {
+        try (EmbeddedBroker broker = EmbeddedBroker.start();
+             MqttRecorder recorder = new MqttRecorder(broker.url(), "vigil/#")) {
+            CliRun run = CliRun.run("replay", TestPaths.demoLog().toString(), "--max", "--broker", broker.url());
+            assertEquals(0, run.exitCode(), run.err());
+            List<String> printed = run.jsonLines();
+            assertSameDetections(printed, recorder.await("/detections/", printed.size(), 10_000));
+            List<MqttRecorder.Received> status = recorder.await("/status", 2, 10_000);
+            assertEquals("online", status.getFirst().payload());
+            assertEquals("offline", status.getLast().payload());
+        }
+    }
+
+    @Test
+    void realMosquittoReceivesWhatWasPrinted(@TempDir Path dir) throws Exception {
+        try (MosquittoProcess mosquitto = MosquittoProcess.start(dir);
+             MqttRecorder recorder = new MqttRecorder(mosquitto.url(), "vigil/#")) {
+            CliRun run = CliRun.run("replay", TestPaths.demoLog().toString(), "--max", "--broker", mosquitto.url());
+            assertEquals(0, run.exitCode(), run.err());
+            List<String> printed = run.jsonLines();
+            assertSameDetections(printed, recorder.await("/detections/", printed.size(), 10_000));
+        }
+    }
+
+    /**
+     * The default path: no broker given, the command starts its own embedded broker and prints its
+     * URL. Replaying at 2x recorded speed leaves time to subscribe before the first detection.
+     */
+    @Test
+    void defaultEmbeddedBrokerIsStartedAndPrinted() throws Exception {
+        CountDownLatch announced = new CountDownLatch(1);
+        StringBuilder seen = new StringBuilder();
+        Pattern url = Pattern.compile("embedded MQTT broker listening on (tcp://127\\.0\\.0\\.1:\\d+)");
+        String[] found = new String[1];
+        Writer tap = new StringWriter() {
+            @Override
+            public void write(char[] buf, int off, int len) {
+                synchronized (seen) {
+                    seen.append(buf, off, len);
+                    Matcher m = url.matcher(seen);
+                    if (found[0] == null && m.find()) {
+                        found[0] = m.group(1);
+                        announced.countDown();
+                    }
+                }
+            }
+        };
+        CompletableFuture<CliRun> running = CompletableFuture.supplyAsync(
+                () -> CliRun.run(tap, "replay", TestPaths.demoLog().toString(), "--speed", "2"));
+        assertTrue(announced.await(20, TimeUnit.SECONDS), "the broker URL was not printed: " + seen);
+        try (MqttRecorder recorder = new MqttRecorder(found[0], "vigil/#")) {
+            CliRun run = running.get(60, TimeUnit.SECONDS);
+            assertEquals(0, run.exitCode(), run.err());
+            assertSameDetections(run.jsonLines(), recorder.await("/detections/", run.jsonLines().size(), 5_000));
+        }
+    }
+}

@@ -13,6 +13,7 @@ import dev.vigil.runtime.pipeline.RunSummary;
 import dev.vigil.runtime.sink.EmbeddedBroker;
 import dev.vigil.runtime.sink.FanOutSink;
 import dev.vigil.runtime.sink.JsonLinesSink;
+import dev.vigil.runtime.sink.SinkProvider;
 import dev.vigil.sensors.SensorSource;
 import dev.vigil.sensors.replay.ReplayClock;
 
@@ -20,6 +21,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.ServiceLoader;
 
 /**
  * Everything around the pipeline that replay and live runs share: the sinks (JSON lines, MQTT through
@@ -30,6 +33,7 @@ final class Deployment implements AutoCloseable {
     private final PrintWriter err;
     private final LiveLanes lanes = new LiveLanes();
     private final List<DetectionSink> sinks = new ArrayList<>();
+    private final List<DetectionSink> extra = new ArrayList<>();
     private EmbeddedBroker embedded;
     private MqttRuntime mqtt;
 
@@ -38,8 +42,11 @@ final class Deployment implements AutoCloseable {
         this.err = err;
     }
 
-    /** Opens the sinks {@code config} asks for; progress and problems go to {@code err}. */
-    static Deployment open(VigilConfig config, PrintWriter out, PrintWriter err) throws UserError, IOException {
+    /**
+     * Opens the sinks {@code config} asks for; progress and problems go to {@code err}. A live run also
+     * opens the sinks other modules provide ({@link SinkProvider}, e.g. the board's GPIO wake line).
+     */
+    static Deployment open(VigilConfig config, PrintWriter out, PrintWriter err, boolean live) throws UserError, IOException {
         Deployment d = new Deployment(config, err);
         try {
             if (config.sinks().stdout()) {
@@ -47,6 +54,13 @@ final class Deployment implements AutoCloseable {
             }
             if (config.sinks().mqtt()) {
                 d.startMqtt();
+            }
+            if (live) {
+                for (SinkProvider p : ServiceLoader.load(SinkProvider.class)) {
+                    Optional<DetectionSink> sink = p.open(config);
+                    sink.ifPresent(d.sinks::add);
+                    d.extra.addAll(sink.stream().toList());
+                }
             }
         } catch (ConnectFailure e) {
             d.close();
@@ -89,9 +103,11 @@ final class Deployment implements AutoCloseable {
         }
     }
 
-    /** Stops MQTT (reporting what was delivered and what waits) and the embedded broker. */
+    /** Stops MQTT (reporting what was delivered and what waits), the embedded broker and contributed sinks. */
     @Override
     public void close() {
+        extra.forEach(DetectionSink::close);
+        extra.clear();
         if (mqtt != null) {
             mqtt.close();
             DeliveryStats ds = mqtt.delivery().stats();

@@ -59,7 +59,7 @@ final class ReplayCommand implements Callable<Integer> {
         }
         NeuromorphicDevice hal = DeploymentOptions.device(cfg);
         try (SensorSource source = Inputs.log(log, format.options());
-             Deployment run = Deployment.open(cfg, spec.commandLine().getOut(), err)) {
+             Deployment run = Deployment.open(cfg, spec.commandLine().getOut(), err, false)) {
             err.println("vigil: replaying " + log + " on device '" + cfg.device().id() + "' "
                     + (clock.unpaced() ? "as fast as possible" : "at " + clock.speed() + "x recorded speed"));
             RunSummary summary = run.run(hal, source, clock);

@@ -45,7 +45,7 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
         VigilConfig cfg = deployment.resolve();
         NeuromorphicDevice hal = DeploymentOptions.device(cfg);
         CountDownLatch finished = new CountDownLatch(1);
-        try (Deployment run = Deployment.open(cfg, spec.commandLine().getOut(), err);
+        try (Deployment run = Deployment.open(cfg, spec.commandLine().getOut(), err, true);
              SourceMux sources = LiveSources.open(cfg)) {
             Thread stopper = Thread.ofPlatform().unstarted(() -> {
                 closeQuietly(sources);

@@ -1,0 +1,93 @@
+package dev.vigil.boards;
+
+import com.pi4j.Pi4J;
+import com.pi4j.context.Context;
+import com.pi4j.io.gpio.digital.DigitalOutput;
+import com.pi4j.io.gpio.digital.DigitalState;
+import com.pi4j.plugin.mock.platform.MockPlatform;
+import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalInputProviderImpl;
+import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalOutputProviderImpl;
+import dev.vigil.runtime.config.ConfigLoader;
+import dev.vigil.runtime.config.VigilConfig;
+import dev.vigil.runtime.pipeline.Detection;
+import dev.vigil.runtime.pipeline.DetectionSink;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Detections raise the wake line at the profile's pin, on Pi4J's mock platform. */
+class WakeLineSinkProviderTest {
+    private Context pi4j;
+
+    @BeforeEach
+    void start() {
+        pi4j = Pi4J.newContextBuilder().add(new MockPlatform())
+                .add(new MockDigitalInputProviderImpl(), new MockDigitalOutputProviderImpl()).build();
+    }
+
+    @AfterEach
+    void stop() {
+        pi4j.shutdown();
+    }
+
+    private static Detection detection() {
+        return new Detection("id", "dev", "vibration", 0, "bearing_fault", 0.9, 1000, 0, "test", new int[]{1});
+    }
+
+    private WakeLineSinkProvider provider(Path dir, String model) throws Exception {
+        Path modelFile = dir.resolve("model");
+        Files.write(modelFile, (model + "\0").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        return new WakeLineSinkProvider(new BoardDetector(BoardProfiles.builtIn(), modelFile), () -> pi4j);
+    }
+
+    @Test
+    void levelModeHoldsTheWakePinHighAfterADetection(@TempDir Path dir) throws Exception {
+        VigilConfig cfg = ConfigLoader.parse("board:\n  wake-line: level\n", "t");
+        Optional<DetectionSink> sink = provider(dir, "Raspberry Pi 4 Model B Rev 1.4").open(cfg);
+        assertTrue(sink.isPresent());
+        try (DetectionSink s = sink.get()) {
+            DigitalOutput pin = pi4j.registry().get("vigil-wake");
+            assertEquals(BoardProfiles.builtIn().byId("pi4b").pins().wake(), pin.address());
+            assertEquals(DigitalState.LOW, pin.state());
+            s.accept(detection());
+            assertEquals(DigitalState.HIGH, pin.state());
+        }
+    }
+
+    @Test
+    void pulseModeReturnsLowAfterThePulse(@TempDir Path dir) throws Exception {
+        VigilConfig cfg = ConfigLoader.parse("board:\n  wake-line: pulse\n  pulse-ms: 20\n", "t");
+        try (DetectionSink s = provider(dir, "Raspberry Pi 5 Model B Rev 1.0").open(cfg).orElseThrow()) {
+            DigitalOutput pin = pi4j.registry().get("vigil-wake");
+            s.accept(detection());
+            assertEquals(DigitalState.HIGH, pin.state());
+            long deadline = System.currentTimeMillis() + 3000;
+            while (pin.state() == DigitalState.HIGH && System.currentTimeMillis() < deadline) {
+                Thread.sleep(5);
+            }
+            assertEquals(DigitalState.LOW, pin.state(), "the pulse ends");
+        }
+    }
+
+    @Test
+    void noSinkWithoutGpioOrWhenSwitchedOff(@TempDir Path dir) throws Exception {
+        assertTrue(provider(dir, "").open(ConfigLoader.defaults()).isEmpty(), "generic host");
+        VigilConfig off = ConfigLoader.parse("board:\n  wake-line: off\n", "t");
+        assertTrue(provider(dir, "Raspberry Pi 4 Model B Rev 1.4").open(off).isEmpty());
+    }
+
+    @Test
+    void badModeIsRefusedWithTheKey() {
+        var e = org.junit.jupiter.api.Assertions.assertThrows(dev.vigil.runtime.config.ConfigException.class,
+                () -> ConfigLoader.parse("board:\n  wake-line: blink\n", "t"));
+        assertEquals("t: board.wake-line = blink is refused: must be one of pulse, level, off", e.getMessage());
+    }
+}

@@ -1,14 +1,19 @@
 package dev.vigil.runtime.pipeline;
 
+import dev.vigil.runtime.dense.DenseDevice;
 import dev.vigil.runtime.dense.DenseResult;
 import dev.vigil.runtime.dense.DenseStage;
 import dev.vigil.runtime.hal.DeviceSession;
 import dev.vigil.runtime.hal.EnergyModel;
+import dev.vigil.runtime.network.Layer;
 import dev.vigil.sensors.Batch;
 import dev.vigil.sensors.StreamDescriptor;
 import dev.vigil.sensors.encode.SpikeSink;
+import dev.vigil.wake.CooldownPolicy;
+import dev.vigil.wake.PreTriggerBuffer;
+import dev.vigil.wake.SensorFusion;
 import dev.vigil.wake.SpikeCountAccumulator;
-import dev.vigil.wake.ThresholdHysteresisPolicy;
+import dev.vigil.wake.WakeBudgetPolicy;
 import dev.vigil.wake.WakeDecision;
 import dev.vigil.wake.WakePolicy;
 import org.tinylog.Logger;
@@ -20,8 +25,9 @@ import java.util.function.IntConsumer;
 /**
  * One stream's path through the pipeline. Input spikes are binned into timesteps of
  * {@code stepUs} counted from a common origin; every step runs the front end on the device, every hop
- * closes a window, the wake policy decides, and only a wake runs the dense stage. Steps without input
- * still run, so leak and windows advance with device time, not with data.
+ * closes a window that goes into the pre-trigger buffer, the wake policy decides (fused with the other
+ * sensors when configured), and only a wake runs the dense stage, on the buffer: the waking window and
+ * the windows before it. Steps without input still run, so leak and windows advance with device time.
  */
 final class SensorLane {
     private final LaneModel model;
@@ -29,10 +35,15 @@ final class SensorLane {
     private final DeviceSession session;
     private final EnergyModel energy;
     private final SpikeCountAccumulator accumulator;
+    private final PreTriggerBuffer preTrigger;
+    private final int[] tensor;
     private final WakePolicy policy;
+    private final SensorFusion fusion;
+    private final int fusionIndex;
     private final DenseStage dense;
     private final boolean denseEnabled;
     private final DetectionSink sink;
+    private final WindowObserver observer;
     private final String deviceId;
     private final long originUs;
     private final long stepUs;
@@ -43,24 +54,32 @@ final class SensorLane {
     private long inputSpikes;
     private long windows;
     private long wakes;
+    private long fusionHeld;
     private long detections;
 
-    SensorLane(LaneModel model, StreamDescriptor stream, DeviceSession session, EnergyModel energy,
-               int stepsPerHop, int hopsPerWindow, boolean denseEnabled, DetectionSink sink, String deviceId,
-               long originUs, long stepUs) {
+    SensorLane(LaneModel model, StreamDescriptor stream, DeviceSession session, EnergyModel energy, LaneTiming timing,
+               DenseDevice denseDevice, boolean denseEnabled, SensorFusion fusion, int fusionIndex, DetectionSink sink,
+               WindowObserver observer, String deviceId) {
         this.model = model;
         this.stream = stream;
         this.session = session;
         this.energy = energy;
-        this.accumulator = new SpikeCountAccumulator(model.network().outputs(), stepsPerHop, hopsPerWindow);
+        this.accumulator = new SpikeCountAccumulator(model.network().outputs(), timing.stepsPerHop(), timing.hopsPerWindow());
         this.outputSink = accumulator::spike;
-        this.policy = new ThresholdHysteresisPolicy(model.wake().onSpikes(), model.wake().offSpikes());
-        this.dense = new DenseStage(model.head());
+        int rows = Math.max(model.head().windows(),
+                PreTriggerBuffer.windowsFor(model.wake().preTriggerMs() * 1000L, timing.hopUs()));
+        this.preTrigger = new PreTriggerBuffer(model.network().outputs(), rows);
+        this.tensor = new int[preTrigger.size()];
+        this.policy = WakePolicies.build(model.wake(), model.readouts());
+        this.fusion = fusion;
+        this.fusionIndex = fusionIndex;
+        this.dense = new DenseStage(model.head(), denseDevice);
         this.denseEnabled = denseEnabled;
         this.sink = sink;
+        this.observer = observer;
         this.deviceId = deviceId;
-        this.originUs = originUs;
-        this.stepUs = stepUs;
+        this.originUs = timing.originUs();
+        this.stepUs = timing.stepUs();
     }
 
     void accept(Batch batch) {
@@ -98,7 +117,15 @@ final class SensorLane {
         long endUs = originUs + step * stepUs;
         long startUs = endUs - accumulator.stepsPerWindow() * stepUs;
         int[] counts = accumulator.windowCounts();
-        WakeDecision decision = policy.decide(endUs, counts);
+        preTrigger.push(endUs, counts);
+        WakeDecision local = policy.decide(endUs, counts);
+        WakeDecision decision = fusion.fuse(fusionIndex, endUs, local);
+        if (local.wake() && !decision.wake()) {
+            fusionHeld++;
+        }
+        if (observer != null) {
+            observer.window(model.sensor(), endUs, counts, decision);
+        }
         if (!decision.wake()) {
             return;
         }
@@ -106,7 +133,8 @@ final class SensorLane {
         String label = model.sensor();
         double score = 1.0;
         if (denseEnabled) {
-            DenseResult result = dense.run(counts);
+            preTrigger.copyTo(tensor);
+            DenseResult result = dense.run(tensor);
             label = result.label();
             score = result.score();
         }
@@ -119,11 +147,29 @@ final class SensorLane {
         sink.accept(d);
     }
 
+    private long refused() {
+        long r = fusionHeld;
+        WakePolicy p = policy;
+        if (p instanceof WakeBudgetPolicy b) {
+            r += b.refused();
+        }
+        if (p instanceof CooldownPolicy c) {
+            r += c.refused();
+        }
+        return r;
+    }
+
     LaneStats stats() {
         double seconds = step * stepUs / 1e6;
+        long synapses = 0;
+        for (Layer l : model.network().layers()) {
+            synapses += l.synapses();
+        }
         return new LaneStats(model.sensor(), stream.id(), stream.kind(), inputElements, inputSpikes,
-                session.counts(), windows, wakes, dense.invocations(), detections,
-                energy.joules(session.counts(), seconds), dense.nanos());
+                session.counts(), windows, wakes, refused(), dense.invocations(), detections,
+                energy.joules(session.counts(), seconds), dense.nanos(), dense.macs(), dense.deviceJoules(),
+                dense.device().onHostCpu(), dense.inputSparsity(), model.head().macs(), model.head().footprintBytes(),
+                synapses);
     }
 
     void close() {

@@ -1,5 +1,6 @@
 package dev.vigil.runtime.pipeline;
 
+import dev.vigil.runtime.dense.Int8Model;
 import dev.vigil.runtime.hal.ActivityCounts;
 import dev.vigil.sensors.StreamKind;
 
@@ -26,12 +27,13 @@ import dev.vigil.sensors.StreamKind;
  * @param macsPerRun      multiply-accumulates of one dense invocation
  * @param footprintBytes  dense model weights and biases, bytes
  * @param frontSynapses   front-end synapses (stored weights)
+ * @param head            the dense model the lane ran
  */
 public record LaneStats(String sensor, int stream, StreamKind kind, long inputElements, long inputSpikes,
                         ActivityCounts front, long windows, long wakes, long refusedWakes, long denseRuns,
                         long detections, double frontEnergyJ, long denseNanos, long denseMacs, double denseDeviceJ,
                         boolean denseOnCpu, double denseSparsity, long macsPerRun, long footprintBytes,
-                        long frontSynapses) {
+                        long frontSynapses, Int8Model head) {
 
     /** Fraction of windows in which the dense stage ran. */
     public double dutyCycle() {

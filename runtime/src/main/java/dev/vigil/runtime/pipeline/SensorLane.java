@@ -169,7 +169,7 @@ final class SensorLane {
                 session.counts(), windows, wakes, refused(), dense.invocations(), detections,
                 energy.joules(session.counts(), seconds), dense.nanos(), dense.macs(), dense.deviceJoules(),
                 dense.device().onHostCpu(), dense.inputSparsity(), model.head().macs(), model.head().footprintBytes(),
-                synapses);
+                synapses, model.head());
     }
 
     void close() {

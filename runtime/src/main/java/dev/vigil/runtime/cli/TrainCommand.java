@@ -91,12 +91,19 @@ final class TrainCommand implements Callable<Integer> {
             throw new UserError("cannot write " + target + ": " + e.getMessage());
         }
         for (LaneBundle l : bundle.lanes()) {
-            err.printf("vigil: %s: wake at %d spikes per window (re-arm at %d), head %s, examples %s%n", l.sensor(),
-                    l.wake().onSpikes(), l.wake().offSpikes(), l.head().labels(), l.examples());
+            err.printf("vigil: %s: wake %s; head %s; examples %s%n", l.sensor(), describe(l.wake()), l.head().labels(),
+                    new java.util.TreeMap<>(l.examples()));
         }
         err.println("vigil: wrote " + target);
         err.flush();
         return 0;
+    }
+
+    private static String describe(dev.vigil.runtime.config.WakeConfig w) {
+        if (w.rule().equals("per-class")) {
+            return "per-class " + java.util.Arrays.toString(w.classOnSpikes()) + " (re-arm " + java.util.Arrays.toString(w.classOffSpikes()) + ")";
+        }
+        return "at " + w.onSpikes() + " spikes per window (re-arm at " + w.offSpikes() + ")";
     }
 
     static List<LabelInterval> readLabels(Path file) throws UserError {

@@ -76,10 +76,14 @@ public final class Evaluator {
             }
         }
         int falseWakes = 0;
+        List<Double> falseTimes = new ArrayList<>();
         for (int i = 0; w != null && i < w.size(); i++) {
             long end = w.endUs(i);
             if (w.woke(i) && !overlapsAnyExtended(mine, end - windowUs, end, windowUs)) {
                 falseWakes++;
+                if (falseTimes.size() < 100) {
+                    falseTimes.add(end / 1e6);
+                }
             }
         }
         int dets = 0;
@@ -112,7 +116,8 @@ public final class Evaluator {
                 st.frontEnergyJ(), perRunJ, salience, always, salience == 0 ? Double.NaN : always / salience,
                 st.front().synapticOps() + st.denseMacs(), st.windows() * st.macsPerRun(),
                 updates == 0 ? Double.NaN : 1 - (double) st.front().outputSpikes() / updates, st.denseSparsity(),
-                st.frontSynapses() + st.footprintBytes(), st.refusedWakes());
+                st.frontSynapses() + st.footprintBytes(), st.refusedWakes(),
+                falseTimes.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
     /** CPU seconds of one dense invocation of this lane's head on the host, 0 when it runs elsewhere. */

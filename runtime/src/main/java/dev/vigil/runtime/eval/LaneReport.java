@@ -31,11 +31,12 @@ package dev.vigil.runtime.eval;
  * @param denseSparsity       zero share of the dense stage's int8 inputs
  * @param footprintBytes      front-end weights (1 byte each) + dense weights and biases
  * @param refusedWakes        wakes refused by cooldown or budget, or held by fusion
+ * @param falseWakeTimesS     device times of the first 100 false wakes, s
  */
 public record LaneReport(String sensor, int events, int detectedEvents, double recall, int detections, int truePositives,
                          double precision, double labelAccuracy, long wakes, int falseWakes, double backgroundHours,
                          double falseWakesPerHour, double latencyP50Ms, double latencyP99Ms, long windows, long denseRuns,
                          double dutyCycle, double frontJ, double denseJPerRun, double wakeOnSalienceJ, double alwaysDenseJ,
                          double energyRatio, long synops, long alwaysDenseSynops, double frontSparsity, double denseSparsity,
-                         long footprintBytes, long refusedWakes) {
+                         long footprintBytes, long refusedWakes, double[] falseWakeTimesS) {
 }

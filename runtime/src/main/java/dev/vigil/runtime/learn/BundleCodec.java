@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -60,8 +61,12 @@ public final class BundleCodec {
             ln.put("front-end", l.frontEnd());
             WakeConfig w = l.wake();
             ObjectNode wn = ln.putObject("wake");
-            wn.put("rule", w.rule()).put("on-spikes", w.onSpikes()).put("off-spikes", w.offSpikes())
-                    .put("k", w.k()).put("n", w.n()).put("cooldown-ms", w.cooldownMs()).put("max-per-hour", w.maxPerHour())
+            wn.put("rule", w.rule()).put("on-spikes", w.onSpikes()).put("off-spikes", w.offSpikes());
+            ArrayNode con = wn.putArray("class-on-spikes");
+            Arrays.stream(w.classOnSpikes()).forEach(con::add);
+            ArrayNode coff = wn.putArray("class-off-spikes");
+            Arrays.stream(w.classOffSpikes()).forEach(coff::add);
+            wn.put("k", w.k()).put("n", w.n()).put("cooldown-ms", w.cooldownMs()).put("max-per-hour", w.maxPerHour())
                     .put("burst", w.burst()).put("pre-trigger-ms", w.preTriggerMs());
             ObjectNode ex = ln.putObject("examples");
             new TreeMap<>(l.examples()).forEach(ex::put);
@@ -155,7 +160,7 @@ public final class BundleCodec {
                 String where = "lanes[" + i++ + "]";
                 JsonNode w = ln.path("wake");
                 WakeConfig wake = new WakeConfig(w.path("rule").asText(), w.path("on-spikes").asInt(), w.path("off-spikes").asInt(),
-                        new int[0], new int[0], 6, w.path("k").asInt(1), w.path("n").asInt(1), w.path("cooldown-ms").asInt(),
+                        ints(w.path("class-on-spikes")), ints(w.path("class-off-spikes")), 6, w.path("k").asInt(1), w.path("n").asInt(1), w.path("cooldown-ms").asInt(),
                         w.path("max-per-hour").asInt(), w.path("burst").asInt(1), w.path("pre-trigger-ms").asInt());
                 Map<String, Integer> examples = new TreeMap<>();
                 ln.path("examples").fields().forEachRemaining(e -> examples.put(e.getKey(), e.getValue().asInt()));
@@ -167,6 +172,14 @@ public final class BundleCodec {
         } catch (IllegalArgumentException e) {
             throw new BundleException(file + ": " + e.getMessage());
         }
+    }
+
+    private static int[] ints(JsonNode array) {
+        int[] v = new int[array.size()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = array.get(i).asInt();
+        }
+        return v;
     }
 
     private static Int8Model readModel(Path file, String where, JsonNode m) throws BundleException {

@@ -65,39 +65,63 @@ public final class Trainer {
             }
             List<String> names = new ArrayList<>(classes);
             names.add(Labels.BACKGROUND);
+            WakeConfig wake = WakeFit.fit(lane, sensor, labels, windowUs, guardUs, baseWake(config, sensor), preTriggerMs);
             List<HeadTrainer.Example> examples = new ArrayList<>();
             Map<String, Integer> perClass = new LinkedHashMap<>();
             List<Integer> background = new ArrayList<>();
+            List<Integer> events = new ArrayList<>();
             for (int i = 0; i < lane.size(); i++) {
                 long end = lane.endUs(i);
-                String label = Labels.at(labels, sensor, end - windowUs, end);
-                if (label != null) {
-                    examples.add(new HeadTrainer.Example(lane.context(i, o.windows()), names.indexOf(label)));
-                    perClass.merge(label, 1, Integer::sum);
+                if (Labels.at(labels, sensor, end - windowUs, end) != null) {
+                    events.add(i);
                 } else if (Labels.isBackground(labels, sensor, end - windowUs, end, guardUs)) {
                     background.add(i);
                 }
             }
+            // the head sees windows at wake time: prefer event windows that reach half the wake level
+            List<Integer> positives = events.stream().filter(i -> wakeValue(lane, i, wake) * 2 >= wakeLevel(wake)).toList();
+            for (int i : positives.isEmpty() ? events : positives) {
+                long end = lane.endUs(i);
+                String label = Labels.at(labels, sensor, end - windowUs, end);
+                examples.add(new HeadTrainer.Example(lane.context(i, o.windows()), names.indexOf(label)));
+                perClass.merge(label, 1, Integer::sum);
+            }
             int keep = Math.max(MIN_BACKGROUND, examples.size());
-            background.sort(Comparator.comparingInt((Integer i) -> -lane.total(i)).thenComparingInt(i -> i));
+            background.sort(Comparator.comparingInt((Integer i) -> -wakeValue(lane, i, wake)).thenComparingInt(i -> i));
             List<Integer> hard = new ArrayList<>(background.subList(0, Math.min(keep, background.size())));
             hard.sort(Comparator.naturalOrder());
             for (int i : hard) {
                 examples.add(new HeadTrainer.Example(lane.context(i, o.windows()), names.size() - 1));
             }
             perClass.put(Labels.BACKGROUND, hard.size());
-            WakeConfig base = baseWake(config, sensor);
-            WakeConfig wake = WakeFit.fit(lane, sensor, labels, windowUs, guardUs, base, preTriggerMs);
             Int8Model head = HeadTrainer.train(sensor + "-head", examples, names, o.windows(), lane.neurons(), o);
             lanes.add(new LaneBundle(sensor, frontEnd(source, config, sensor), wake, head, perClass));
-            Logger.info("train: lane {}: wake at {} spikes (re-arm {}), head {} over {} examples", sensor, wake.onSpikes(),
-                    wake.offSpikes(), head.labels(), examples.size());
+            Logger.info("train: lane {}: wake {}, head {} over {} examples", sensor, wake, head.labels(), examples.size());
         }
         if (lanes.isEmpty()) {
             throw new IllegalArgumentException("no lane of the log has labelled events to learn from (lanes: "
                     + rec.lanes().keySet() + ")");
         }
         return new ModelBundle(lanes, o.seed(), logSha256, labelsSha256, o);
+    }
+
+    /** The value the fitted rule compares: the window total, or the watched readout's count. */
+    private static int wakeValue(WindowRecorder.LaneWindows lane, int i, WakeConfig w) {
+        int[] on = w.classOnSpikes();
+        if (!w.rule().equals("per-class")) {
+            return lane.total(i);
+        }
+        int v = 0;
+        for (int r = 0; r < on.length; r++) {
+            if (on[r] > 0) {
+                v = Math.max(v, lane.count(i, r));
+            }
+        }
+        return v;
+    }
+
+    private static int wakeLevel(WakeConfig w) {
+        return w.rule().equals("per-class") ? java.util.Arrays.stream(w.classOnSpikes()).max().orElse(1) : w.onSpikes();
     }
 
     private static WakeConfig baseWake(VigilConfig c, String sensor) {

@@ -30,3 +30,11 @@ if ! JAVA_HOME=$(vigil_pick_jdk); then
 fi
 export JAVA_HOME
 export PATH="$JAVA_HOME/bin:$PATH"
+# Maven's bundled Guava touches sun.misc.Unsafe, which JDK 24+ warns about on every build; allow it
+# quietly there (older JDKs do not know the option).
+if [ "$(vigil_java_major "$JAVA_HOME")" -ge 24 ]; then
+  case " ${MAVEN_OPTS:-} " in
+    *sun-misc-unsafe-memory-access*) ;;
+    *) export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow" ;;
+  esac
+fi

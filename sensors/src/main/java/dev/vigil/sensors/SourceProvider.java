@@ -7,7 +7,9 @@ import java.util.Map;
  * Service-provider interface for live sources (sensor drivers), declared in
  * {@code META-INF/services/dev.vigil.sensors.SourceProvider} and found with
  * {@link java.util.ServiceLoader}. The config's {@code sources} list names a provider by
- * {@link #id()} and hands it string settings.
+ * {@link #id()} and hands it string settings. Live sources stamp their batches in microseconds of
+ * the JVM's monotonic clock ({@code System.nanoTime() / 1000}), so that streams from different
+ * sensors share one time base.
  */
 public interface SourceProvider {
 

@@ -18,6 +18,7 @@ import dev.vigil.runtime.learn.LabelInterval;
 import dev.vigil.runtime.learn.ModelBundle;
 import dev.vigil.sensors.SensorSource;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -38,7 +39,7 @@ final class EvalCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "LOG", description = "the recording to evaluate (.vlog)")
+    @Parameters(index = "0", paramLabel = "LOG", description = "the recording to evaluate (.vlog, or any format vigil convert reads)")
     private Path log;
 
     @Option(names = "--labels", required = true, paramLabel = "CSV", description = "labelled intervals: start_us,end_us,label")
@@ -49,6 +50,9 @@ final class EvalCommand implements Callable<Integer> {
 
     @Option(names = "--json", paramLabel = "FILE", description = "where to write the figures (default: LOG with .eval.json)")
     private Path json;
+
+    @Mixin
+    private FormatFlags format = new FormatFlags();
 
     @Option(names = "--config", paramLabel = "FILE", description = "deployment config (YAML); defaults otherwise")
     private Path config;
@@ -82,7 +86,7 @@ final class EvalCommand implements Callable<Integer> {
         DenseDevice dense = DenseDevices.find(cfg.dense().device()).orElseThrow(() -> new UserError(
                 "no dense device '" + cfg.dense().device() + "' (available: " + String.join(", ", DenseDevices.ids()) + ")"));
         EvalReport report;
-        try (SensorSource source = Inputs.log(log)) {
+        try (SensorSource source = Inputs.log(log, format.options())) {
             report = Evaluator.evaluate(source, log.toString(), cfg, hal, dense, bundle, intervals, board);
         } catch (DoesNotFitException | IllegalArgumentException e) {
             throw new UserError(e.getMessage());

@@ -4,7 +4,8 @@ import dev.vigil.runtime.config.ConfigException;
 import dev.vigil.runtime.config.ConfigLoader;
 import dev.vigil.runtime.config.VigilConfig;
 import dev.vigil.sensors.SensorSource;
-import dev.vigil.sensors.vlog.VlogReader;
+import dev.vigil.sensors.formats.FormatOptions;
+import dev.vigil.sensors.formats.LogFormats;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,7 +28,7 @@ final class Inputs {
         }
     }
 
-    static SensorSource log(Path file) throws UserError {
+    static SensorSource log(Path file, FormatOptions options) throws UserError {
         if (!Files.exists(file)) {
             throw new UserError("log file not found: " + file);
         }
@@ -38,9 +39,10 @@ final class Inputs {
             throw new UserError("log file is not readable (check its permissions): " + file);
         }
         try {
-            return new VlogReader(file);
+            return LogFormats.open(file, options);
         } catch (IOException e) {
-            throw new UserError("cannot read log " + e.getMessage());
+            String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            throw new UserError(m.contains(file.toString()) ? "cannot read log " + m : "cannot read log " + file + ": " + m);
         }
     }
 }

@@ -20,6 +20,7 @@ import dev.vigil.sensors.SensorSource;
 import dev.vigil.sensors.replay.ReplayClock;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -41,8 +42,11 @@ final class ReplayCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "LOG", description = "the recording to replay (.vlog)")
+    @Parameters(index = "0", paramLabel = "LOG", description = "the recording to replay: .vlog, AEDAT 2/3.1/4, EVT 2/3, DAT, N-MNIST, WAV, CSV or .mat")
     private Path log;
+
+    @Mixin
+    private FormatFlags format = new FormatFlags();
 
     @Option(names = "--config", paramLabel = "FILE", description = "deployment config (YAML); defaults otherwise")
     private Path config;
@@ -95,7 +99,7 @@ final class ReplayCommand implements Callable<Integer> {
                 "no HAL device '" + deviceId + "' (available: " + Devices.ids() + ")"));
         NeuromorphicDevice hal = provider.create();
 
-        try (SensorSource source = Inputs.log(log)) {
+        try (SensorSource source = Inputs.log(log, format.options())) {
             EmbeddedBroker embedded = null;
             List<DetectionSink> sinks = new ArrayList<>();
             PrintWriter out = spec.commandLine().getOut();

@@ -14,6 +14,7 @@ import dev.vigil.runtime.learn.Trainer;
 import dev.vigil.runtime.learn.TrainingOptions;
 import dev.vigil.sensors.SensorSource;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -36,7 +37,7 @@ final class TrainCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "LOG", description = "the recording to learn from (.vlog)")
+    @Parameters(index = "0", paramLabel = "LOG", description = "the recording to learn from (.vlog, or any format vigil convert reads)")
     private Path log;
 
     @Option(names = "--labels", required = true, paramLabel = "CSV", description = "labelled intervals: start_us,end_us,label")
@@ -44,6 +45,9 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "bundle to write (default: LOG with .model.json)")
     private Path out;
+
+    @Mixin
+    private FormatFlags format = new FormatFlags();
 
     @Option(names = "--config", paramLabel = "FILE", description = "deployment config (YAML); defaults otherwise")
     private Path config;
@@ -78,7 +82,7 @@ final class TrainCommand implements Callable<Integer> {
                 "no HAL device '" + cfg.device().id() + "' (available: " + Devices.ids() + ")")).create();
         Path target = out != null ? out : log.resolveSibling(log.getFileName() + ".model.json");
         ModelBundle bundle;
-        try (SensorSource source = Inputs.log(log)) {
+        try (SensorSource source = Inputs.log(log, format.options())) {
             bundle = Trainer.train(source, sha256(log), cfg, hal, intervals, sha256(labels), o);
         } catch (DoesNotFitException | IllegalArgumentException e) {
             throw new UserError(e.getMessage());

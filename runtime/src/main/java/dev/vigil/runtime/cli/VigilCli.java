@@ -10,8 +10,8 @@ import java.util.ServiceLoader;
 /** Entry point of the {@code vigil} command. */
 @Command(name = "vigil", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Always-on sensing: a spiking front end wakes a dense stage only on salient events.",
-        subcommands = {ReplayCommand.class, SynthCommand.class, DevicesCommand.class, TrainCommand.class, EvalCommand.class,
-                CommandLine.HelpCommand.class})
+        subcommands = {ReplayCommand.class, RecordCommand.class, InspectCommand.class, ConvertCommand.class,
+                SynthCommand.class, DevicesCommand.class, TrainCommand.class, EvalCommand.class, CommandLine.HelpCommand.class})
 public final class VigilCli implements Runnable {
 
     @CommandLine.Spec

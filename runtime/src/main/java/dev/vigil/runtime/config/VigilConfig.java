@@ -1,16 +1,20 @@
 package dev.vigil.runtime.config;
 
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
  * A whole deployment: who this device is, its sensors' encoders and wake policies, the spiking
- * network and the device it runs on, the window, the dense stage, the sinks and the broker.
+ * network and the device it runs on, the window, the dense stage, the sinks, the broker, and the live
+ * sources {@code vigil run} and {@code vigil record} read.
  */
 public record VigilConfig(String deviceId, SensorsConfig sensors, NetworkConfig network, DeviceConfig device,
-                          WindowConfig window, DenseConfig dense, SinksConfig sinks, BrokerConfig broker) {
+                          WindowConfig window, DenseConfig dense, SinksConfig sinks, BrokerConfig broker,
+                          List<SourceConfig> sources) {
     private static final Pattern DEVICE_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     public VigilConfig {
+        sources = sources == null ? List.of() : List.copyOf(sources);
         if (deviceId == null || !DEVICE_ID.matcher(deviceId).matches()) {
             throw new BadValueException("device-id", deviceId, "use 1-64 letters, digits, '-' or '_' (it is an MQTT topic level)");
         }
@@ -22,16 +26,16 @@ public record VigilConfig(String deviceId, SensorsConfig sensors, NetworkConfig 
 
     /** A copy with another broker section. */
     public VigilConfig withBroker(BrokerConfig newBroker) {
-        return new VigilConfig(deviceId, sensors, network, device, window, dense, sinks, newBroker);
+        return new VigilConfig(deviceId, sensors, network, device, window, dense, sinks, newBroker, sources);
     }
 
     /** A copy with another device. */
     public VigilConfig withDevice(String deviceIdOfHal) {
-        return new VigilConfig(deviceId, sensors, network, new DeviceConfig(deviceIdOfHal), window, dense, sinks, broker);
+        return new VigilConfig(deviceId, sensors, network, new DeviceConfig(deviceIdOfHal), window, dense, sinks, broker, sources);
     }
 
     /** A copy with MQTT publishing switched on or off. */
     public VigilConfig withMqtt(boolean on) {
-        return new VigilConfig(deviceId, sensors, network, device, window, dense, new SinksConfig(sinks.stdout(), on), broker);
+        return new VigilConfig(deviceId, sensors, network, device, window, dense, new SinksConfig(sinks.stdout(), on), broker, sources);
     }
 }

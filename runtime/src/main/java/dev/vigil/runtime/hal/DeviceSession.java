@@ -11,11 +11,22 @@ public interface DeviceSession extends AutoCloseable {
     /** Delivers one spike on network input {@code input} in the current step; repeats add up. */
     void inject(int input);
 
-    /** Advances one timestep, handing each output neuron that spiked to {@code outputSpikes}. */
+    /**
+     * Advances one timestep, handing each output neuron that spiked to {@code outputSpikes} (a neuron
+     * emitting a multi-event activation {@code a} is handed over {@code a} times).
+     */
     void step(IntConsumer outputSpikes);
 
     /** A copy of layer {@code layer}'s membrane potentials, for debugging and tests. */
     int[] potentials(int layer);
+
+    /**
+     * A copy of layer {@code layer}'s other per-neuron state: synaptic currents for current-based
+     * neurons, remaining refractory steps for shift-leak neurons, empty for stateless ones.
+     */
+    default int[] auxiliaryState(int layer) {
+        return new int[0];
+    }
 
     /** What the device has done since the session opened. */
     ActivityCounts counts();

@@ -47,7 +47,8 @@ public final class Trainer {
                                     List<LabelInterval> labels, String labelsSha256, TrainingOptions o)
             throws IOException, DoesNotFitException, InterruptedException {
         VigilConfig frontOnly = new VigilConfig(config.deviceId(), config.sensors(), config.network(), config.device(),
-                config.window(), new DenseConfig(false, config.dense().device()), config.sinks(), config.broker());
+                config.window(), new DenseConfig(false, config.dense().device()), config.sinks(), config.broker(),
+                config.sources());
         WindowRecorder rec = new WindowRecorder();
         new Pipeline(frontOnly, device, d -> { }).observe(rec).run(source, ReplayClock.asFastAsPossible());
         long windowUs = config.window().lengthMs() * 1000L;

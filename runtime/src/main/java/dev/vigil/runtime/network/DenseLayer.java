@@ -3,11 +3,11 @@ package dev.vigil.runtime.network;
 import java.util.Arrays;
 
 /**
- * All-to-all synapses from {@code inputs} onto {@code neurons} integer LIF neurons. Weights are signed
- * integers stored input-major: the weight from input {@code i} to neuron {@code n} is
+ * All-to-all synapses from {@code inputs} onto {@code neurons} neurons. Weights are signed integers
+ * stored input-major: the weight from input {@code i} to neuron {@code n} is
  * {@code weights[i * neurons + n]}, so one input spike touches one contiguous row.
  */
-public record DenseLayer(String name, int inputs, int neurons, int[] weights, NeuronParams neuron) implements Layer {
+public record DenseLayer(String name, int inputs, int neurons, int[] weights, NeuronModel neuron) implements Layer {
 
     public DenseLayer {
         if (inputs <= 0 || neurons <= 0) {
@@ -16,6 +16,9 @@ public record DenseLayer(String name, int inputs, int neurons, int[] weights, Ne
         if (weights.length != (long) inputs * neurons) {
             throw new IllegalArgumentException("layer '" + name + "': " + weights.length + " weights for "
                     + inputs + " x " + neurons + " synapses");
+        }
+        if (neuron == null) {
+            throw new IllegalArgumentException("layer '" + name + "': neuron model missing");
         }
         weights = weights.clone();
     }
@@ -33,6 +36,33 @@ public record DenseLayer(String name, int inputs, int neurons, int[] weights, Ne
     @Override
     public long synapses() {
         return (long) inputs * neurons;
+    }
+
+    @Override
+    public DenseLayer withNeuron(NeuronModel model) {
+        return new DenseLayer(name, inputs, neurons, weights, model);
+    }
+
+    @Override
+    public String kind() {
+        return "dense";
+    }
+
+    @Override
+    public void fanOut(int input, SynapseVisitor visitor) {
+        for (int n = 0; n < neurons; n++) {
+            visitor.synapse(n, weights[input * neurons + n]);
+        }
+    }
+
+    @Override
+    public int maxAbsWeight() {
+        return Weights.maxAbs(weights);
+    }
+
+    @Override
+    public int maxFanIn() {
+        return inputs;
     }
 
     @Override

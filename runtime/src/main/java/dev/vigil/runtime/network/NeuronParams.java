@@ -11,7 +11,10 @@ package dev.vigil.runtime.network;
  * @param reset           reset on spike
  * @param refractorySteps steps of silence after a spike
  */
-public record NeuronParams(int threshold, int leakShift, ResetMode reset, int refractorySteps) {
+public record NeuronParams(int threshold, int leakShift, ResetMode reset, int refractorySteps) implements NeuronModel {
+
+    /** Model name: integer LIF with a shift leak. */
+    public static final String KIND = "lif-shift";
 
     public NeuronParams {
         if (threshold <= 0) {
@@ -26,6 +29,11 @@ public record NeuronParams(int threshold, int leakShift, ResetMode reset, int re
         if (refractorySteps < 0) {
             throw new IllegalArgumentException("refractory steps must be >= 0, got " + refractorySteps);
         }
+    }
+
+    @Override
+    public String kind() {
+        return KIND;
     }
 
     /** Reset-to-zero LIF without refractory period. */

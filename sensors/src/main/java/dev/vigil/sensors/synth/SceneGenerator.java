@@ -1,9 +1,11 @@
 package dev.vigil.sensors.synth;
 
+import dev.vigil.sensors.Batch;
 import dev.vigil.sensors.EventBatch;
 import dev.vigil.sensors.SampleBatch;
 import dev.vigil.sensors.StreamDescriptor;
 import dev.vigil.sensors.StreamKind;
+import dev.vigil.sensors.TextBatch;
 import dev.vigil.sensors.vlog.VlogWriter;
 
 import java.io.IOException;
@@ -35,7 +37,7 @@ public final class SceneGenerator {
     static final int HEIGHT = 96;
     static final int AUDIO_RATE = 16_000;
     static final int VIBRATION_RATE = 12_000;
-    private static final int SLICE_US = 10_000;
+    static final int SLICE_US = 10_000;
     private static final double SHAFT_HZ = 1797 / 60.0;
     private static final double BPFI_HZ = 5.4152 * SHAFT_HZ;
 
@@ -44,6 +46,11 @@ public final class SceneGenerator {
     /** A generator for {@code spec}. */
     public SceneGenerator(SceneSpec spec) {
         this.spec = spec;
+    }
+
+    /** What the generator produces. */
+    public SceneSpec spec() {
+        return spec;
     }
 
     /** The streams the generator writes. */
@@ -56,31 +63,75 @@ public final class SceneGenerator {
 
     /** Writes the whole scene to {@code writer}. */
     public void writeTo(VlogWriter writer) throws IOException {
-        List<StreamDescriptor> s = streams();
-        Random dvsRandom = new Random(spec.seed());
-        Random audioRandom = new Random(spec.seed() * 31 + 1);
-        Random vibRandom = new Random(spec.seed() * 31 + 2);
-        EventBatch events = new EventBatch(s.get(0), 4096);
-        int audioFrames = AUDIO_RATE * SLICE_US / 1_000_000;
-        int vibFrames = VIBRATION_RATE * SLICE_US / 1_000_000;
-        SampleBatch audio = new SampleBatch(s.get(1), audioFrames);
-        SampleBatch vib = new SampleBatch(s.get(2), vibFrames);
-        long totalUs = Math.round(spec.durationS() * 1e6);
-        long audioIndex = 0;
-        long vibIndex = 0;
-        double[] ring = new double[1];
-        for (long t0 = 0; t0 < totalUs; t0 += SLICE_US) {
-            long t1 = Math.min(totalUs, t0 + SLICE_US);
-            fillEvents(events, t0, t1, dvsRandom);
-            writer.write(events);
-            int na = (int) (t1 * AUDIO_RATE / 1_000_000 - audioIndex);
-            fillAudio(audio, audioIndex, na, audioRandom);
-            writer.write(audio);
-            audioIndex += na;
-            int nv = (int) (t1 * VIBRATION_RATE / 1_000_000 - vibIndex);
-            fillVibration(vib, vibIndex, nv, vibRandom, ring);
-            writer.write(vib);
-            vibIndex += nv;
+        try (SceneSource source = new SceneSource(this)) {
+            Batch b;
+            while ((b = source.next()) != null) {
+                switch (b) {
+                    case EventBatch e -> writer.write(e);
+                    case SampleBatch s -> writer.write(s);
+                    case TextBatch t -> throw new IllegalStateException("the scene has no text stream");
+                }
+            }
+        }
+    }
+
+    /** Generator state for one pass over the scene, slice by slice. */
+    final class Pass {
+        private final Random dvsRandom = new Random(spec.seed());
+        private final Random audioRandom = new Random(spec.seed() * 31 + 1);
+        private final Random vibRandom = new Random(spec.seed() * 31 + 2);
+        private final EventBatch events;
+        private final SampleBatch audio;
+        private final SampleBatch vib;
+        private final double[] ring = new double[1];
+        private final long totalUs = Math.round(spec.durationS() * 1e6);
+        private long sliceStart;
+        private long audioIndex;
+        private long vibIndex;
+        private int inSlice;
+
+        Pass() {
+            List<StreamDescriptor> s = streams();
+            events = new EventBatch(s.get(0), 4096);
+            audio = new SampleBatch(s.get(1), AUDIO_RATE * SLICE_US / 1_000_000);
+            vib = new SampleBatch(s.get(2), VIBRATION_RATE * SLICE_US / 1_000_000);
+        }
+
+        /** Device time at which the next batch starts, or -1 at the end. */
+        long nextTimeUs() {
+            return sliceStart < totalUs ? sliceStart : -1;
+        }
+
+        /** The next batch (DVS, audio, vibration for each 10 ms slice), or null at the end. */
+        Batch next() {
+            if (sliceStart >= totalUs) {
+                return null;
+            }
+            long t1 = Math.min(totalUs, sliceStart + SLICE_US);
+            Batch out;
+            switch (inSlice) {
+                case 0 -> {
+                    fillEvents(events, sliceStart, t1, dvsRandom);
+                    out = events;
+                }
+                case 1 -> {
+                    int na = (int) (t1 * AUDIO_RATE / 1_000_000 - audioIndex);
+                    fillAudio(audio, audioIndex, na, audioRandom);
+                    audioIndex += na;
+                    out = audio;
+                }
+                default -> {
+                    int nv = (int) (t1 * VIBRATION_RATE / 1_000_000 - vibIndex);
+                    fillVibration(vib, vibIndex, nv, vibRandom, ring);
+                    vibIndex += nv;
+                    out = vib;
+                }
+            }
+            if (++inSlice == 3) {
+                inSlice = 0;
+                sliceStart = t1;
+            }
+            return out;
         }
     }
 

@@ -1,13 +1,13 @@
 package dev.vigil.sensors.vlog;
 
-import java.io.IOException;
+import dev.vigil.sensors.formats.LogFormatException;
 
 /** A Vigil recording that cannot be read at all: bad magic, unsupported version or corrupt header. */
-public final class VlogFormatException extends IOException {
+public final class VlogFormatException extends LogFormatException {
     private static final long serialVersionUID = 1L;
 
     /** An error about {@code file} at byte {@code offset}. */
     public VlogFormatException(String file, long offset, String what) {
-        super(file + " at byte " + offset + ": " + what);
+        super(file, offset, "header", what);
     }
 }

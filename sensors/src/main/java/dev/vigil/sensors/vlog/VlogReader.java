@@ -3,11 +3,12 @@ package dev.vigil.sensors.vlog;
 import dev.vigil.sensors.Batch;
 import dev.vigil.sensors.EventBatch;
 import dev.vigil.sensors.SampleBatch;
-import dev.vigil.sensors.SensorSource;
 import dev.vigil.sensors.SourceProblem;
 import dev.vigil.sensors.StreamDescriptor;
 import dev.vigil.sensors.StreamKind;
 import dev.vigil.sensors.TextBatch;
+import dev.vigil.sensors.formats.LogFormat;
+import dev.vigil.sensors.formats.LogSource;
 import org.tinylog.Logger;
 
 import java.io.IOException;
@@ -28,9 +29,11 @@ import java.util.zip.CRC32C;
 /**
  * Streams a Vigil recording chunk by chunk in constant memory. A chunk whose CRC, length or content
  * is wrong is reported as a {@link SourceProblem} (offset and stream) and skipped; reading resumes at
- * the next valid chunk marker. Only a bad file header is fatal.
+ * the next valid chunk marker. One problem is reported per damaged region: false markers met while
+ * resynchronising are not reported again. Only a bad file header is fatal. Memory is bounded by the
+ * largest valid chunk, at most {@link VlogFormat#MAX_PAYLOAD_BYTES} and never more than the file holds.
  */
-public final class VlogReader implements SensorSource {
+public final class VlogReader implements LogSource {
     private final Path file;
     private final FileChannel channel;
     private final long fileSize;
@@ -46,6 +49,7 @@ public final class VlogReader implements SensorSource {
     private TextBatch text;
     private long position;
     private long chunksRead;
+    private boolean resyncing;
 
     /** Opens {@code file} and reads its header. */
     public VlogReader(Path file) throws IOException {
@@ -83,6 +87,7 @@ public final class VlogReader implements SensorSource {
         }
         int count = b.getShort() & 0xFFFF;
         List<StreamDescriptor> list = new ArrayList<>(Math.min(count, 256));
+        java.util.Set<Integer> ids = new java.util.HashSet<>();
         try {
             for (int i = 0; i < count; i++) {
                 int id = b.getShort() & 0xFFFF;
@@ -97,6 +102,9 @@ public final class VlogReader implements SensorSource {
                 StreamKind kind = StreamKind.ofCode(kindCode);
                 if (kind == null) {
                     throw new VlogFormatException(file.toString(), b.position(), "stream " + id + " has unknown kind " + kindCode);
+                }
+                if (!ids.add(id)) {
+                    throw new VlogFormatException(file.toString(), b.position(), "stream " + id + " declared twice");
                 }
                 list.add(new StreamDescriptor(id, kind, name, width, height, rate, channels, units));
             }
@@ -136,6 +144,11 @@ public final class VlogReader implements SensorSource {
     }
 
     @Override
+    public LogFormat format() {
+        return LogFormat.VLOG;
+    }
+
+    @Override
     public List<StreamDescriptor> streams() {
         return streams;
     }
@@ -153,7 +166,7 @@ public final class VlogReader implements SensorSource {
     @Override
     public Batch next() throws IOException {
         while (position < fileSize) {
-            Batch b = tryChunkAt(position, true);
+            Batch b = tryChunkAt(position, !resyncing);
             if (b != null) {
                 return b;
             }
@@ -206,12 +219,13 @@ public final class VlogReader implements SensorSource {
                     if (d == null) {
                         problem = "chunk names undeclared stream " + sid;
                     } else {
-                        String bad = checkShape(d, count, len);
+                        String bad = checkShape(d, count, len, d.kind() == StreamKind.DETECTIONS ? newlines(p, len) : 0);
                         if (bad != null) {
                             problem = bad;
                         } else {
                             position = at + VlogFormat.CHUNK_HEADER_BYTES + len;
                             chunksRead++;
+                            resyncing = false;
                             return decode(d, count, first, p);
                         }
                     }
@@ -223,20 +237,31 @@ public final class VlogReader implements SensorSource {
             problems.add(sp);
             Logger.warn("Skipped damaged chunk in {}", sp);
         }
+        resyncing = true;
         position = nextMarkerAfter(at);
         return null;
     }
 
-    private static String checkShape(StreamDescriptor d, int count, int len) {
+    private static String checkShape(StreamDescriptor d, int count, int len, int newlines) {
         long expected = switch (d.kind()) {
             case DVS -> (long) count * VlogFormat.DVS_EVENT_BYTES;
             case AUDIO, VIBRATION -> (long) count * d.channels() * 4;
-            case DETECTIONS -> len;
+            case DETECTIONS -> count == newlines ? len : -1;
         };
         if (count < 0 || expected != len) {
             return "element count " + count + " does not match payload length " + len;
         }
         return null;
+    }
+
+    private static int newlines(ByteBuffer p, int len) {
+        int n = 0;
+        for (int i = 0; i < len; i++) {
+            if (p.get(i) == '\n') {
+                n++;
+            }
+        }
+        return n;
     }
 
     private long nextMarkerAfter(long at) throws IOException {
@@ -306,8 +331,8 @@ public final class VlogReader implements SensorSource {
                     text = new TextBatch(d);
                 }
                 String s = new String(p.array(), 0, p.limit(), StandardCharsets.UTF_8);
-                List<String> lines = s.isEmpty() ? List.of() : List.of(s.split("\n"));
-                text.set(d, first, lines);
+                String[] parts = s.split("\n", -1);
+                text.set(d, first, List.of(parts).subList(0, parts.length - 1));
                 return text;
             }
             default -> throw new IllegalStateException("unhandled kind " + d.kind());

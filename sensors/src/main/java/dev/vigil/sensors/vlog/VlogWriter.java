@@ -1,9 +1,11 @@
 package dev.vigil.sensors.vlog;
 
+import dev.vigil.sensors.Batch;
 import dev.vigil.sensors.EventBatch;
 import dev.vigil.sensors.SampleBatch;
 import dev.vigil.sensors.StreamDescriptor;
 import dev.vigil.sensors.StreamKind;
+import dev.vigil.sensors.TextBatch;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -29,6 +31,7 @@ public final class VlogWriter implements AutoCloseable {
     private ByteBuffer payload = ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
     private final ByteBuffer header = ByteBuffer.allocate(VlogFormat.CHUNK_HEADER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
     private long chunks;
+    private long bytes;
 
     /** Creates (or truncates) {@code file} and writes the header for {@code descriptors}. */
     public VlogWriter(Path file, List<StreamDescriptor> descriptors) throws IOException {
@@ -66,6 +69,7 @@ public final class VlogWriter implements AutoCloseable {
         crc.update(b.array(), 0, b.position());
         b.putInt((int) crc.getValue());
         out.write(b.array(), 0, b.position());
+        bytes += b.position();
     }
 
     private static void putString(ByteBuffer b, String s) {
@@ -77,17 +81,37 @@ public final class VlogWriter implements AutoCloseable {
         b.put(bytes);
     }
 
-    private StreamDescriptor declared(StreamDescriptor d, StreamKind expected) {
-        StreamDescriptor known = streams.get(d.id());
-        if (known == null || known.kind() != expected) {
-            throw new IllegalArgumentException("stream " + d.id() + " is not a declared " + expected.label() + " stream");
+    private void declared(int id, StreamKind kind) {
+        StreamDescriptor known = streams.get(id);
+        if (known == null || known.kind() != kind) {
+            throw new IllegalArgumentException("stream " + id + " is not a declared " + kind.label() + " stream");
         }
-        return known;
+    }
+
+    /** Writes any batch under its own stream id. */
+    public void write(Batch batch) throws IOException {
+        write(batch, batch.stream().id());
+    }
+
+    /**
+     * Writes {@code batch} under stream {@code streamId} of this recording (which must be declared with
+     * the batch's kind), e.g. when several sources are merged into one recording.
+     */
+    public void write(Batch batch, int streamId) throws IOException {
+        declared(streamId, batch.stream().kind());
+        switch (batch) {
+            case EventBatch e -> writeEventBatch(e, streamId);
+            case SampleBatch s -> writeSamples(s, streamId);
+            case TextBatch t -> writeText(streamId, t.firstTimeUs(), t.lines());
+        }
     }
 
     /** Writes the events of {@code batch} as one or more chunks (split where the span exceeds an int32). */
     public void write(EventBatch batch) throws IOException {
-        declared(batch.stream(), StreamKind.DVS);
+        write(batch, batch.stream().id());
+    }
+
+    private void writeEventBatch(EventBatch batch, int id) throws IOException {
         int from = 0;
         while (from < batch.size() || (batch.size() == 0 && from == 0)) {
             int to = from;
@@ -95,7 +119,7 @@ public final class VlogWriter implements AutoCloseable {
             while (to < batch.size() && batch.t(to) - first <= VlogFormat.MAX_DVS_SPAN_US) {
                 to++;
             }
-            writeEvents(batch, from, to, first);
+            writeEvents(batch, from, to, first, id);
             if (batch.size() == 0) {
                 break;
             }
@@ -103,7 +127,7 @@ public final class VlogWriter implements AutoCloseable {
         }
     }
 
-    private void writeEvents(EventBatch batch, int from, int to, long first) throws IOException {
+    private void writeEvents(EventBatch batch, int from, int to, long first, int id) throws IOException {
         int n = to - from;
         ByteBuffer p = payload(n * VlogFormat.DVS_EVENT_BYTES);
         long[] t = batch.times();
@@ -119,28 +143,31 @@ public final class VlogWriter implements AutoCloseable {
             p.putShort(ys[i]);
         }
         p.put(batch.polarities(), from, n);
-        writeChunk(batch.stream().id(), n, first);
+        writeChunk(id, n, first);
     }
 
     /** Writes the frames of {@code batch} as one chunk. */
     public void write(SampleBatch batch) throws IOException {
-        StreamDescriptor d = batch.stream();
-        if (d.kind() != StreamKind.AUDIO && d.kind() != StreamKind.VIBRATION) {
-            throw new IllegalArgumentException("stream " + d.id() + " is not sampled");
-        }
-        declared(d, d.kind());
+        write(batch, batch.stream().id());
+    }
+
+    private void writeSamples(SampleBatch batch, int id) throws IOException {
         int n = batch.size() * batch.channels();
         ByteBuffer p = payload(n * 4);
         float[] s = batch.samples();
         for (int i = 0; i < n; i++) {
             p.putFloat(s[i]);
         }
-        writeChunk(d.id(), batch.size(), batch.startUs());
+        writeChunk(id, batch.size(), batch.startUs());
     }
 
     /** Writes detection JSON lines with a timestamp as one chunk of the detections stream. */
     public void writeLines(StreamDescriptor d, long timeUs, List<String> lines) throws IOException {
-        declared(d, StreamKind.DETECTIONS);
+        declared(d.id(), StreamKind.DETECTIONS);
+        writeText(d.id(), timeUs, lines);
+    }
+
+    private void writeText(int id, long timeUs, List<String> lines) throws IOException {
         StringBuilder sb = new StringBuilder();
         for (String line : lines) {
             if (line.indexOf('\n') >= 0) {
@@ -150,7 +177,7 @@ public final class VlogWriter implements AutoCloseable {
         }
         byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
         payload(bytes.length).put(bytes);
-        writeChunk(d.id(), lines.size(), timeUs);
+        writeChunk(id, lines.size(), timeUs);
     }
 
     private ByteBuffer payload(int bytes) {
@@ -181,6 +208,12 @@ public final class VlogWriter implements AutoCloseable {
         out.write(header.array(), 0, VlogFormat.CHUNK_HEADER_BYTES);
         out.write(payload.array(), 0, len);
         chunks++;
+        bytes += VlogFormat.CHUNK_HEADER_BYTES + len;
+    }
+
+    /** Bytes written so far, header included. */
+    public long bytes() {
+        return bytes;
     }
 
     /** Chunks written so far. */

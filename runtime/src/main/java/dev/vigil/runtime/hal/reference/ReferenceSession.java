@@ -2,27 +2,41 @@ package dev.vigil.runtime.hal.reference;
 
 import dev.vigil.runtime.hal.ActivityCounts;
 import dev.vigil.runtime.hal.DeviceSession;
+import dev.vigil.runtime.network.ConvLayer;
+import dev.vigil.runtime.network.CubaLif;
 import dev.vigil.runtime.network.DenseLayer;
+import dev.vigil.runtime.network.FeatureShape;
 import dev.vigil.runtime.network.Layer;
 import dev.vigil.runtime.network.Network;
+import dev.vigil.runtime.network.NeuronModel;
 import dev.vigil.runtime.network.NeuronParams;
+import dev.vigil.runtime.network.QuantizedRelu;
+import dev.vigil.runtime.network.RecurrentLayer;
+import dev.vigil.runtime.network.Relay;
 import dev.vigil.runtime.network.ResetMode;
+import dev.vigil.runtime.network.SumPoolLayer;
 
+import java.util.Arrays;
 import java.util.function.IntConsumer;
 
 /**
- * Runs a network the plain way. Per step and layer: sum the input of every neuron from the spikes it
- * received (dense: one weight row per input spike), then update every neuron (leak, integrate, fire,
- * reset, refractory). The layer's spikes feed the next layer in the same step.
+ * Runs a network the plain way. Per step and layer: compute every neuron's summed input from the
+ * event counts its inputs carry (a convolution or pooling as the textbook gather over its window),
+ * delay it if the neuron model says so, then update every neuron. A layer's events feed the next
+ * layer in the same step; a recurrent layer's events feed itself in the next step.
  */
 final class ReferenceSession implements DeviceSession {
+    private static final long STATE_LIMIT = 1L << (CubaLif.STATE_BITS - 1);
+
     private final Network network;
     private final int[][] v;
-    private final int[][] refractory;
-    private final int[][] current;
+    private final int[][] aux;
+    private final int[][] delayed;
+    private final int[][] lastSpikes;
     private final int[] inputCounts;
     private long synapticOps;
     private long neuronUpdates;
+    private long activeUpdates;
     private long spikesRouted;
     private long outputSpikeCount;
     private long steps;
@@ -31,13 +45,15 @@ final class ReferenceSession implements DeviceSession {
         this.network = network;
         int n = network.layers().size();
         v = new int[n][];
-        refractory = new int[n][];
-        current = new int[n][];
+        aux = new int[n][];
+        delayed = new int[n][];
+        lastSpikes = new int[n][];
         for (int l = 0; l < n; l++) {
             int size = network.layers().get(l).neurons();
             v[l] = new int[size];
-            refractory[l] = new int[size];
-            current[l] = new int[size];
+            aux[l] = new int[size];
+            delayed[l] = new int[size];
+            lastSpikes[l] = new int[size];
         }
         inputCounts = new int[network.inputs()];
     }
@@ -52,47 +68,28 @@ final class ReferenceSession implements DeviceSession {
 
     @Override
     public void step(IntConsumer outputSpikes) {
-        int[] spikesIn = inputCounts.clone();
-        java.util.Arrays.fill(inputCounts, 0);
+        int[] in = inputCounts.clone();
+        Arrays.fill(inputCounts, 0);
         for (int l = 0; l < network.layers().size(); l++) {
             Layer layer = network.layers().get(l);
-            int[] cur = current[l];
-            java.util.Arrays.fill(cur, 0);
-            if (layer instanceof DenseLayer dense) {
-                for (int i = 0; i < spikesIn.length; i++) {
-                    for (int k = 0; k < spikesIn[i]; k++) {
-                        spikesRouted++;
-                        for (int n = 0; n < dense.neurons(); n++) {
-                            cur[n] += dense.weight(i, n);
-                            synapticOps++;
-                        }
-                    }
-                }
+            for (int count : in) {
+                spikesRouted += count;
             }
-            int[] spikesOut = new int[layer.neurons()];
-            NeuronParams p = layer.neuron();
+            int[] input = synapticInput(l, layer, in);
+            if (layer.neuron() instanceof CubaLif c && c.delay() == 1) {
+                int[] now = delayed[l];
+                delayed[l] = input;
+                input = now;
+            }
+            int[] out = new int[layer.neurons()];
             for (int n = 0; n < layer.neurons(); n++) {
-                neuronUpdates++;
-                if (refractory[l][n] > 0) {
-                    refractory[l][n]--;
-                    continue;
-                }
-                int vn = v[l][n];
-                if (p.leakShift() > 0) {
-                    vn = vn - (vn >> p.leakShift());
-                }
-                vn = vn + cur[n];
-                if (vn >= p.threshold()) {
-                    spikesOut[n] = 1;
-                    vn = p.reset() == ResetMode.ZERO ? 0 : vn - p.threshold();
-                    refractory[l][n] = p.refractorySteps();
-                }
-                v[l][n] = vn;
+                out[n] = update(l, n, layer.neuron(), input[n]);
             }
-            spikesIn = spikesOut;
+            lastSpikes[l] = out;
+            in = out;
         }
-        for (int n = 0; n < spikesIn.length; n++) {
-            if (spikesIn[n] > 0) {
+        for (int n = 0; n < in.length; n++) {
+            for (int k = 0; k < in[n]; k++) {
                 outputSpikeCount++;
                 outputSpikes.accept(n);
             }
@@ -100,23 +97,183 @@ final class ReferenceSession implements DeviceSession {
         steps++;
     }
 
+    private int[] synapticInput(int l, Layer layer, int[] in) {
+        int[] sum = new int[layer.neurons()];
+        switch (layer) {
+            case DenseLayer d -> {
+                for (int n = 0; n < d.neurons(); n++) {
+                    for (int i = 0; i < d.inputs(); i++) {
+                        sum[n] += in[i] * d.weight(i, n);
+                        synapticOps += in[i];
+                    }
+                }
+            }
+            case RecurrentLayer r -> {
+                for (int n = 0; n < r.neurons(); n++) {
+                    for (int i = 0; i < r.inputs(); i++) {
+                        sum[n] += in[i] * r.weight(i, n);
+                        synapticOps += in[i];
+                    }
+                    for (int m = 0; m < r.neurons(); m++) {
+                        sum[n] += lastSpikes[l][m] * r.recurrentWeight(m, n);
+                        synapticOps += lastSpikes[l][m];
+                    }
+                }
+            }
+            case ConvLayer c -> convolve(c, in, sum);
+            case SumPoolLayer p -> pool(p, in, sum);
+        }
+        return sum;
+    }
+
+    private void convolve(ConvLayer c, int[] in, int[] sum) {
+        FeatureShape src = c.input();
+        FeatureShape out = c.output();
+        int cinG = c.inChannelsPerGroup();
+        int coutG = c.outChannels() / c.groups();
+        for (int co = 0; co < out.channels(); co++) {
+            int g = co / coutG;
+            for (int y = 0; y < out.height(); y++) {
+                for (int x = 0; x < out.width(); x++) {
+                    int total = 0;
+                    for (int cig = 0; cig < cinG; cig++) {
+                        for (int ky = 0; ky < c.kernelHeight(); ky++) {
+                            for (int kx = 0; kx < c.kernelWidth(); kx++) {
+                                int iy = y * c.strideY() + ky - c.padY();
+                                int ix = x * c.strideX() + kx - c.padX();
+                                if (iy >= 0 && iy < src.height() && ix >= 0 && ix < src.width()) {
+                                    int count = in[src.index(g * cinG + cig, iy, ix)];
+                                    total += count * c.weight(co, cig, ky, kx);
+                                    synapticOps += count;
+                                }
+                            }
+                        }
+                    }
+                    sum[out.index(co, y, x)] = total;
+                }
+            }
+        }
+    }
+
+    private void pool(SumPoolLayer p, int[] in, int[] sum) {
+        FeatureShape src = p.input();
+        FeatureShape out = p.output();
+        for (int c = 0; c < out.channels(); c++) {
+            for (int y = 0; y < out.height(); y++) {
+                for (int x = 0; x < out.width(); x++) {
+                    int total = 0;
+                    for (int dy = 0; dy < p.kernel(); dy++) {
+                        for (int dx = 0; dx < p.kernel(); dx++) {
+                            total += in[src.index(c, y * p.stride() + dy, x * p.stride() + dx)];
+                        }
+                    }
+                    sum[out.index(c, y, x)] = total;
+                }
+            }
+        }
+    }
+
+    /** Updates neuron {@code n} of layer {@code l} with summed input {@code input}; returns its events. */
+    private int update(int l, int n, NeuronModel model, int input) {
+        return switch (model) {
+            case NeuronParams p -> updateShiftLif(l, n, p, input);
+            case CubaLif c -> updateCuba(l, n, c, input);
+            case QuantizedRelu q -> {
+                v[l][n] = input;
+                int a = q.activation(input);
+                count(a > 0 || input != 0);
+                yield a;
+            }
+            case Relay r -> {
+                v[l][n] = input;
+                yield Math.max(input, 0);
+            }
+        };
+    }
+
+    private int updateShiftLif(int l, int n, NeuronParams p, int input) {
+        count(input != 0);
+        if (aux[l][n] > 0) {
+            aux[l][n]--;
+            return 0;
+        }
+        int vn = v[l][n];
+        if (p.leakShift() > 0) {
+            vn = vn - (vn >> p.leakShift());
+        }
+        vn = vn + input;
+        int spike = 0;
+        if (vn >= p.threshold()) {
+            spike = 1;
+            vn = p.reset() == ResetMode.ZERO ? 0 : vn - p.threshold();
+            aux[l][n] = p.refractorySteps();
+        }
+        v[l][n] = vn;
+        return spike;
+    }
+
+    private int updateCuba(int l, int n, CubaLif c, int input) {
+        // 32-bit arithmetic as Lava's int32 arrays; the compiler keeps inputs far below overflow
+        int u = (int) towardZeroDecay(aux[l][n], c.du() + 1) + (input << CubaLif.ALIGN_SHIFT);
+        if (u > STATE_LIMIT) {
+            u -= 2 * STATE_LIMIT;
+        } else if (u <= -STATE_LIMIT) {
+            u += 2 * STATE_LIMIT;
+        }
+        long vn = towardZeroDecay(v[l][n], c.dv()) + u + c.bias(n);
+        vn = Math.max(-(STATE_LIMIT - 1), Math.min(STATE_LIMIT - 1, vn));
+        int spike = 0;
+        if (vn > (long) c.threshold() << CubaLif.ALIGN_SHIFT) {
+            spike = 1;
+            vn = 0;
+        }
+        aux[l][n] = u;
+        v[l][n] = (int) vn;
+        count(input != 0 || spike != 0);
+        return spike;
+    }
+
+    /** {@code x * (4096 - d) / 4096}, rounded toward zero. */
+    private static long towardZeroDecay(long x, int d) {
+        long product = x * (4096 - d);
+        return product < 0 ? -((-product) >> 12) : product >> 12;
+    }
+
+    private void count(boolean active) {
+        neuronUpdates++;
+        if (active) {
+            activeUpdates++;
+        }
+    }
+
     @Override
     public int[] potentials(int layer) {
+        if (network.layers().get(layer).neuron() instanceof Relay) {
+            return new int[0];
+        }
         return v[layer].clone();
     }
 
     @Override
+    public int[] auxiliaryState(int layer) {
+        NeuronModel model = network.layers().get(layer).neuron();
+        return model instanceof CubaLif || model instanceof NeuronParams ? aux[layer].clone() : new int[0];
+    }
+
+    @Override
     public ActivityCounts counts() {
-        return new ActivityCounts(synapticOps, neuronUpdates, spikesRouted, outputSpikeCount, steps);
+        return new ActivityCounts(synapticOps, neuronUpdates, spikesRouted, outputSpikeCount, steps, activeUpdates, 0);
     }
 
     @Override
     public void reset() {
         for (int l = 0; l < v.length; l++) {
-            java.util.Arrays.fill(v[l], 0);
-            java.util.Arrays.fill(refractory[l], 0);
+            Arrays.fill(v[l], 0);
+            Arrays.fill(aux[l], 0);
+            Arrays.fill(delayed[l], 0);
+            Arrays.fill(lastSpikes[l], 0);
         }
-        java.util.Arrays.fill(inputCounts, 0);
+        Arrays.fill(inputCounts, 0);
     }
 
     @Override

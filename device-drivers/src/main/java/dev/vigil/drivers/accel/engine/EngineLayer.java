@@ -1,0 +1,65 @@
+package dev.vigil.drivers.accel.engine;
+
+import dev.vigil.runtime.network.CubaLif;
+import dev.vigil.runtime.network.NeuronModel;
+
+/**
+ * One stateful layer as the engine holds it: its synapse table (rows indexed through {@code remap}
+ * from the sources' indices), neuron state in the engine's internal order and the spikes it emitted
+ * in the current step. All arrays are allocated once.
+ */
+final class EngineLayer {
+    final int networkIndex;
+    final NeuronModel model;
+    final int size;
+    /** Internal neuron index to the network's (external) index, and back. */
+    final int[] toExternal;
+    final int[] toInternal;
+    /** Source index to row of {@link #table}, -1 for sources without synapses here; null = identity. */
+    final int[] remap;
+    final SynapseTable table;
+    /** Own-spike fan-out of a recurrent layer, rows indexed by internal neuron index; or null. */
+    final SynapseTable recurrent;
+    /** Mesh hops to deliver one event of each source to this layer's cores; null = none counted. */
+    final int[] hopsPerSource;
+    final boolean delayed;
+
+    int[] acc;
+    int[] pending;
+    final int[] v;
+    final int[] aux;
+    /** Per-neuron voltage bias of CUBA neurons, internal order; empty for other models. */
+    final int[] bias;
+    final int[] spikes;
+    final int[] spikeCounts;
+    int spikeCount;
+
+    EngineLayer(int networkIndex, NeuronModel model, int[] toExternal, int[] remap, SynapseTable table,
+                SynapseTable recurrent, int[] hopsPerSource, boolean delayed) {
+        this.networkIndex = networkIndex;
+        this.model = model;
+        this.size = toExternal.length;
+        this.toExternal = toExternal;
+        this.toInternal = new int[size];
+        for (int i = 0; i < size; i++) {
+            toInternal[toExternal[i]] = i;
+        }
+        this.remap = remap;
+        this.table = table;
+        this.recurrent = recurrent;
+        this.hopsPerSource = hopsPerSource;
+        this.delayed = delayed;
+        acc = new int[size];
+        pending = delayed ? new int[size] : null;
+        v = new int[size];
+        aux = new int[size];
+        spikes = new int[size];
+        bias = new int[model instanceof CubaLif ? size : 0];
+        if (model instanceof CubaLif c) {
+            for (int i = 0; i < size; i++) {
+                bias[i] = c.bias(toExternal[i]);
+            }
+        }
+        spikeCounts = new int[size];
+    }
+}

@@ -1,0 +1,381 @@
+package dev.vigil.drivers.accel.engine;
+
+import dev.vigil.runtime.hal.ActivityCounts;
+import dev.vigil.runtime.hal.DeviceSession;
+import dev.vigil.runtime.network.CubaLif;
+import dev.vigil.runtime.network.Network;
+import dev.vigil.runtime.network.NeuronParams;
+import dev.vigil.runtime.network.QuantizedRelu;
+import dev.vigil.runtime.network.Relay;
+import dev.vigil.runtime.network.ResetMode;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.IntConsumer;
+
+/**
+ * Fast event-driven execution of a network, shared by the emulated devices. An injected event is
+ * routed at once: its synapse row is added into the first layer's accumulators, so the work of a
+ * step is proportional to the events that arrive. {@link #step} then updates each layer's neurons
+ * in one tight pass over primitive arrays and routes the emitted events the same way into the next
+ * layer. Nothing is allocated after construction.
+ */
+public final class EventEngine implements DeviceSession {
+    private static final int BLOCK = 64;
+    private static final int STATE_LIMIT = 1 << (CubaLif.STATE_BITS - 1);
+
+    private final Network network;
+    private final EngineLayer[] layers;
+    private final EngineLayer first;
+    private final int[] firstRemap;
+    private final SynapseTable firstTable;
+    private final int[] firstHops;
+    private final int fusedRelays;
+    private final int[] networkToEngine;
+    private final int inputs;
+    private final int[] pendingInput;
+    private final int[] touchedRows;
+    private int touchedCount;
+
+    private long synapticOps;
+    private long deferredSynapticOps;
+    private long neuronUpdates;
+    private long activeUpdates;
+    private long spikesRouted;
+    private long outputSpikes;
+    private long steps;
+    private long meshHops;
+
+    /** Lowers {@code network}; {@code hops} (nullable) prices routing between cores. */
+    public EventEngine(Network network, HopModel hops) {
+        this.network = network;
+        List<EngineLayer> lowered = LayerLowering.lower(network, hops);
+        layers = lowered.toArray(new EngineLayer[0]);
+        first = layers[0];
+        firstRemap = first.remap;
+        firstTable = first.table;
+        firstHops = first.hopsPerSource;
+        fusedRelays = first.networkIndex;
+        networkToEngine = new int[network.layers().size()];
+        Arrays.fill(networkToEngine, -1);
+        for (int e = 0; e < layers.length; e++) {
+            networkToEngine[layers[e].networkIndex] = e;
+        }
+        inputs = network.inputs();
+        int rows = firstTable.rowStart.length - 1;
+        pendingInput = new int[rows];
+        touchedRows = new int[rows];
+    }
+
+    @Override
+    public void inject(int input) {
+        if (input < 0 || input >= inputs) {
+            throw new IndexOutOfBoundsException("input " + input + " outside 0.." + (inputs - 1));
+        }
+        spikesRouted += fusedRelays + 1;
+        int row = input;
+        if (firstRemap != null) {
+            row = firstRemap[input];
+            if (row < 0) {
+                spikesRouted -= 1;
+                return;
+            }
+        }
+        if (firstHops != null) {
+            meshHops += firstHops[input];
+        }
+        if (pendingInput[row]++ == 0) {
+            touchedRows[touchedCount++] = row;
+        }
+    }
+
+    /** Routes the step's injected events, several events on one row being added as one multiple. */
+    private void routeInjected() {
+        int[] acc = first.acc;
+        for (int k = 0; k < touchedCount; k++) {
+            int row = touchedRows[k];
+            int times = pendingInput[row];
+            pendingInput[row] = 0;
+            synapticOps += (long) firstTable.rowSynapses[row] * times;
+            firstTable.scatter(row, times, acc);
+        }
+        touchedCount = 0;
+    }
+
+    @Override
+    public void step(IntConsumer sink) {
+        synapticOps += deferredSynapticOps;
+        deferredSynapticOps = 0;
+        routeInjected();
+        for (int e = 0; e < layers.length; e++) {
+            EngineLayer l = layers[e];
+            update(l);
+            if (l.recurrent != null) {
+                for (int k = 0; k < l.spikeCount; k++) {
+                    int s = l.spikes[k];
+                    deferredSynapticOps += (long) l.recurrent.rowSynapses[s] * l.spikeCounts[k];
+                    l.recurrent.scatter(s, l.spikeCounts[k], l.acc);
+                }
+            }
+            if (e + 1 < layers.length) {
+                route(l, layers[e + 1]);
+            }
+        }
+        EngineLayer out = layers[layers.length - 1];
+        if (out.networkIndex == network.layers().size() - 1) {
+            int[] toExternal = out.toExternal;
+            for (int k = 0; k < out.spikeCount; k++) {
+                int n = toExternal[out.spikes[k]];
+                for (int c = out.spikeCounts[k]; c > 0; c--) {
+                    sink.accept(n);
+                }
+                outputSpikes += out.spikeCounts[k];
+            }
+        }
+        steps++;
+    }
+
+    private void route(EngineLayer from, EngineLayer to) {
+        int relays = to.networkIndex - from.networkIndex - 1;
+        int[] remap = to.remap;
+        int[] hops = to.hopsPerSource;
+        SynapseTable table = to.table;
+        int[] acc = to.acc;
+        for (int k = 0; k < from.spikeCount; k++) {
+            int s = from.spikes[k];
+            int times = from.spikeCounts[k];
+            spikesRouted += (long) times * relays;
+            int row = remap == null ? s : remap[s];
+            if (row < 0) {
+                continue;
+            }
+            spikesRouted += times;
+            if (hops != null) {
+                meshHops += (long) hops[s] * times;
+            }
+            synapticOps += (long) table.rowSynapses[row] * times;
+            table.scatter(row, times, acc);
+        }
+    }
+
+    private void update(EngineLayer l) {
+        int[] input = l.acc;
+        if (l.delayed) {
+            input = l.pending;
+            l.pending = l.acc;
+            l.acc = input;
+        }
+        switch (l.model) {
+            case NeuronParams p when p.refractorySteps() == 0 && p.reset() == ResetMode.ZERO && p.leakShift() > 0 ->
+                    shiftLifReset0(l, input, p.leakShift(), p.threshold());
+            case NeuronParams p -> shiftLif(l, input, p);
+            case CubaLif c -> cuba(l, input, c);
+            case QuantizedRelu q -> qrelu(l, input, q);
+            case Relay r -> relay(l, input);
+        }
+    }
+
+    /**
+     * The common case. Blocks of {@value #BLOCK} neurons are leaked and integrated in a branch-free
+     * loop the JIT vectorises, which also reduces the block's maximum; only a block whose maximum
+     * reaches the threshold is scanned for spikes.
+     */
+    private void shiftLifReset0(EngineLayer l, int[] input, int shift, int threshold) {
+        int[] v = l.v;
+        int n = l.size;
+        int fired = 0;
+        long active = 0;
+        for (int start = 0; start < n; start += BLOCK) {
+            int end = Math.min(n, start + BLOCK);
+            int max = Integer.MIN_VALUE;
+            int touched = 0;
+            for (int i = start; i < end; i++) {
+                int in = input[i];
+                int x = v[i];
+                x = x - (x >> shift) + in;
+                v[i] = x;
+                input[i] = 0;
+                touched += (in | -in) >>> 31;
+                max = Math.max(max, x);
+            }
+            active += touched;
+            if (max >= threshold) {
+                fired = fire(l, start, end, threshold, fired);
+            }
+        }
+        l.spikeCount = fired;
+        neuronUpdates += n;
+        activeUpdates += active;
+    }
+
+    private static int fire(EngineLayer l, int start, int end, int threshold, int fired) {
+        int[] v = l.v;
+        for (int i = start; i < end; i++) {
+            if (v[i] >= threshold) {
+                v[i] = 0;
+                l.spikes[fired] = i;
+                l.spikeCounts[fired++] = 1;
+            }
+        }
+        return fired;
+    }
+
+    private void shiftLif(EngineLayer l, int[] input, NeuronParams p) {
+        int[] v = l.v;
+        int[] refractory = l.aux;
+        int fired = 0;
+        for (int i = 0; i < l.size; i++) {
+            int in = input[i];
+            input[i] = 0;
+            if (in != 0) {
+                activeUpdates++;
+            }
+            if (refractory[i] > 0) {
+                refractory[i]--;
+                continue;
+            }
+            int x = v[i];
+            if (p.leakShift() > 0) {
+                x -= x >> p.leakShift();
+            }
+            x += in;
+            if (x >= p.threshold()) {
+                x = p.reset() == ResetMode.ZERO ? 0 : x - p.threshold();
+                refractory[i] = p.refractorySteps();
+                l.spikes[fired] = i;
+                l.spikeCounts[fired++] = 1;
+            }
+            v[i] = x;
+        }
+        l.spikeCount = fired;
+        neuronUpdates += l.size;
+    }
+
+    private void cuba(EngineLayer l, int[] input, CubaLif c) {
+        int[] v = l.v;
+        int[] u = l.aux;
+        int keepU = 4096 - (c.du() + 1);
+        int keepV = 4096 - c.dv();
+        int[] bias = l.bias;
+        int threshold = c.threshold() << CubaLif.ALIGN_SHIFT;
+        int fired = 0;
+        for (int i = 0; i < l.size; i++) {
+            int in = input[i];
+            input[i] = 0;
+            int cur = decay(u[i], keepU) + (in << CubaLif.ALIGN_SHIFT);
+            if (cur > STATE_LIMIT) {
+                cur -= 2 * STATE_LIMIT;
+            } else if (cur <= -STATE_LIMIT) {
+                cur += 2 * STATE_LIMIT;
+            }
+            long volt = (long) decay(v[i], keepV) + cur + bias[i];
+            int x = (int) Math.max(-(STATE_LIMIT - 1), Math.min(STATE_LIMIT - 1, volt));
+            boolean spike = x > threshold;
+            if (spike) {
+                x = 0;
+                l.spikes[fired] = i;
+                l.spikeCounts[fired++] = 1;
+            }
+            if (in != 0 || spike) {
+                activeUpdates++;
+            }
+            u[i] = cur;
+            v[i] = x;
+        }
+        l.spikeCount = fired;
+        neuronUpdates += l.size;
+    }
+
+    /** {@code x * keep / 4096} rounded toward zero; {@code |x| < 2^24} so the product fits a long easily. */
+    private static int decay(int x, int keep) {
+        long p = (long) x * keep;
+        return (int) (p < 0 ? -((-p) >> 12) : p >> 12);
+    }
+
+    private void qrelu(EngineLayer l, int[] input, QuantizedRelu q) {
+        int fired = 0;
+        for (int i = 0; i < l.size; i++) {
+            int in = input[i];
+            input[i] = 0;
+            l.v[i] = in;
+            int a = q.activation(in);
+            if (a > 0) {
+                l.spikes[fired] = i;
+                l.spikeCounts[fired++] = a;
+            }
+            if (a > 0 || in != 0) {
+                activeUpdates++;
+            }
+        }
+        l.spikeCount = fired;
+        neuronUpdates += l.size;
+    }
+
+    private void relay(EngineLayer l, int[] input) {
+        int fired = 0;
+        for (int i = 0; i < l.size; i++) {
+            int in = input[i];
+            input[i] = 0;
+            if (in > 0) {
+                l.spikes[fired] = i;
+                l.spikeCounts[fired++] = in;
+            }
+        }
+        l.spikeCount = fired;
+    }
+
+    @Override
+    public int[] potentials(int layer) {
+        int e = networkToEngine[layer];
+        if (e < 0 || layers[e].model instanceof Relay) {
+            return new int[0];
+        }
+        return toExternalOrder(layers[e], layers[e].v);
+    }
+
+    @Override
+    public int[] auxiliaryState(int layer) {
+        int e = networkToEngine[layer];
+        if (e < 0 || !(layers[e].model instanceof CubaLif || layers[e].model instanceof NeuronParams)) {
+            return new int[0];
+        }
+        return toExternalOrder(layers[e], layers[e].aux);
+    }
+
+    private static int[] toExternalOrder(EngineLayer l, int[] internal) {
+        int[] out = new int[l.size];
+        for (int i = 0; i < l.size; i++) {
+            out[l.toExternal[i]] = internal[i];
+        }
+        return out;
+    }
+
+    @Override
+    public ActivityCounts counts() {
+        return new ActivityCounts(synapticOps, neuronUpdates, spikesRouted, outputSpikes, steps,
+                activeUpdates, meshHops);
+    }
+
+    @Override
+    public void reset() {
+        for (EngineLayer l : layers) {
+            Arrays.fill(l.acc, 0);
+            if (l.pending != null) {
+                Arrays.fill(l.pending, 0);
+            }
+            Arrays.fill(l.v, 0);
+            Arrays.fill(l.aux, 0);
+            l.spikeCount = 0;
+        }
+        for (int k = 0; k < touchedCount; k++) {
+            pendingInput[touchedRows[k]] = 0;
+        }
+        touchedCount = 0;
+        deferredSynapticOps = 0;
+    }
+
+    @Override
+    public void close() {
+        // heap only
+    }
+}

@@ -1,0 +1,92 @@
+package dev.vigil.drivers.accel;
+
+import dev.vigil.drivers.accel.RandomNetworks.Family;
+import dev.vigil.drivers.accel.akida.AkidaDevice;
+import dev.vigil.drivers.accel.fast.FastDevice;
+import dev.vigil.drivers.accel.loihi.LoihiDevice;
+import dev.vigil.runtime.hal.ActivityCounts;
+import dev.vigil.runtime.hal.CompiledProgram;
+import dev.vigil.runtime.hal.DeviceSession;
+import dev.vigil.runtime.hal.NetworkCompiler;
+import dev.vigil.runtime.hal.NeuromorphicDevice;
+import dev.vigil.runtime.hal.reference.ReferenceDevice;
+import dev.vigil.runtime.network.Network;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * 1,000 random networks and inputs per emulated device: every step's output spikes, the final
+ * potentials and currents of every layer and the activity counts equal the golden device's, run on
+ * the same compiled program.
+ */
+class BitExactnessPropertyTest {
+    private static final int NETWORKS = 1000;
+
+    @Test
+    void loihiMatchesGolden() throws Exception {
+        check(new LoihiDevice(), Family.LOIHI, 11);
+    }
+
+    @Test
+    void akidaMatchesGolden() throws Exception {
+        check(new AkidaDevice(), Family.AKIDA, 22);
+    }
+
+    @Test
+    void fastDeviceMatchesGolden() throws Exception {
+        check(new FastDevice(), Family.ANY, 33);
+    }
+
+    private static void check(NeuromorphicDevice device, Family family, long seed) throws Exception {
+        RandomNetworks random = new RandomNetworks(seed, family);
+        ReferenceDevice golden = new ReferenceDevice();
+        long spikes = 0;
+        for (int i = 0; i < NETWORKS; i++) {
+            Network network = random.next(i);
+            CompiledProgram program = NetworkCompiler.compile(network, device.capabilities());
+            int[][] input = random.inputs(network, 4 + i % 17);
+            try (DeviceSession expected = golden.open(program); DeviceSession actual = device.open(program)) {
+                for (int s = 0; s < input.length; s++) {
+                    List<Integer> want = run(expected, input[s]);
+                    List<Integer> got = run(actual, input[s]);
+                    assertEquals(want, got, () -> network + " output spikes differ");
+                    spikes += want.size();
+                }
+                for (int l = 0; l < network.layers().size(); l++) {
+                    int layer = l;
+                    assertArrayEquals(expected.potentials(l), actual.potentials(l),
+                            () -> network.name() + " layer " + layer + " potentials " + network.layers().get(layer));
+                    assertArrayEquals(expected.auxiliaryState(l), actual.auxiliaryState(l),
+                            () -> network.name() + " layer " + layer + " currents/refractory");
+                }
+                assertSameCounts(expected.counts(), actual.counts(), network.name());
+            }
+        }
+        assertTrue(spikes > NETWORKS, "the random networks must actually spike, got " + spikes);
+    }
+
+    private static List<Integer> run(DeviceSession session, int[] events) {
+        for (int e : events) {
+            session.inject(e);
+        }
+        List<Integer> out = new ArrayList<>();
+        session.step(out::add);
+        out.sort(null);
+        return out;
+    }
+
+    private static void assertSameCounts(ActivityCounts want, ActivityCounts got, String network) {
+        long[] a = {want.synapticOps(), want.neuronUpdates(), want.spikesRouted(), want.outputSpikes(), want.steps(),
+                want.activeNeuronUpdates()};
+        long[] b = {got.synapticOps(), got.neuronUpdates(), got.spikesRouted(), got.outputSpikes(), got.steps(),
+                got.activeNeuronUpdates()};
+        assertEquals(Arrays.toString(a), Arrays.toString(b), network + " activity counts");
+    }
+}

@@ -1,0 +1,143 @@
+package dev.vigil.drivers.accel;
+
+import dev.vigil.drivers.accel.akida.AkidaDevice;
+import dev.vigil.drivers.accel.fast.FastDevice;
+import dev.vigil.drivers.accel.loihi.LoihiDevice;
+import dev.vigil.runtime.compile.CompilationResult;
+import dev.vigil.runtime.compile.ModelCompiler;
+import dev.vigil.runtime.hal.DeviceSession;
+import dev.vigil.runtime.hal.DoesNotFitException;
+import dev.vigil.runtime.hal.NeuromorphicDevice;
+import dev.vigil.runtime.hal.reference.ReferenceDevice;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The NIR paper's experiments (shared/data/nir, see SOURCES.md): Norse's single LIF neuron driven by
+ * the input column of the exact solution, and the recurrent CubaLIF Braille network, imported with
+ * dt = 0.1 ms (the paper's step).
+ */
+class NirExperimentTest {
+    private static final double DT = 1e-4;
+    private static final Path NIR = Path.of(System.getProperty("vigil.shared", "../shared"), "data", "nir");
+
+    private static int[] inputColumn(String csv) throws IOException {
+        List<String> lines = Files.readAllLines(NIR.resolve(csv));
+        int[] in = new int[lines.size()];
+        for (int i = 0; i < in.length; i++) {
+            in[i] = (int) Double.parseDouble(lines.get(i).split(",")[0]);
+        }
+        return in;
+    }
+
+    private static int[] spikeSteps(String csv) throws IOException {
+        List<String> lines = Files.readAllLines(NIR.resolve(csv));
+        List<Integer> steps = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            if (Double.parseDouble(lines.get(i).split(",")[2]) != 0) {
+                steps.add(i);
+            }
+        }
+        return steps.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private static int[] runLif(NeuromorphicDevice device) throws Exception {
+        CompilationResult compiled = ModelCompiler.compile(NIR.resolve("lif_norse.nir"), device.capabilities(), DT);
+        int[] input = inputColumn("lif_exact.csv");
+        List<Integer> spikes = new ArrayList<>();
+        try (DeviceSession s = device.open(compiled.program())) {
+            for (int step = 0; step < input.length; step++) {
+                if (input[step] != 0) {
+                    s.inject(0);
+                }
+                int now = step;
+                s.step(n -> spikes.add(now));
+            }
+        }
+        return spikes.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    @Test
+    void lifNeuronSpikesLikeTheExactSolutionOnTheGoldenDevice() throws Exception {
+        int[] exact = spikeSteps("lif_exact.csv");
+        assertArrayEquals(new int[] {460, 510, 710, 760}, exact, "the data file itself");
+        assertArrayEquals(exact, runLif(new ReferenceDevice()));
+        assertArrayEquals(exact, runLif(new FastDevice()));
+    }
+
+    @Test
+    void lifNeuronSpikesWhereLoihiSiliconDid() throws Exception {
+        int[] silicon = spikeSteps("lif_lava_loihi_fixed.csv");
+        assertArrayEquals(new int[] {461, 511, 711, 761}, silicon, "the data file itself");
+        assertArrayEquals(silicon, runLif(new LoihiDevice()));
+    }
+
+    @Test
+    void lifImportReportsItsQuantisation() throws Exception {
+        CompilationResult r = ModelCompiler.compile(NIR.resolve("lif_norse.nir"), new LoihiDevice().capabilities(), DT);
+        String report = r.report();
+        assertTrue(report.contains("1 of 128 cores"), report);
+        assertTrue(report.contains("voltage decay dt/tau = 0.040000 -> 164/4096"), report);
+        assertEquals(1, r.model().report().layers().size());
+        assertTrue(r.model().report().layers().getFirst().thresholdError() < 1e-3, report);
+    }
+
+    @Test
+    void brailleNetworkRunsOnEveryDeviceThatHasCubaNeurons() throws Exception {
+        Random rnd = new Random(3);
+        int[][] input = new int[200][];
+        for (int s = 0; s < input.length; s++) {
+            List<Integer> events = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                if (rnd.nextInt(5) == 0) {
+                    events.add(i);
+                }
+            }
+            input[s] = events.stream().mapToInt(Integer::intValue).toArray();
+        }
+        Path braille = NIR.resolve("braille_noDelay_bias_zero.nir");
+        List<Integer> golden = runAll(new ReferenceDevice(), ModelCompiler.compile(braille,
+                new ReferenceDevice().capabilities(), DT), input);
+        List<Integer> fast = runAll(new FastDevice(), ModelCompiler.compile(braille,
+                new FastDevice().capabilities(), DT), input);
+        assertEquals(golden, fast);
+        CompilationResult forLoihi = ModelCompiler.compile(braille, new LoihiDevice().capabilities(), DT);
+        assertEquals(3, forLoihi.program().network().layers().size() + 1, "input, recurrent lif1, lif2");
+        List<Integer> loihi = runAll(new LoihiDevice(), forLoihi, input);
+        assertEquals(runAll(new ReferenceDevice(), forLoihi, input), loihi, "Loihi program on golden and Loihi");
+        assertTrue(!golden.isEmpty(), "the Braille readout emits spikes");
+    }
+
+    @Test
+    void akidaRefusesTheCurrentBasedBrailleNetworkByName() {
+        DoesNotFitException e = assertThrows(DoesNotFitException.class, () -> ModelCompiler.compile(
+                NIR.resolve("braille_noDelay_bias_zero.nir"), new AkidaDevice().capabilities(), DT));
+        assertTrue(e.getMessage().contains("lif1.lif") && e.getMessage().contains("recurrent"), e.getMessage());
+    }
+
+    private static List<Integer> runAll(NeuromorphicDevice device, CompilationResult compiled, int[][] input)
+            throws Exception {
+        List<Integer> out = new ArrayList<>();
+        try (DeviceSession s = device.open(compiled.program())) {
+            for (int step = 0; step < input.length; step++) {
+                for (int e : input[step]) {
+                    s.inject(e);
+                }
+                int now = step;
+                s.step(n -> out.add(now * 100 + n));
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,59 @@
+package dev.vigil.runtime.cli;
+
+import dev.vigil.sensors.formats.FormatOptions;
+import picocli.CommandLine.Option;
+
+import java.util.List;
+
+/** Options for log files that do not describe themselves fully (shared by replay, inspect, convert). */
+final class FormatFlags {
+
+    @Option(names = "--sample-rate", paramLabel = "HZ", description = "sample rate of files that do not store one (.mat, CSV without time); default 12000")
+    Double sampleRate;
+
+    @Option(names = "--units", paramLabel = "UNIT", description = "units of vibration samples when the file does not say, e.g. g or m/s^2")
+    String units;
+
+    @Option(names = "--axes", paramLabel = "NAME", split = ",", description = ".mat variables or CSV columns to read as axes, in order")
+    List<String> axes;
+
+    @Option(names = "--time-column", paramLabel = "NAME", description = "CSV time column (name, 0-based index, or 'none')")
+    String timeColumn;
+
+    @Option(names = "--time-unit", paramLabel = "UNIT", description = "unit of the CSV time column: s, ms or us (default s)")
+    String timeUnit;
+
+    @Option(names = "--resolution", paramLabel = "WxH", description = "event-camera resolution when the file does not state it")
+    String resolution;
+
+    /** The options these flags describe, or a one-line error. */
+    FormatOptions options() throws UserError {
+        FormatOptions o = FormatOptions.defaults();
+        try {
+            if (sampleRate != null) {
+                o = o.withSampleRate(sampleRate);
+            }
+            if (units != null) {
+                o = o.withUnits(units);
+            }
+            if (axes != null) {
+                o = o.withVariables(axes);
+            }
+            if (timeColumn != null || timeUnit != null) {
+                o = o.withTimeColumn(timeColumn == null ? o.timeColumn() : timeColumn, timeUnit == null ? o.timeUnit() : timeUnit);
+            }
+            if (resolution != null) {
+                String[] wh = resolution.toLowerCase(java.util.Locale.ROOT).split("x");
+                if (wh.length != 2) {
+                    throw new UserError("--resolution " + resolution + " is refused: use WIDTHxHEIGHT, e.g. 346x260");
+                }
+                o = o.withResolution(Integer.parseInt(wh[0].strip()), Integer.parseInt(wh[1].strip()));
+            }
+        } catch (NumberFormatException e) {
+            throw new UserError("--resolution " + resolution + " is refused: use WIDTHxHEIGHT, e.g. 346x260");
+        } catch (IllegalArgumentException e) {
+            throw new UserError("format options refused: " + e.getMessage());
+        }
+        return o;
+    }
+}

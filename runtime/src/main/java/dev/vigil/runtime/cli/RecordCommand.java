@@ -1,0 +1,135 @@
+package dev.vigil.runtime.cli;
+
+import dev.vigil.runtime.config.VigilConfig;
+import dev.vigil.sensors.Batch;
+import dev.vigil.sensors.mux.SourceMux;
+import dev.vigil.sensors.vlog.VlogWriter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code vigil record}: writes the configured live sources into Vigil recordings, rotating to a new
+ * file by size or time. Stops after {@code --duration} or on Ctrl-C / SIGTERM, closing the file cleanly.
+ */
+@Command(name = "record", mixinStandardHelpOptions = true,
+        description = {"Records the config's live sources into Vigil recordings (.vlog),",
+                "rotating files by size or time; stops after --duration or on Ctrl-C."})
+final class RecordCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "OUT", description = "the recording to write; with rotation, OUT-0001.vlog, OUT-0002.vlog, ...")
+    private Path out;
+
+    @Option(names = "--config", paramLabel = "FILE", required = true, description = "deployment config with a 'sources' list")
+    private Path config;
+
+    @Option(names = "--duration", paramLabel = "SECONDS", description = "stop after this long (default: until stopped)")
+    private Double durationS;
+
+    @Option(names = "--rotate-mb", paramLabel = "MB", description = "start a new file after this many megabytes")
+    private Double rotateMb;
+
+    @Option(names = "--rotate-s", paramLabel = "SECONDS", description = "start a new file after this many seconds")
+    private Double rotateS;
+
+    private volatile boolean stopping;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        if (durationS != null && !(durationS > 0)) {
+            throw new UserError("--duration " + durationS + " is refused: must be positive");
+        }
+        if ((rotateMb != null && !(rotateMb > 0)) || (rotateS != null && !(rotateS > 0))) {
+            throw new UserError("--rotate-mb and --rotate-s must be positive");
+        }
+        Path parent = out.toAbsolutePath().getParent();
+        if (parent != null && !Files.isDirectory(parent)) {
+            throw new UserError("cannot write " + out + ": directory " + parent + " does not exist");
+        }
+        VigilConfig cfg = Inputs.config(config);
+        boolean rotating = rotateMb != null || rotateS != null;
+        long startNanos = System.nanoTime();
+        Thread main = Thread.currentThread();
+        Thread hook = new Thread(() -> {
+            stopping = true;
+            try {
+                main.join(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        Runtime.getRuntime().addShutdownHook(hook);
+        long batches = 0;
+        int fileNo = 1;
+        long fileStart = startNanos;
+        long lastReport = startNanos;
+        try (SourceMux mux = LiveSources.open(cfg)) {
+            VlogWriter writer = open(rotating ? numbered(fileNo) : out, mux);
+            try {
+                Batch b;
+                while (!stopping && (b = mux.next()) != null) {
+                    writer.write(b);
+                    batches++;
+                    long now = System.nanoTime();
+                    if (durationS != null && now - startNanos >= durationS * 1e9) {
+                        break;
+                    }
+                    boolean bySize = rotateMb != null && writer.bytes() >= rotateMb * 1e6;
+                    boolean byTime = rotateS != null && now - fileStart >= rotateS * 1e9;
+                    if (bySize || byTime) {
+                        writer.close();
+                        err.printf(Locale.ROOT, "vigil: closed %s (%d bytes)%n", rotating ? numbered(fileNo) : out, writer.bytes());
+                        fileNo++;
+                        fileStart = now;
+                        writer = open(numbered(fileNo), mux);
+                    }
+                    if (now - lastReport >= 5e9) {
+                        lastReport = now;
+                        err.printf(Locale.ROOT, "vigil: recording %.0f s, %d batches, %d dropped%n",
+                                (now - startNanos) / 1e9, batches, mux.droppedBatches());
+                        err.flush();
+                    }
+                }
+            } finally {
+                writer.close();
+            }
+            err.printf(Locale.ROOT, "vigil: recorded %.1f s, %d batches into %d file(s), %d batches dropped%n",
+                    (System.nanoTime() - startNanos) / 1e9, batches, fileNo, mux.droppedBatches());
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the JVM is already exiting; the hook is running
+            }
+        }
+        return 0;
+    }
+
+    private Path numbered(int n) {
+        String name = out.getFileName().toString();
+        String stem = name.endsWith(".vlog") ? name.substring(0, name.length() - 5) : name;
+        return out.resolveSibling(String.format(Locale.ROOT, "%s-%04d.vlog", stem, n));
+    }
+
+    private static VlogWriter open(Path file, SourceMux mux) throws UserError {
+        try {
+            return new VlogWriter(file, mux.streams());
+        } catch (IOException e) {
+            throw new UserError("cannot write " + file + ": " + e.getMessage());
+        }
+    }
+
+}

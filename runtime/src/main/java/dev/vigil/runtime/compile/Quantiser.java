@@ -1,0 +1,321 @@
+package dev.vigil.runtime.compile;
+
+import dev.vigil.runtime.network.ConvLayer;
+import dev.vigil.runtime.network.CubaLif;
+import dev.vigil.runtime.network.DenseLayer;
+import dev.vigil.runtime.network.Layer;
+import dev.vigil.runtime.network.Network;
+import dev.vigil.runtime.network.RecurrentLayer;
+import dev.vigil.runtime.network.SumPoolLayer;
+import dev.vigil.runtime.nir.FloatLayer;
+import dev.vigil.runtime.nir.NirFormatException;
+import dev.vigil.runtime.nir.NirNode;
+import dev.vigil.runtime.nir.Tensor;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Quantises floating-point, continuous-time layers onto {@link CubaLif} neurons in Loihi's fixed point.
+ * Time is discretised by forward Euler with step {@code dt} (the convention of snnTorch's and Norse's
+ * exports, under which their discrete models are exact): a decay {@code dt/tau} becomes
+ * {@code round(4096 dt/tau)}. The input gain of the neuron ({@code dt/tau * r}, times
+ * {@code dt/tauSyn * wIn} for current-based neurons) is folded into the weights. Per layer, weights
+ * become signed 8-bit mantissas with one exponent: the scale maps the largest effective weight onto
+ * 127 x 2^e, with the largest e (0..7) that keeps the threshold inside its 17 bits and the biases
+ * inside 13-bit mantissas with a 3-bit exponent. Neuron nodes: LIF, CubaLIF, IF (and the non-spiking
+ * LI, CubaLI, Integrator, whose threshold is set out of reach so their potentials can be read),
+ * Threshold (a neuron that forgets all but 1/4096 of its voltage each step).
+ */
+public final class Quantiser {
+    private static final int MANTISSA_MAX = 127;
+    private static final int MAX_EXPONENT = 7;
+    private static final int THRESHOLD_MAX = 131071;
+    private static final int BIAS_MANTISSA_MAX = 4095;
+
+    private Quantiser() {
+    }
+
+    /** Quantises {@code layers} (from {@code file}) into network {@code name} with step {@code dt} seconds. */
+    public static QuantisedModel quantise(String file, String name, List<FloatLayer> layers, double dt)
+            throws NirFormatException {
+        if (!(dt > 0)) {
+            throw new IllegalArgumentException("time step must be positive, got " + dt);
+        }
+        if (layers.isEmpty()) {
+            throw new NirFormatException(file, "graph has no layers");
+        }
+        List<Layer> out = new ArrayList<>();
+        List<LayerQuantisation> report = new ArrayList<>();
+        for (FloatLayer f : layers) {
+            if (f.kind() == FloatLayer.Kind.SUMPOOL) {
+                out.add(new SumPoolLayer(f.name(), f.inputShape(), f.poolKernel(), f.poolStride()));
+                continue;
+            }
+            NeuronPlan plan = NeuronPlan.of(file, f, dt);
+            out.add(quantiseLayer(file, f, plan, dt, report));
+        }
+        return new QuantisedModel(new Network(name, layers.getFirst().inputs(), out), new QuantisationReport(report),
+                dt);
+    }
+
+    private static Layer quantiseLayer(String file, FloatLayer f, NeuronPlan plan, double dt,
+                                       List<LayerQuantisation> report) throws NirFormatException {
+        List<String> notes = new ArrayList<>(plan.notes());
+        double[] w = scaled(f.weights(), plan.gain());
+        double[] rec = f.recurrent() == null ? null : scaled(f.recurrent(), plan.gain());
+        double[] bias = new double[f.neurons()];
+        boolean approximatedBias = false;
+        for (int n = 0; n < f.neurons(); n++) {
+            bias[n] = plan.leakBias()[n];
+            if (f.bias() != null && f.bias()[n] != 0) {
+                // a constant input current reaches the voltage as gain * b / (fraction of current lost per step)
+                double lost = (plan.du() + 1) / 4096.0;
+                bias[n] += plan.gain() * f.bias()[n] / lost;
+                approximatedBias |= plan.du() < 4095;
+            }
+        }
+        if (approximatedBias) {
+            notes.add("constant input current lowered to a voltage bias at its steady state (exact after the"
+                    + " current settles)");
+        }
+        double maxW = Math.max(maxAbs(w), rec == null ? 0 : maxAbs(rec));
+        double maxBias = maxAbs(bias);
+        double threshold = plan.threshold();
+        int exponent = 0;
+        double scale = 0;
+        for (int e = MAX_EXPONENT; e >= 0; e--) {
+            double s = maxW > 0 ? MANTISSA_MAX * (double) (1 << e) / maxW : THRESHOLD_MAX / 2.0 / Math.max(threshold, 1e-9);
+            boolean thresholdFits = !plan.spiking() || Math.round(s * threshold) <= THRESHOLD_MAX;
+            boolean biasFits = Math.round(64 * s * maxBias) <= (long) BIAS_MANTISSA_MAX << MAX_EXPONENT;
+            if (thresholdFits && biasFits) {
+                exponent = e;
+                scale = s;
+                break;
+            }
+        }
+        if (scale == 0) {
+            scale = Math.min(THRESHOLD_MAX / Math.max(threshold, 1e-9),
+                    maxBias > 0 ? ((long) BIAS_MANTISSA_MAX << MAX_EXPONENT) / (64 * maxBias) : Double.MAX_VALUE);
+            notes.add(String.format(Locale.ROOT, "threshold/bias range forces a coarse scale %.4g: weights use fewer"
+                    + " than 8 bits", scale));
+        }
+        int[] wq = quantiseWeights(w, scale, exponent);
+        int[] recq = rec == null ? null : quantiseWeights(rec, scale, exponent);
+        double[] errors = errors(w, wq, scale, rec, recq);
+        int thresholdQ = plan.spiking() ? (int) Math.min(THRESHOLD_MAX, Math.round(scale * threshold)) : THRESHOLD_MAX;
+        int biasExponent = 0;
+        long maxBiasFixed = Math.round(64 * scale * maxBias);
+        while (biasExponent < MAX_EXPONENT && maxBiasFixed > ((long) BIAS_MANTISSA_MAX << biasExponent)) {
+            biasExponent++;
+        }
+        int[] biasMantissas = new int[f.neurons()];
+        double maxBiasError = 0;
+        for (int n = 0; n < f.neurons(); n++) {
+            long m = Math.round(64 * scale * bias[n] / (1 << biasExponent));
+            biasMantissas[n] = (int) Math.max(-4096, Math.min(BIAS_MANTISSA_MAX, m));
+            double back = biasMantissas[n] * (double) (1 << biasExponent) / (64 * scale);
+            maxBiasError = Math.max(maxBiasError, Math.abs(back - bias[n]));
+        }
+        if (maxBias > 0) {
+            notes.add(String.format(Locale.ROOT, "voltage bias: max |error| %.4g (exponent %d)", maxBiasError,
+                    biasExponent));
+        }
+        int delay = delaySteps(file, f, dt);
+        CubaLif neuron = new CubaLif(plan.du(), plan.dv(), 0, biasExponent, thresholdQ, delay,
+                maxBias > 0 ? biasMantissas : null);
+        report.add(new LayerQuantisation(f.name(), scale, exponent, errors[0], errors[1], threshold,
+                plan.spiking() ? thresholdQ / scale : threshold, notes));
+        return switch (f.kind()) {
+            case DENSE -> new DenseLayer(f.name(), f.inputs(), f.neurons(), inputMajor(wq, f.neurons(), f.inputs()),
+                    neuron);
+            case RECURRENT -> new RecurrentLayer(f.name(), f.inputs(), f.neurons(),
+                    inputMajor(wq, f.neurons(), f.inputs()), inputMajor(recq, f.neurons(), f.neurons()), neuron);
+            case CONV -> new ConvLayer(f.name(), f.inputShape(), f.conv().outChannels(), f.conv().kernelHeight(),
+                    f.conv().kernelWidth(), f.conv().strideY(), f.conv().strideX(), f.conv().padY(), f.conv().padX(),
+                    f.conv().groups(), wq, neuron);
+            case SUMPOOL -> throw new IllegalStateException("pooling handled above");
+        };
+    }
+
+    private static int delaySteps(String file, FloatLayer f, double dt) throws NirFormatException {
+        Tensor d = f.delay();
+        if (d == null) {
+            return 0;
+        }
+        long steps = Math.round(d.get(0) / dt);
+        for (int i = 0; i < d.size(); i++) {
+            if (Math.round(d.get(i) / dt) != steps) {
+                throw new NirFormatException(file, "layer '" + f.name() + "': per-neuron delays differ");
+            }
+        }
+        if (steps < 0 || steps > 1) {
+            throw new NirFormatException(file, "layer '" + f.name() + "': delay of " + steps
+                    + " steps not supported (0 or 1)");
+        }
+        return (int) steps;
+    }
+
+    private static double[] scaled(double[] w, double gain) {
+        double[] out = new double[w.length];
+        for (int i = 0; i < w.length; i++) {
+            out[i] = w[i] * gain;
+        }
+        return out;
+    }
+
+    private static int[] quantiseWeights(double[] w, double scale, int exponent) {
+        int[] q = new int[w.length];
+        for (int i = 0; i < w.length; i++) {
+            long m = Math.round(w[i] * scale / (1 << exponent));
+            q[i] = (int) Math.max(-128, Math.min(MANTISSA_MAX, m)) << exponent;
+        }
+        return q;
+    }
+
+    private static double[] errors(double[] w, int[] wq, double scale, double[] rec, int[] recq) {
+        double max = 0;
+        double sum = 0;
+        int n = 0;
+        for (int pass = 0; pass < 2; pass++) {
+            double[] a = pass == 0 ? w : rec;
+            int[] q = pass == 0 ? wq : recq;
+            if (a == null) {
+                continue;
+            }
+            for (int i = 0; i < a.length; i++) {
+                double e = Math.abs(a[i] - q[i] / scale);
+                max = Math.max(max, e);
+                sum += e;
+                n++;
+            }
+        }
+        return new double[] {max, n == 0 ? 0 : sum / n};
+    }
+
+    /** NIR's [out][in] to the network model's input-major [in][out]. */
+    private static int[] inputMajor(int[] outMajor, int outputs, int inputs) {
+        int[] t = new int[outMajor.length];
+        for (int o = 0; o < outputs; o++) {
+            for (int i = 0; i < inputs; i++) {
+                t[i * outputs + o] = outMajor[o * inputs + i];
+            }
+        }
+        return t;
+    }
+
+    private static double maxAbs(double[] a) {
+        double m = 0;
+        for (double x : a) {
+            m = Math.max(m, Math.abs(x));
+        }
+        return m;
+    }
+
+    /** A neuron node in discrete, fixed-point terms. */
+    record NeuronPlan(int du, int dv, double gain, double[] leakBias, double threshold, boolean spiking,
+                      List<String> notes) {
+
+        static NeuronPlan of(String file, FloatLayer f, double dt) throws NirFormatException {
+            int n = f.neurons();
+            String node = f.name();
+            List<String> notes = new ArrayList<>();
+            return switch (f.neuron()) {
+                case NirNode.LIF l -> {
+                    double av = dt / uniform(file, node, "tau", l.tau(), n);
+                    noReset(file, node, l.vReset(), n);
+                    yield new NeuronPlan(4095, decay(av, "voltage", notes), av * uniform(file, node, "r", l.r(), n),
+                            leak(av, l.vLeak(), n), uniform(file, node, "v_threshold", l.vThreshold(), n), true, notes);
+                }
+                case NirNode.LI l -> {
+                    double av = dt / uniform(file, node, "tau", l.tau(), n);
+                    notes.add("non-spiking: read the potentials");
+                    yield new NeuronPlan(4095, decay(av, "voltage", notes), av * uniform(file, node, "r", l.r(), n),
+                            leak(av, l.vLeak(), n), THRESHOLD_MAX, false, notes);
+                }
+                case NirNode.CubaLIF c -> {
+                    double as = dt / uniform(file, node, "tau_syn", c.tauSyn(), n);
+                    double av = dt / uniform(file, node, "tau_mem", c.tauMem(), n);
+                    noReset(file, node, c.vReset(), n);
+                    double win = c.wIn() == null ? 1 : uniform(file, node, "w_in", c.wIn(), n);
+                    yield new NeuronPlan(Math.max(0, decay(as, "current", notes) - 1), decay(av, "voltage", notes),
+                            as * win * av * uniform(file, node, "r", c.r(), n), leak(av, c.vLeak(), n),
+                            uniform(file, node, "v_threshold", c.vThreshold(), n), true, notes);
+                }
+                case NirNode.CubaLI c -> {
+                    double as = dt / uniform(file, node, "tau_syn", c.tauSyn(), n);
+                    double av = dt / uniform(file, node, "tau_mem", c.tauMem(), n);
+                    double win = c.wIn() == null ? 1 : uniform(file, node, "w_in", c.wIn(), n);
+                    notes.add("non-spiking: read the potentials");
+                    yield new NeuronPlan(Math.max(0, decay(as, "current", notes) - 1), decay(av, "voltage", notes),
+                            as * win * av * uniform(file, node, "r", c.r(), n), leak(av, c.vLeak(), n), THRESHOLD_MAX,
+                            false, notes);
+                }
+                case NirNode.IF i -> {
+                    noReset(file, node, i.vReset(), n);
+                    yield new NeuronPlan(4095, 0, dt * uniform(file, node, "r", i.r(), n), new double[n],
+                            uniform(file, node, "v_threshold", i.vThreshold(), n), true, notes);
+                }
+                case NirNode.Integrator i -> {
+                    notes.add("non-spiking: read the potentials");
+                    yield new NeuronPlan(4095, 0, dt * uniform(file, node, "r", i.r(), n), new double[n],
+                            THRESHOLD_MAX, false, notes);
+                }
+                case NirNode.Threshold t -> {
+                    notes.add("Threshold node as a neuron keeping 1/4096 of its voltage per step");
+                    yield new NeuronPlan(4095, 4095, 1, new double[n],
+                            uniform(file, node, "threshold", t.threshold(), n), true, notes);
+                }
+                default -> throw new NirFormatException(file, "node '" + node + "' (" + f.neuron().type()
+                        + ") is not a neuron node");
+            };
+        }
+
+        private static int decay(double fraction, String what, List<String> notes) {
+            long d = Math.round(4096 * fraction);
+            int clamped = (int) Math.max(0, Math.min(4096, d));
+            notes.add(String.format(Locale.ROOT, "%s decay dt/tau = %.6f -> %d/4096 = %.6f", what, fraction, clamped,
+                    clamped / 4096.0));
+            return Math.min(4095, clamped);
+        }
+
+        private static double[] leak(double av, Tensor vLeak, int n) {
+            double[] b = new double[n];
+            for (int i = 0; i < n; i++) {
+                b[i] = vLeak == null ? 0 : av * vLeak.broadcast(i);
+            }
+            return b;
+        }
+
+        private static double uniform(String file, String node, String param, Tensor t, int n)
+                throws NirFormatException {
+            if (t == null) {
+                throw new NirFormatException(file, "node '" + node + "': parameter '" + param + "' missing");
+            }
+            if (t.size() != 1 && t.size() != n) {
+                throw new NirFormatException(file, "node '" + node + "': parameter '" + param + "' has " + t.size()
+                        + " values for " + n + " neurons");
+            }
+            double v = t.get(0);
+            for (int i = 1; i < t.size(); i++) {
+                if (t.get(i) != v) {
+                    throw new NirFormatException(file, "node '" + node + "': per-neuron values of parameter '" + param
+                            + "' differ (" + v + ", " + t.get(i) + "); one value per layer is supported");
+                }
+            }
+            return v;
+        }
+
+        private static void noReset(String file, String node, Tensor vReset, int n) throws NirFormatException {
+            if (vReset != null) {
+                for (int i = 0; i < vReset.size(); i++) {
+                    if (vReset.get(i) != 0) {
+                        throw new NirFormatException(file, "node '" + node + "': parameter 'v_reset' = "
+                                + vReset.get(i) + " not supported (neurons reset to 0)");
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package dev.vigil.runtime.nir;
+
+import dev.vigil.runtime.network.FeatureShape;
+
+/**
+ * One layer of an imported NIR graph before quantisation: a weight node (or pooling) followed by a
+ * neuron node, in NIR's floating-point, continuous-time terms.
+ *
+ * @param name       the neuron node's name (the pooling node's for pooling)
+ * @param kind       connection kind
+ * @param inputs     inputs
+ * @param neurons    neurons
+ * @param weights    feed-forward weights, NIR order {@code [out][in]} row-major (for convolutions
+ *                   {@code [out][in/groups][kh][kw]}); null for pooling
+ * @param recurrent  recurrent weights {@code [out][in]}, or null
+ * @param bias       constant input current per neuron (summed Affine biases), or null
+ * @param neuron     the neuron node, or null for pooling
+ * @param conv       convolution geometry, or null
+ * @param poolKernel pooling kernel (pooling only)
+ * @param poolStride pooling stride (pooling only)
+ * @param inputShape input feature map, or null for flat inputs
+ * @param delay      seconds of a Delay node in front of the neuron node, or null
+ */
+public record FloatLayer(String name, Kind kind, int inputs, int neurons, double[] weights, double[] recurrent,
+                         double[] bias, NirNode neuron, ConvGeometry conv, int poolKernel, int poolStride,
+                         FeatureShape inputShape, Tensor delay) {
+
+    /** Connection kinds. */
+    public enum Kind { DENSE, RECURRENT, CONV, SUMPOOL }
+
+    /** Convolution geometry. */
+    public record ConvGeometry(int outChannels, int kernelHeight, int kernelWidth, int strideY, int strideX, int padY,
+                               int padX, int groups) {
+    }
+}

@@ -1,0 +1,210 @@
+package dev.vigil.runtime.nir;
+
+import io.jhdf.HdfFile;
+import io.jhdf.api.Dataset;
+import io.jhdf.api.Group;
+import io.jhdf.api.Node;
+
+import java.lang.reflect.Array;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Reads NIR graphs from HDF5 files with jHDF (pure Java). Layout: {@code /version},
+ * {@code /node/type = "NIRGraph"}, {@code /node/nodes/<name>/type} plus one dataset per parameter,
+ * {@code /node/edges} as N x 2 strings. A node type or parameter this importer does not know is
+ * refused by name, as is a dataset larger than {@value #MAX_VALUES} values.
+ */
+public final class NirReader {
+    /** Largest dataset read, in values (a hostile file cannot make the reader allocate more). */
+    public static final long MAX_VALUES = 1L << 26;
+
+    private NirReader() {
+    }
+
+    /** Reads the graph in {@code file}. */
+    public static NirGraph read(Path file) throws NirFormatException {
+        String name = file.toString();
+        try (HdfFile hdf = new HdfFile(file)) {
+            String version = hdf.getChildren().containsKey("version") ? string(name, hdf.getChild("version"), "version")
+                    : "";
+            Node root = hdf.getChild("node");
+            if (!(root instanceof Group graph)) {
+                throw new NirFormatException(name, "no /node group");
+            }
+            return readGraph(name, graph, version);
+        } catch (NirFormatException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new NirFormatException(name, "unreadable HDF5: " + e.getMessage());
+        }
+    }
+
+    private static NirGraph readGraph(String file, Group graph, String version) throws NirFormatException {
+        String type = string(file, graph.getChild("type"), "/node/type");
+        if (!"NIRGraph".equals(type)) {
+            throw new NirFormatException(file, "/node/type is '" + type + "', expected 'NIRGraph'");
+        }
+        if (!(graph.getChild("nodes") instanceof Group nodesGroup)) {
+            throw new NirFormatException(file, "no /node/nodes group");
+        }
+        Map<String, NirNode> nodes = new LinkedHashMap<>();
+        for (Map.Entry<String, Node> e : nodesGroup.getChildren().entrySet()) {
+            if (!(e.getValue() instanceof Group g)) {
+                throw new NirFormatException(file, "node '" + e.getKey() + "' is not a group");
+            }
+            nodes.put(e.getKey(), readNode(file, e.getKey(), g));
+        }
+        List<NirGraph.Edge> edges = readEdges(file, graph.getChild("edges"), nodes);
+        return new NirGraph(version, nodes, edges);
+    }
+
+    private static List<NirGraph.Edge> readEdges(String file, Node node, Map<String, NirNode> nodes)
+            throws NirFormatException {
+        List<NirGraph.Edge> edges = new ArrayList<>();
+        if (node == null) {
+            return edges;
+        }
+        if (!(node instanceof Dataset ds)) {
+            throw new NirFormatException(file, "/node/edges is not a dataset");
+        }
+        checkSize(file, ds, "/node/edges");
+        Object data = ds.isEmpty() ? new String[0] : ds.getDataFlat();
+        if (!(data instanceof String[] flat) || flat.length % 2 != 0) {
+            throw new NirFormatException(file, "/node/edges must be N x 2 strings");
+        }
+        for (int i = 0; i < flat.length; i += 2) {
+            for (int k = 0; k < 2; k++) {
+                if (!nodes.containsKey(flat[i + k])) {
+                    throw new NirFormatException(file, "edge " + (i / 2) + " names unknown node '" + flat[i + k] + "'");
+                }
+            }
+            edges.add(new NirGraph.Edge(flat[i], flat[i + 1]));
+        }
+        return edges;
+    }
+
+    private static NirNode readNode(String file, String name, Group g) throws NirFormatException {
+        String type = string(file, g.getChild("type"), "node '" + name + "' type");
+        Set<String> accepted = NirNode.PARAMETERS.get(type);
+        if (accepted == null) {
+            throw new NirFormatException(file, "node '" + name + "': unsupported node type '" + type + "'");
+        }
+        Map<String, Tensor> p = new HashMap<>();
+        for (Map.Entry<String, Node> e : g.getChildren().entrySet()) {
+            String param = e.getKey();
+            if (param.equals("type")) {
+                continue;
+            }
+            if (!accepted.contains(param)) {
+                throw new NirFormatException(file, "node '" + name + "' (" + type + "): unsupported parameter '"
+                        + param + "'");
+            }
+            p.put(param, tensor(file, name, param, e.getValue()));
+        }
+        Set<String> missing = new TreeSet<>(NirNode.REQUIRED.get(type));
+        missing.removeAll(p.keySet());
+        if (!missing.isEmpty()) {
+            throw new NirFormatException(file, "node '" + name + "' (" + type + "): missing parameter(s) " + missing);
+        }
+        return switch (type) {
+            case "Input" -> new NirNode.Input(p.get("shape"));
+            case "Output" -> new NirNode.Output(p.get("shape"));
+            case "Affine" -> new NirNode.Affine(p.get("weight"), p.get("bias"));
+            case "Linear" -> new NirNode.Linear(p.get("weight"));
+            case "Conv1d" -> new NirNode.Conv1d(p.get("weight"), p.get("stride"), p.get("padding"), p.get("dilation"),
+                    p.get("groups"), p.get("bias"), p.get("input_shape"));
+            case "Conv2d" -> new NirNode.Conv2d(p.get("weight"), p.get("stride"), p.get("padding"), p.get("dilation"),
+                    p.get("groups"), p.get("bias"), p.get("input_shape"));
+            case "SumPool2d" -> new NirNode.SumPool2d(p.get("kernel_size"), p.get("stride"), p.get("padding"));
+            case "AvgPool2d" -> new NirNode.AvgPool2d(p.get("kernel_size"), p.get("stride"), p.get("padding"));
+            case "Flatten" -> new NirNode.Flatten(p.get("start_dim"), p.get("end_dim"), p.get("input_type"));
+            case "Scale" -> new NirNode.Scale(p.get("scale"));
+            case "Threshold" -> new NirNode.Threshold(p.get("threshold"));
+            case "Delay" -> new NirNode.Delay(p.get("delay"));
+            case "IF" -> new NirNode.IF(p.get("r"), p.get("v_threshold"), p.get("v_reset"));
+            case "LI" -> new NirNode.LI(p.get("tau"), p.get("r"), p.get("v_leak"));
+            case "LIF" -> new NirNode.LIF(p.get("tau"), p.get("r"), p.get("v_leak"), p.get("v_threshold"),
+                    p.get("v_reset"));
+            case "CubaLI" -> new NirNode.CubaLI(p.get("tau_syn"), p.get("tau_mem"), p.get("r"), p.get("v_leak"),
+                    p.get("w_in"));
+            case "CubaLIF" -> new NirNode.CubaLIF(p.get("tau_syn"), p.get("tau_mem"), p.get("r"), p.get("v_leak"),
+                    p.get("v_threshold"), p.get("v_reset"), p.get("w_in"));
+            case "Integrator" -> new NirNode.Integrator(p.get("r"));
+            default -> throw new NirFormatException(file, "node '" + name + "': unsupported node type '" + type + "'");
+        };
+    }
+
+    private static Tensor tensor(String file, String node, String param, Node n) throws NirFormatException {
+        String where = "node '" + node + "' parameter '" + param + "'";
+        if (n instanceof Group g) {
+            // Flatten's input_type is a dict {"input": shape}
+            if (g.getChildren().size() == 1 && g.getChildren().values().iterator().next() instanceof Dataset inner) {
+                return tensor(file, node, param, inner);
+            }
+            throw new NirFormatException(file, where + ": nested groups are not supported");
+        }
+        Dataset ds = (Dataset) n;
+        checkSize(file, ds, where);
+        int[] dims = ds.isScalar() ? new int[0] : ds.getDimensions();
+        Object data = ds.isScalar() ? ds.getData() : ds.getDataFlat();
+        double[] values = switch (data) {
+            case double[] d -> d;
+            case float[] f -> toDoubles(f);
+            case long[] l -> java.util.Arrays.stream(l).asDoubleStream().toArray();
+            case int[] i -> java.util.Arrays.stream(i).asDoubleStream().toArray();
+            case Number x -> new double[] {x.doubleValue()};
+            case Object o when o.getClass().isArray() && Array.getLength(o) > 0
+                    && Array.get(o, 0) instanceof Number -> numbers(o);
+            default -> throw new NirFormatException(file, where + ": not numeric (" + data.getClass().getSimpleName()
+                    + ")");
+        };
+        try {
+            return new Tensor(dims, values);
+        } catch (IllegalArgumentException e) {
+            throw new NirFormatException(file, where + ": " + e.getMessage());
+        }
+    }
+
+    private static double[] toDoubles(float[] f) {
+        double[] d = new double[f.length];
+        for (int i = 0; i < f.length; i++) {
+            d[i] = f[i];
+        }
+        return d;
+    }
+
+    private static double[] numbers(Object array) {
+        double[] d = new double[Array.getLength(array)];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = ((Number) Array.get(array, i)).doubleValue();
+        }
+        return d;
+    }
+
+    private static void checkSize(String file, Dataset ds, String where) throws NirFormatException {
+        if (ds.getSize() > MAX_VALUES) {
+            throw new NirFormatException(file, where + ": " + ds.getSize() + " values exceed the cap of " + MAX_VALUES);
+        }
+    }
+
+    private static String string(String file, Node n, String where) throws NirFormatException {
+        if (!(n instanceof Dataset ds)) {
+            throw new NirFormatException(file, where + " missing");
+        }
+        Object data = ds.getData();
+        if (data instanceof String s) {
+            return s;
+        }
+        if (data instanceof String[] a && a.length == 1) {
+            return a[0];
+        }
+        throw new NirFormatException(file, where + " is not a string");
+    }
+}

@@ -1,0 +1,162 @@
+package dev.vigil.runtime.compile;
+
+import dev.vigil.runtime.hal.reference.ReferenceDevice;
+import dev.vigil.runtime.network.ConvLayer;
+import dev.vigil.runtime.network.CubaLif;
+import dev.vigil.runtime.network.DenseLayer;
+import dev.vigil.runtime.network.SumPoolLayer;
+import dev.vigil.runtime.nir.NirFiles;
+import dev.vigil.runtime.nir.NirFormatException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Import and quantisation of small NIR graphs written by the test, with hand-computed figures. */
+class QuantiserTest {
+    private static final double DT = 1e-3;
+
+    @TempDir
+    Path tmp;
+
+    private static NirFiles lif(String name, double tau, double threshold) {
+        return new NirFiles().node(name, "LIF", "tau", new double[] {tau}, "r", new double[] {1},
+                "v_leak", new double[] {0}, "v_threshold", new double[] {threshold});
+    }
+
+    @Test
+    void quantisesWeightsThresholdAndDecayAsComputedByHand() throws Exception {
+        // tau = 10 dt: gain dt/tau * r = 0.1, so effective weights 0.05 and -0.025, threshold 1.
+        // Exponent 7 and 6 put the threshold above 17 bits; exponent 5: scale = 127 * 32 / 0.05 = 81280,
+        // weights 127 << 5 = 4064 and round(-63.5) = -63 -> -2016, threshold 81280, dv = round(409.6) = 410.
+        Path f = lif("lif", 10 * DT, 1).node("in", "Input", "shape", new long[] {2})
+                .node("w", "Linear", "weight", new double[][] {{0.5, -0.25}})
+                .node("out", "Output", "shape", new long[] {1}).chain("in", "w", "lif", "out")
+                .write(tmp.resolve("lif.nir"));
+        CompilationResult r = ModelCompiler.compile(f, new ReferenceDevice().capabilities(), DT);
+        DenseLayer layer = assertInstanceOf(DenseLayer.class, r.model().network().layers().getFirst());
+        assertArrayEquals(new int[] {4064, -2016}, layer.weights());
+        CubaLif n = assertInstanceOf(CubaLif.class, layer.neuron());
+        assertEquals(81280, n.threshold());
+        assertEquals(410, n.dv());
+        assertEquals(4095, n.du());
+        LayerQuantisation q = r.model().report().layers().getFirst();
+        assertEquals(5, q.weightExponent());
+        assertEquals(81280, q.scale(), 1e-6);
+        assertEquals(Math.abs(-0.025 + 2016 / 81280.0), q.maxAbsWeightError(), 1e-12);
+        assertEquals(Math.abs(-0.025 + 2016 / 81280.0) / 2, q.meanAbsWeightError(), 1e-12);
+        assertEquals(0, q.thresholdError(), 1e-12);
+        assertTrue(r.report().contains("voltage decay dt/tau = 0.100000 -> 410/4096"), r.report());
+    }
+
+    @Test
+    void importsConvolutionPoolingFlattenAndDense() throws Exception {
+        double[][][][] kernel = new double[4][2][3][3];
+        kernel[0][0][1][1] = 1;
+        kernel[3][1][0][2] = -0.5;
+        Path f = lif("lif1", 10 * DT, 1).node("in", "Input", "shape", new long[] {2, 8, 8})
+                .node("conv", "Conv2d", "weight", kernel, "stride", new long[] {1, 1}, "padding", new long[] {1, 1},
+                        "dilation", new long[] {1, 1}, "groups", 1L, "bias", new double[4])
+                .node("pool", "AvgPool2d", "kernel_size", new long[] {2, 2}, "stride", new long[] {2, 2},
+                        "padding", new long[] {0, 0})
+                .node("flat", "Flatten", "start_dim", 1L, "end_dim", -1L)
+                .node("fc", "Affine", "weight", new double[10][64], "bias", new double[10])
+                .node("lif2", "CubaLIF", "tau_syn", new double[] {5 * DT}, "tau_mem", new double[] {10 * DT},
+                        "r", new double[] {1}, "v_leak", new double[] {0}, "v_threshold", new double[] {1},
+                        "w_in", new double[] {1})
+                .node("out", "Output", "shape", new long[] {10})
+                .chain("in", "conv", "lif1", "pool", "flat", "fc", "lif2", "out").write(tmp.resolve("cnn.nir"));
+        CompilationResult r = ModelCompiler.compile(f, new ReferenceDevice().capabilities(), DT);
+        var layers = r.model().network().layers();
+        ConvLayer conv = assertInstanceOf(ConvLayer.class, layers.get(0));
+        assertEquals(4 * 8 * 8, conv.neurons());
+        // effective weights 0.1 and -0.05: exponent 6, scale 127 * 64 / 0.1 = 81280 (threshold 81280 fits 17 bits)
+        assertEquals(127 << 6, conv.weight(0, 0, 1, 1));
+        assertEquals(-(63 << 6), conv.weight(3, 1, 0, 2), "round(-63.5) = -63");
+        SumPoolLayer pool = assertInstanceOf(SumPoolLayer.class, layers.get(1));
+        assertEquals(4 * 4 * 4, pool.neurons());
+        DenseLayer fc = assertInstanceOf(DenseLayer.class, layers.get(2));
+        assertEquals(64, fc.inputs());
+        CubaLif cuba = assertInstanceOf(CubaLif.class, fc.neuron());
+        assertEquals(818, cuba.du(), "round(4096 * 0.2) - 1");
+    }
+
+    @Test
+    void delayNodeOfOneStepDelaysTheLayerAndLongerDelaysAreRefused() throws Exception {
+        NirFiles graph = lif("lif", 10 * DT, 1).node("in", "Input", "shape", new long[] {1})
+                .node("w", "Linear", "weight", new double[][] {{1}})
+                .node("out", "Output", "shape", new long[] {1});
+        Path one = graph.node("d", "Delay", "delay", new double[] {DT}).chain("in", "w", "d", "lif", "out")
+                .write(tmp.resolve("d1.nir"));
+        CompilationResult r = ModelCompiler.compile(one, new ReferenceDevice().capabilities(), DT);
+        assertEquals(1, ((CubaLif) r.model().network().layers().getFirst().neuron()).delay());
+        Path three = lif("lif", 10 * DT, 1).node("in", "Input", "shape", new long[] {1})
+                .node("w", "Linear", "weight", new double[][] {{1}}).node("out", "Output", "shape", new long[] {1})
+                .node("d", "Delay", "delay", new double[] {3 * DT}).chain("in", "w", "d", "lif", "out")
+                .write(tmp.resolve("d3.nir"));
+        NirFormatException e = assertThrows(NirFormatException.class,
+                () -> ModelCompiler.compile(three, new ReferenceDevice().capabilities(), DT));
+        assertTrue(e.getMessage().contains("delay of 3 steps not supported"), e.getMessage());
+    }
+
+    @Test
+    void refusesWhatFixedPointNeuronsCannotExpressByName() {
+        Path perNeuronTau = new NirFiles().node("in", "Input", "shape", new long[] {2})
+                .node("w", "Linear", "weight", new double[][] {{1, 0}, {0, 1}})
+                .node("lif", "LIF", "tau", new double[] {0.01, 0.02}, "r", new double[] {1, 1},
+                        "v_leak", new double[] {0, 0}, "v_threshold", new double[] {1, 1})
+                .node("out", "Output", "shape", new long[] {2}).chain("in", "w", "lif", "out")
+                .write(tmp.resolve("tau.nir"));
+        NirFormatException e = assertThrows(NirFormatException.class,
+                () -> ModelCompiler.compile(perNeuronTau, new ReferenceDevice().capabilities(), DT));
+        assertTrue(e.getMessage().contains("node 'lif': per-neuron values of parameter 'tau' differ"), e.getMessage());
+        Path reset = new NirFiles().node("in", "Input", "shape", new long[] {1})
+                .node("w", "Linear", "weight", new double[][] {{1}})
+                .node("lif", "LIF", "tau", new double[] {0.01}, "r", new double[] {1}, "v_leak", new double[] {0},
+                        "v_threshold", new double[] {1}, "v_reset", new double[] {0.5})
+                .node("out", "Output", "shape", new long[] {1}).chain("in", "w", "lif", "out")
+                .write(tmp.resolve("reset.nir"));
+        NirFormatException r = assertThrows(NirFormatException.class,
+                () -> ModelCompiler.compile(reset, new ReferenceDevice().capabilities(), DT));
+        assertTrue(r.getMessage().contains("parameter 'v_reset' = 0.5 not supported"), r.getMessage());
+    }
+
+    @Test
+    void refusesABranchingGraphNamingTheNode() {
+        Path f = lif("lif", 0.01, 1).node("in", "Input", "shape", new long[] {1})
+                .node("a", "Linear", "weight", new double[][] {{1}}).node("b", "Linear", "weight", new double[][] {{1}})
+                .node("out", "Output", "shape", new long[] {1}).chain("in", "a", "lif", "out").chain("in", "b")
+                .write(tmp.resolve("branch.nir"));
+        NirFormatException e = assertThrows(NirFormatException.class,
+                () -> ModelCompiler.compile(f, new ReferenceDevice().capabilities(), DT));
+        assertTrue(e.getMessage().contains("node 'in' feeds 2 nodes"), e.getMessage());
+    }
+
+    @Test
+    void bundleRecordsTheWeightsHashAndDetectsTampering() throws Exception {
+        Path f = lif("lif", 10 * DT, 1).node("in", "Input", "shape", new long[] {2})
+                .node("w", "Linear", "weight", new double[][] {{0.5, -0.25}})
+                .node("out", "Output", "shape", new long[] {1}).chain("in", "w", "lif", "out")
+                .write(tmp.resolve("lif.nir"));
+        CompilationResult r = ModelCompiler.compile(f, new ReferenceDevice().capabilities(), DT);
+        Path bundle = tmp.resolve("bundle");
+        String sha = ModelBundle.write(bundle, r);
+        assertEquals(8, Files.size(bundle.resolve(ModelBundle.WEIGHTS)));
+        assertEquals(sha, ModelBundle.verify(bundle));
+        String manifest = Files.readString(bundle.resolve(ModelBundle.MANIFEST));
+        assertTrue(manifest.contains("\"weightsSha256\" : \"" + sha + "\""), manifest);
+        assertTrue(manifest.contains("\"threshold\" : 81280"), manifest);
+        byte[] w = Files.readAllBytes(bundle.resolve(ModelBundle.WEIGHTS));
+        w[0] ^= 1;
+        Files.write(bundle.resolve(ModelBundle.WEIGHTS), w);
+        var e = assertThrows(java.io.IOException.class, () -> ModelBundle.verify(bundle));
+        assertTrue(e.getMessage().contains("does not match"), e.getMessage());
+    }
+}

@@ -1,0 +1,87 @@
+package dev.vigil.runtime.nir;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Reading real NIR files from shared/data/nir and files written here; refusals name what they refuse. */
+class NirReaderTest {
+    private static final Path NIR = Path.of(System.getProperty("vigil.shared", "../shared"), "data", "nir");
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void readsNorsesLifGraph() throws Exception {
+        NirGraph g = NirReader.read(NIR.resolve("lif_norse.nir"));
+        assertEquals("0.1.1", g.version());
+        assertEquals(List.of(new NirGraph.Edge("input", "0"), new NirGraph.Edge("0", "1"),
+                new NirGraph.Edge("1", "output")), g.edges());
+        NirNode.LIF lif = assertInstanceOf(NirNode.LIF.class, g.nodes().get("1"));
+        assertEquals(1.0 / 400, lif.tau().get(0), 1e-9);
+        assertEquals(0.1, lif.vThreshold().get(0), 1e-7);
+        NirNode.Affine affine = assertInstanceOf(NirNode.Affine.class, g.nodes().get("0"));
+        assertArrayEquals(new int[] {1, 1}, affine.weight().shape());
+    }
+
+    @Test
+    void readsTheRecurrentBrailleGraph() throws Exception {
+        NirGraph g = NirReader.read(NIR.resolve("braille_noDelay_bias_zero.nir"));
+        assertEquals(7, g.nodes().size());
+        assertEquals(7, g.edges().size());
+        NirNode.CubaLIF lif = assertInstanceOf(NirNode.CubaLIF.class, g.nodes().get("lif1.lif"));
+        assertEquals(38, lif.tauMem().size());
+        assertArrayEquals(new int[] {38, 38}, ((NirNode.Affine) g.nodes().get("lif1.w_rec")).weight().shape());
+        assertEquals(List.of("lif1.w_rec", "fc2"), g.targets("lif1.lif").stream().sorted().toList().reversed());
+    }
+
+    @Test
+    void refusesAnUnsupportedNodeTypeByName() {
+        Path f = new NirFiles().node("in", "Input", "shape", new long[] {1})
+                .node("sig", "Sigmoid", "scale", new double[] {1}).node("out", "Output", "shape", new long[] {1})
+                .chain("in", "sig", "out").write(tmp.resolve("sig.nir"));
+        NirFormatException e = assertThrows(NirFormatException.class, () -> NirReader.read(f));
+        assertTrue(e.getMessage().contains("node 'sig': unsupported node type 'Sigmoid'"), e.getMessage());
+    }
+
+    @Test
+    void refusesAnUnsupportedParameterByName() {
+        Path f = new NirFiles().node("in", "Input", "shape", new long[] {1})
+                .node("lif", "LIF", "tau", new double[] {0.01}, "r", new double[] {1}, "v_leak", new double[] {0},
+                        "v_threshold", new double[] {1}, "v_rest", new double[] {0.2})
+                .node("out", "Output", "shape", new long[] {1}).chain("in", "lif", "out")
+                .write(tmp.resolve("rest.nir"));
+        NirFormatException e = assertThrows(NirFormatException.class, () -> NirReader.read(f));
+        assertTrue(e.getMessage().contains("node 'lif' (LIF): unsupported parameter 'v_rest'"), e.getMessage());
+    }
+
+    @Test
+    void refusesAMissingParameterAndAnEdgeToNowhere() {
+        Path missing = new NirFiles().node("in", "Input", "shape", new long[] {1})
+                .node("lif", "LIF", "tau", new double[] {0.01}).node("out", "Output", "shape", new long[] {1})
+                .chain("in", "lif", "out").write(tmp.resolve("missing.nir"));
+        NirFormatException e = assertThrows(NirFormatException.class, () -> NirReader.read(missing));
+        assertTrue(e.getMessage().contains("missing parameter(s) [r, v_leak, v_threshold]"), e.getMessage());
+        Path dangling = new NirFiles().node("in", "Input", "shape", new long[] {1})
+                .node("out", "Output", "shape", new long[] {1}).chain("in", "ghost", "out")
+                .write(tmp.resolve("dangling.nir"));
+        NirFormatException d = assertThrows(NirFormatException.class, () -> NirReader.read(dangling));
+        assertTrue(d.getMessage().contains("unknown node 'ghost'"), d.getMessage());
+    }
+
+    @Test
+    void refusesAFileThatIsNotHdf5() throws Exception {
+        Path f = Files.writeString(tmp.resolve("text.nir"), "not an HDF5 file at all");
+        NirFormatException e = assertThrows(NirFormatException.class, () -> NirReader.read(f));
+        assertTrue(e.getMessage().startsWith(f.toString()), e.getMessage());
+    }
+}

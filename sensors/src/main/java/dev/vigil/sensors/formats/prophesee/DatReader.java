@@ -1,0 +1,127 @@
+package dev.vigil.sensors.formats.prophesee;
+
+import dev.vigil.sensors.Batch;
+import dev.vigil.sensors.EventBatch;
+import dev.vigil.sensors.StreamDescriptor;
+import dev.vigil.sensors.formats.CameraGeometry;
+import dev.vigil.sensors.formats.FileWindowSource;
+import dev.vigil.sensors.formats.FormatOptions;
+import dev.vigil.sensors.formats.LogFormat;
+import dev.vigil.sensors.formats.LogFormatException;
+import dev.vigil.sensors.formats.TextHeader;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Reads Prophesee / Chronocam DAT files: a {@code %} header, an event-type byte and an event-size
+ * byte (8), then 8-byte little-endian events: uint32 time in µs, uint32 with x in bits 0–13, y in
+ * bits 14–27 and polarity in bits 28–31. When neither the header nor the options give the
+ * resolution, one pass over the events finds the largest x and y.
+ */
+public final class DatReader extends FileWindowSource {
+    private static final int EVENT_BYTES = 8;
+    private final StreamDescriptor stream;
+    private final EventBatch batch;
+    private final int target;
+    private final long dataStart;
+    private long previous = -1;
+    private long wrap;
+
+    /** Opens {@code file} and reads its header. */
+    public DatReader(Path file, FormatOptions options) throws IOException {
+        super(file, ByteOrder.LITTLE_ENDIAN);
+        try {
+            TextHeader header = TextHeader.read(channel, name, '%', "end");
+            seek(header.length());
+            if (window.remaining() < 2) {
+                throw new LogFormatException(name, header.length(), "event type/size", "file ends after the header");
+            }
+            int size = window.get(window.position() + 1) & 0xFF;
+            if (size != EVENT_BYTES) {
+                throw new LogFormatException(name, header.length() + 1, "event size",
+                        "events of " + size + " bytes are not supported (only 8-byte CD events)");
+            }
+            dataStart = header.length() + 2L;
+            CameraGeometry g = PropheseeHeader.geometry(header, options, null);
+            if (g == null) {
+                g = scanGeometry();
+            }
+            stream = StreamDescriptor.dvs(0, "dat", g.width(), g.height());
+            seek(dataStart);
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+        target = options.batchEvents();
+        batch = new EventBatch(stream, target);
+    }
+
+    private CameraGeometry scanGeometry() throws IOException {
+        seek(dataStart);
+        int maxX = 0;
+        int maxY = 0;
+        while (window.remaining() >= EVENT_BYTES || fill() >= EVENT_BYTES) {
+            int pos = window.position();
+            int end = pos + window.remaining() / EVENT_BYTES * EVENT_BYTES;
+            for (; pos < end; pos += EVENT_BYTES) {
+                int d = window.getInt(pos + 4);
+                maxX = Math.max(maxX, d & 0x3FFF);
+                maxY = Math.max(maxY, (d >>> 14) & 0x3FFF);
+            }
+            window.position(pos);
+        }
+        return new CameraGeometry(maxX + 1, maxY + 1);
+    }
+
+    @Override
+    public LogFormat format() {
+        return LogFormat.DAT;
+    }
+
+    @Override
+    public List<StreamDescriptor> streams() {
+        return List.of(stream);
+    }
+
+    @Override
+    public Batch next() throws IOException {
+        batch.clear();
+        long[] t = batch.times();
+        short[] xs = batch.xs();
+        short[] ys = batch.ys();
+        byte[] ps = batch.polarities();
+        int n = 0;
+        ByteBuffer w = window;
+        while (n < target) {
+            if (w.remaining() < EVENT_BYTES && fill() < EVENT_BYTES) {
+                break;
+            }
+            int pos = w.position();
+            int count = Math.min(target - n, w.remaining() / EVENT_BYTES);
+            for (int i = 0; i < count; i++, pos += EVENT_BYTES) {
+                long raw = w.getInt(pos) & 0xFFFF_FFFFL;
+                if (previous - raw > 1L << 31) {
+                    wrap += 1L << 32;
+                }
+                previous = raw;
+                int d = w.getInt(pos + 4);
+                t[n] = wrap + raw;
+                xs[n] = (short) (d & 0x3FFF);
+                ys[n] = (short) ((d >>> 14) & 0x3FFF);
+                ps[n] = (byte) ((d >>> 28) != 0 ? 1 : 0);
+                n++;
+            }
+            w.position(pos);
+        }
+        if (n == 0) {
+            reportTornTail(EVENT_BYTES);
+            return null;
+        }
+        batch.setSize(n);
+        return batch;
+    }
+}

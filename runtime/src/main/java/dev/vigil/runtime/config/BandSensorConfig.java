@@ -3,11 +3,12 @@ package dev.vigil.runtime.config;
 import static dev.vigil.runtime.config.BadValueException.inRange;
 
 /**
- * A sampled lane (audio or vibration): band-pass filterbank with log-domain delta spikes, optionally
- * with the bearing envelope encoder alongside.
+ * A sampled lane (audio or vibration): band-pass filterbank with log-domain delta spikes (in
+ * floating point, or in integer arithmetic when {@code fixedPoint}), optionally with the bearing
+ * envelope encoder alongside.
  */
 public record BandSensorConfig(boolean enabled, int bands, double minHz, double maxHz, double deltaDb,
-                               double floorDb, double smoothingMs, double refractoryMs, EnvelopeConfig envelope,
+                               double floorDb, double smoothingMs, double refractoryMs, boolean fixedPoint, EnvelopeConfig envelope,
                                WakeConfig wake) {
     public BandSensorConfig {
         inRange("bands", bands, 1, 64);

@@ -18,6 +18,7 @@ import dev.vigil.sensors.encode.DvsEventFilter;
 import dev.vigil.sensors.encode.DvsFilterSettings;
 import dev.vigil.sensors.encode.DvsGridEncoder;
 import dev.vigil.sensors.encode.EnvelopeEncoder;
+import dev.vigil.sensors.encode.FixedPointBandEncoder;
 import dev.vigil.sensors.encode.SpikeEncoder;
 import org.tinylog.Logger;
 
@@ -114,15 +115,17 @@ public final class LaneModels {
         }
         BandDeltaEncoder bandEncoder = new BandDeltaEncoder(s.sampleRate(), c.bands(), minHz, maxHz, c.deltaDb(),
                 c.floorDb(), c.smoothingMs(), Math.round(c.refractoryMs() * 1000));
+        SpikeEncoder bands = c.fixedPoint() ? new FixedPointBandEncoder(s.sampleRate(), c.bands(), minHz, maxHz, c.deltaDb(),
+                c.floorDb(), c.smoothingMs(), Math.round(c.refractoryMs() * 1000)) : bandEncoder;
         int[] group = new int[c.bands()];
         for (int k = 0; k < c.bands(); k++) {
             double f = bandEncoder.centreHz(k);
             group[k] = f < lowSplit ? 0 : f <= highSplit ? 1 : 2;
         }
         int bandChannels = bandEncoder.channels();
-        SpikeEncoder encoder = bandEncoder;
+        SpikeEncoder encoder = bands;
         if (c.envelope().enabled()) {
-            encoder = new CompositeEncoder(bandEncoder, envelope(s, c.envelope()));
+            encoder = new CompositeEncoder(bands, envelope(s, c.envelope()));
         }
         Network net = pooling(s.kind().label(), encoder.channels(), 4,
                 ch -> ch >= bandChannels ? 2 : (ch % 2 == 1) ? 3 : group[ch / 2], neuron);

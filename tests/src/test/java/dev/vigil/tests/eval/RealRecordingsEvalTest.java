@@ -29,10 +29,12 @@ class RealRecordingsEvalTest {
     Path dir;
 
     private JsonNode trainAndEval(String name, MixtureLog train, MixtureLog eval, String yaml) throws Exception {
+        return trainAndEval(name, train.write(dir, name + "-train"), eval.write(dir, name + "-eval"), yaml);
+    }
+
+    private JsonNode trainAndEval(String name, Path trainLog, Path evalLog, String yaml) throws Exception {
         Path config = dir.resolve(name + ".yaml");
         Files.writeString(config, yaml);
-        Path trainLog = train.write(dir, name + "-train");
-        Path evalLog = eval.write(dir, name + "-eval");
         Path bundle = dir.resolve(name + ".model.json");
         assertEquals(0, VigilCli.execute("train", trainLog.toString(), "--labels", dir.resolve(name + "-train.csv").toString(),
                 "--config", config.toString(), "-o", bundle.toString()));
@@ -149,6 +151,34 @@ class RealRecordingsEvalTest {
         assertEquals(20, lane.path("events").asInt());
         assertTrue(lane.path("recall").asDouble() >= 0.95, "recall " + lane.path("recall"));
         assertTrue(lane.path("energyRatio").asDouble() >= 10, "energy ratio " + lane.path("energyRatio"));
+    }
+
+    /**
+     * Motion against a still scene: trained on the Prophesee DAT and EVT3 crops, evaluated on the
+     * DAVIS346 AEDAT4 and N-MNIST recordings (other cameras, other scenes), each inserted every 6 s into
+     * 120 s of a still scene with 0.05 Hz per pixel of background activity and two hot pixels.
+     */
+    @Test
+    void motionAgainstAStillScene() throws Exception {
+        long[][] dat = DvsMixture.read("event-camera/prophesee_dat2_expelliarmus.dat");
+        long[][] evt3 = DvsMixture.read("event-camera/prophesee_gen41_evt3_small_expelliarmus.raw");
+        long[][] davis = DvsMixture.read("event-camera/davis346_aestream_example.aedat4");
+        long[][] nmnist = DvsMixture.read("event-camera/nmnist_tonic_sample.bin");
+        assertEquals(4407, dat.length, "SOURCES.md");
+        assertEquals(117_667, davis.length, "SOURCES.md");
+        DvsMixture train = new DvsMixture(120, 0.05, 1);
+        DvsMixture eval = new DvsMixture(120, 0.05, 2);
+        int k = 0;
+        for (double t = 3; t + 1 < 120; t += 6, k++) {
+            train.insert(t, k % 2 == 0 ? dat : evt3, "motion");
+            eval.insert(t, k % 2 == 0 ? davis : nmnist, "motion");
+        }
+        JsonNode lane = trainAndEval("dvs", train.write(dir, "dvs-train"), eval.write(dir, "dvs-eval"),
+                "sensors:\n  audio:\n    enabled: false\n  vibration:\n    enabled: false\n  dvs:\n    filter:\n"
+                        + "      hot-pixel-window-ms: 100\n      hot-pixel-max-events: 5\n      background-us: 5000\n");
+        assertEquals(20, lane.path("events").asInt());
+        assertTrue(lane.path("energyRatio").asDouble() >= 10, "energy ratio " + lane.path("energyRatio"));
+        assertTrue(lane.path("recall").asDouble() >= 0.95, "recall " + lane.path("recall"));
     }
 
     private static float[] toFloat(double[] d, int from, int to) {

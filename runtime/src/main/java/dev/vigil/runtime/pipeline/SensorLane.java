@@ -55,6 +55,7 @@ final class SensorLane {
     private long windows;
     private long wakes;
     private long fusionHeld;
+    private long refused;
     private long detections;
 
     SensorLane(LaneModel model, StreamDescriptor stream, DeviceSession session, EnergyModel energy, LaneTiming timing,
@@ -127,6 +128,12 @@ final class SensorLane {
             observer.window(model.sensor(), endUs, counts, decision);
         }
         if (!decision.wake()) {
+            if (isRefusal(decision)) {
+                refused++;
+            }
+            if (local.wake() || isRefusal(decision)) {
+                Logger.debug("wake on {} refused: {}", model.sensor(), decision.reason());
+            }
             return;
         }
         wakes++;
@@ -147,16 +154,8 @@ final class SensorLane {
         sink.accept(d);
     }
 
-    private long refused() {
-        long r = fusionHeld;
-        WakePolicy p = policy;
-        if (p instanceof WakeBudgetPolicy b) {
-            r += b.refused();
-        }
-        if (p instanceof CooldownPolicy c) {
-            r += c.refused();
-        }
-        return r;
+    private static boolean isRefusal(WakeDecision d) {
+        return d.rule().equals(CooldownPolicy.RULE) || d.rule().equals(WakeBudgetPolicy.RULE);
     }
 
     LaneStats stats() {
@@ -166,7 +165,7 @@ final class SensorLane {
             synapses += l.synapses();
         }
         return new LaneStats(model.sensor(), stream.id(), stream.kind(), inputElements, inputSpikes,
-                session.counts(), windows, wakes, refused(), dense.invocations(), detections,
+                session.counts(), windows, wakes, refused + fusionHeld, dense.invocations(), detections,
                 energy.joules(session.counts(), seconds), dense.nanos(), dense.macs(), dense.deviceJoules(),
                 dense.device().onHostCpu(), dense.inputSparsity(), model.head().macs(), model.head().footprintBytes(),
                 synapses, model.head());

@@ -43,6 +43,26 @@ class EncoderOptionsOnDemoTest {
         assertTrue(d.get(0).wakeReason().startsWith("threshold-hysteresis: "), d.get(0).wakeReason());
     }
 
+    private static RunSummary summary(String yaml) throws Exception {
+        try (VlogReader r = new VlogReader(DEMO)) {
+            return new Pipeline(ConfigLoader.parse(yaml, "t"), new ReferenceDevice(), d -> { }).run(r, ReplayClock.asFastAsPossible());
+        }
+    }
+
+    @Test
+    void aWakeBudgetRefusesAndCountsEveryWakeBeyondItsBurst() throws Exception {
+        String eager = "sensors:\n  dvs:\n    enabled: false\n  vibration:\n    enabled: false\n  audio:\n    wake:\n"
+                + "      on-spikes: 2\n      off-spikes: 1\n";
+        long free = summary(eager).wakes();
+        assertTrue(free >= 3, "an eager threshold wakes several times on the demo: " + free);
+        RunSummary limited = summary(eager + "      max-per-hour: 1\n      burst: 2\n");
+        assertEquals(2, limited.wakes());
+        assertEquals(free - 2, limited.lanes().get(0).refusedWakes());
+        RunSummary cooled = summary(eager + "      cooldown-ms: 100000\n");
+        assertEquals(1, cooled.wakes());
+        assertEquals(free - 1, cooled.lanes().get(0).refusedWakes());
+    }
+
     @Test
     void allFusionNeedsEverySensorWithinTheToleranceSoTheSeparateDemoEventsNeverWake() throws Exception {
         assertEquals(3, run("").size());

@@ -13,14 +13,14 @@ import java.util.List;
  * Runs the {@code vigil} command in this JVM and captures what it writes. Standard error can also be
  * watched while the command runs.
  */
-record CliRun(int exitCode, List<String> outLines, String err) {
+public record CliRun(int exitCode, List<String> outLines, String err) {
 
-    static CliRun run(String... args) {
+    public static CliRun run(String... args) {
         return run(new StringWriter(), args);
     }
 
     /** Runs with {@code errTap} receiving standard error as it is written. */
-    static CliRun run(Writer errTap, String... args) {
+    public static CliRun run(Writer errTap, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         Writer both = new Writer() {
@@ -48,7 +48,7 @@ record CliRun(int exitCode, List<String> outLines, String err) {
     }
 
     /** The output lines that are JSON objects (detections). */
-    List<String> jsonLines() {
+    public List<String> jsonLines() {
         return outLines.stream().filter(l -> l.startsWith("{")).toList();
     }
 }

@@ -13,7 +13,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-/** An independent Paho client that records, in arrival order, every message under a topic filter. */
+/**
+ * An independent Paho client that records, in arrival order, every message under a topic filter. Like
+ * a consumer that must not miss detections, it keeps a persistent session (QoS 1, clean session off)
+ * and reconnects by itself, so a dropped connection delays messages instead of losing them.
+ */
 final class MqttRecorder implements AutoCloseable {
 
     /** One received message. */
@@ -43,10 +47,19 @@ final class MqttRecorder implements AutoCloseable {
             }
         });
         MqttConnectOptions o = new MqttConnectOptions();
-        o.setCleanSession(true);
+        o.setCleanSession(false);
+        o.setAutomaticReconnect(true);
         o.setConnectionTimeout(10);
-        client.connect(o);
-        client.subscribe(filter, 1);
+        try {
+            client.connect(o);
+        } catch (MqttException e) {
+            throw new IllegalStateException("recorder could not connect to " + url + ": " + e, e);
+        }
+        try {
+            client.subscribe(filter, 1);
+        } catch (MqttException e) {
+            throw new IllegalStateException("recorder could not subscribe to " + filter + " on " + url + ": " + e, e);
+        }
     }
 
     /** Messages whose topic contains {@code part}, waiting up to {@code timeoutMs} for at least {@code count}. */
@@ -66,8 +79,12 @@ final class MqttRecorder implements AutoCloseable {
 
     @Override
     public void close() throws MqttException {
-        if (client.isConnected()) {
-            client.disconnect();
+        try {
+            if (client.isConnected()) {
+                client.disconnect();
+            }
+        } catch (MqttException e) {
+            throw new IllegalStateException("recorder could not disconnect: " + e, e);
         }
         client.close();
     }

@@ -1,21 +1,20 @@
 package dev.vigil.runtime.cli;
 
-import dev.vigil.runtime.config.BrokerConfig;
 import dev.vigil.runtime.config.VigilConfig;
 import dev.vigil.runtime.hal.DeviceProvider;
 import dev.vigil.runtime.hal.Devices;
 import dev.vigil.runtime.hal.DoesNotFitException;
 import dev.vigil.runtime.hal.NeuromorphicDevice;
+import dev.vigil.runtime.mqtt.ConnectFailure;
+import dev.vigil.runtime.mqtt.DeliveryStats;
+import dev.vigil.runtime.mqtt.MqttRuntime;
 import dev.vigil.runtime.pipeline.DetectionSink;
+import dev.vigil.runtime.pipeline.LiveLanes;
 import dev.vigil.runtime.pipeline.Pipeline;
 import dev.vigil.runtime.pipeline.RunSummary;
-import dev.vigil.runtime.sink.BrokerUnavailableException;
 import dev.vigil.runtime.sink.EmbeddedBroker;
 import dev.vigil.runtime.sink.FanOutSink;
 import dev.vigil.runtime.sink.JsonLinesSink;
-import dev.vigil.runtime.sink.MqttSink;
-import dev.vigil.runtime.sink.PahoPublisher;
-import dev.vigil.runtime.sink.Topics;
 import dev.vigil.sensors.SensorSource;
 import dev.vigil.sensors.replay.ReplayClock;
 import picocli.CommandLine.ArgGroup;
@@ -51,7 +50,7 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "FILE", description = "deployment config (YAML); defaults otherwise")
     private Path config;
 
-    @Option(names = "--broker", paramLabel = "URL", description = "MQTT broker, tcp://host:port or 'embedded' (overrides broker.url)")
+    @Option(names = "--broker", paramLabel = "URL", description = "MQTT broker, tcp://host:port, ssl://host:port or 'embedded' (overrides broker.url)")
     private String broker;
 
     @Option(names = "--no-mqtt", description = "do not publish over MQTT")
@@ -79,7 +78,7 @@ final class ReplayCommand implements Callable<Integer> {
             try {
                 cfg = cfg.withBroker(cfg.broker().withUrl(broker));
             } catch (IllegalArgumentException e) {
-                throw new UserError("--broker " + broker + " is refused: use 'embedded' or tcp://host:port");
+                throw new UserError("--broker " + broker + " is refused: " + e.getMessage());
             }
         }
         if (device != null) {
@@ -106,7 +105,8 @@ final class ReplayCommand implements Callable<Integer> {
             if (cfg.sinks().stdout()) {
                 sinks.add(new JsonLinesSink(out));
             }
-            PahoPublisher publisher = null;
+            MqttRuntime mqtt = null;
+            LiveLanes lanes = new LiveLanes();
             try {
                 if (cfg.sinks().mqtt()) {
                     String url = cfg.broker().url();
@@ -115,28 +115,41 @@ final class ReplayCommand implements Callable<Integer> {
                         url = embedded.url();
                         err.println("vigil: embedded MQTT broker listening on " + url);
                     }
-                    Topics topics = new Topics(cfg.broker().topicRoot(), cfg.deviceId());
-                    String clientId = cfg.broker().clientId().isEmpty() ? "vigil-" + cfg.deviceId() : cfg.broker().clientId();
-                    publisher = PahoPublisher.connect(url, clientId, topics.status(), cfg.broker().connectTimeoutS());
+                    mqtt = MqttRuntime.start(cfg, url, lanes);
+                    DeliveryStats ds = mqtt.delivery().stats();
+                    if (!ds.connected() && mqtt.delivery().lastFailure() != null) {
+                        err.println("vigil: " + mqtt.delivery().lastFailure().getMessage()
+                                + "; detections wait in the outbox and are sent once it answers");
+                    }
                     err.println("vigil: publishing detections to " + url + " under "
-                            + cfg.broker().topicRoot() + "/" + cfg.deviceId() + "/detections/<sensor> (QoS " + cfg.broker().qos() + ")");
-                    sinks.add(new MqttSink(publisher, topics, cfg.broker().qos(), 10_000));
+                            + cfg.broker().topicRoot() + "/" + cfg.deviceId() + "/detections/<sensor> (QoS " + cfg.broker().qos()
+                            + (ds.connected() ? ", MQTT " + ds.protocol() : ", broker not reachable yet") + "; outbox "
+                            + mqtt.outboxDir() + (ds.outbox().depth() > 0 ? ", " + ds.outbox().depth() + " waiting" : "") + ")");
+                    sinks.add(mqtt.sink());
                 }
                 err.println("vigil: replaying " + log + " on device '" + deviceId + "' "
                         + (clock.unpaced() ? "as fast as possible" : "at " + clock.speed() + "x recorded speed"));
                 err.flush();
                 RunSummary summary;
                 try (DetectionSink sink = new FanOutSink(sinks)) {
-                    summary = new Pipeline(cfg, hal, sink).run(source, clock);
+                    summary = new Pipeline(cfg, hal, sink, lanes).run(source, clock);
                 }
                 SummaryPrinter.print(summary, log.toString(), err);
-            } catch (BrokerUnavailableException e) {
+                err.flush();
+            } catch (ConnectFailure e) {
                 throw new UserError(e.getMessage());
             } catch (DoesNotFitException e) {
                 throw new UserError(e.getMessage());
             } finally {
-                if (publisher != null) {
-                    publisher.close();
+                if (mqtt != null) {
+                    mqtt.close();
+                    DeliveryStats ds = mqtt.delivery().stats();
+                    err.println("vigil: MQTT: " + ds.delivered() + " of " + ds.enqueued() + " detection(s) delivered"
+                            + (ds.outbox().depth() > 0 ? ", " + ds.outbox().depth() + " wait in the outbox " + mqtt.outboxDir() : "")
+                            + (ds.handoffDropped() + ds.outbox().droppedFull() + ds.outbox().droppedAge() > 0
+                            ? ", dropped: " + ds.handoffDropped() + " hand-off, " + ds.outbox().droppedFull() + " outbox full, "
+                            + ds.outbox().droppedAge() + " too old" : ""));
+                    err.flush();
                 }
                 if (embedded != null) {
                     embedded.close();

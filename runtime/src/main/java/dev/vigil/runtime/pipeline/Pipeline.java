@@ -32,15 +32,22 @@ public final class Pipeline {
     private final VigilConfig config;
     private final NeuromorphicDevice device;
     private final DetectionSink sink;
+    private final LiveLanes live;
     private final Map<String, LaneOverride> overrides = new LinkedHashMap<>();
     private WindowObserver observer;
     private DenseDevice denseDevice;
 
     /** A pipeline for {@code config}, running front ends on {@code device}, emitting to {@code sink}. */
     public Pipeline(VigilConfig config, NeuromorphicDevice device, DetectionSink sink) {
+        this(config, device, sink, new LiveLanes());
+    }
+
+    /** As above, with lane settings that can change while it runs and lane statistics read while it runs. */
+    public Pipeline(VigilConfig config, NeuromorphicDevice device, DetectionSink sink, LiveLanes live) {
         this.config = config;
         this.device = device;
         this.sink = sink;
+        this.live = live;
     }
 
     /** Replaces the wake settings and dense head of lane {@code sensor} (e.g. with a trained bundle's). */
@@ -99,7 +106,9 @@ public final class Pipeline {
                 continue;
             }
             LaneOverride o = overrides.get(m.get().sensor());
-            models.put(s.id(), o == null ? m.get() : m.get().with(o.wake(), o.head()));
+            LaneModel model = o == null ? m.get() : m.get().with(o.wake(), o.head());
+            models.put(s.id(), model);
+            live.register(model.sensor(), new LiveLanes.LaneSettings(true, model.wake()));
             programs.put(s.id(), NetworkCompiler.compile(m.get().network(), device.capabilities()));
         }
         DenseDevice dense = denseDevice();
@@ -132,7 +141,7 @@ public final class Pipeline {
                     lane = new SensorLane(model, b.stream(), device.open(programs.get(id)),
                             device.capabilities().energy(), new LaneTiming(origin, stepUs, stepsPerHop, hopsPerWindow),
                             dense, config.dense().enabled(), fusion, fusedSensors.indexOf(model.sensor()), sink,
-                            observer, config.deviceId());
+                            observer, config.deviceId(), live);
                     lanes.put(id, lane);
                     Logger.debug("lane {} on stream {}: {}", model.sensor(), id, model.encoder().describe());
                 }

@@ -37,7 +37,9 @@ final class SensorLane {
     private final SpikeCountAccumulator accumulator;
     private final PreTriggerBuffer preTrigger;
     private final int[] tensor;
-    private final WakePolicy policy;
+    private final LiveLanes live;
+    private LiveLanes.LaneSettings settings;
+    private WakePolicy policy;
     private final SensorFusion fusion;
     private final int fusionIndex;
     private final DenseStage dense;
@@ -60,7 +62,7 @@ final class SensorLane {
 
     SensorLane(LaneModel model, StreamDescriptor stream, DeviceSession session, EnergyModel energy, LaneTiming timing,
                DenseDevice denseDevice, boolean denseEnabled, SensorFusion fusion, int fusionIndex, DetectionSink sink,
-               WindowObserver observer, String deviceId) {
+               WindowObserver observer, String deviceId, LiveLanes live) {
         this.model = model;
         this.stream = stream;
         this.session = session;
@@ -71,7 +73,9 @@ final class SensorLane {
                 PreTriggerBuffer.windowsFor(model.wake().preTriggerMs() * 1000L, timing.hopUs()));
         this.preTrigger = new PreTriggerBuffer(model.network().outputs(), rows);
         this.tensor = new int[preTrigger.size()];
-        this.policy = WakePolicies.build(model.wake(), model.readouts());
+        this.live = live;
+        this.settings = live.settingsOf(model.sensor()).orElse(new LiveLanes.LaneSettings(true, model.wake()));
+        this.policy = WakePolicies.build(settings.wake(), model.readouts());
         this.fusion = fusion;
         this.fusionIndex = fusionIndex;
         this.dense = new DenseStage(model.head(), denseDevice);
@@ -113,8 +117,30 @@ final class SensorLane {
         }
     }
 
+    /** Takes changed live settings at a window boundary: a new wake policy starts fresh. */
+    private void takeLiveSettings() {
+        LiveLanes.LaneSettings now = live.settingsOf(model.sensor()).orElse(settings);
+        if (now.equals(settings)) {
+            return;
+        }
+        if (!now.wake().equals(settings.wake()) || !settings.enabled()) {
+            policy = WakePolicies.build(now.wake(), model.readouts());
+        }
+        Logger.info("lane {} takes new live settings: {}", model.sensor(), now);
+        settings = now;
+    }
+
     private void evaluateWindow() {
+        takeLiveSettings();
+        if (!settings.enabled()) {
+            return;
+        }
         windows++;
+        evaluateEnabledWindow();
+        live.publish(stats());
+    }
+
+    private void evaluateEnabledWindow() {
         long endUs = originUs + step * stepUs;
         long startUs = endUs - accumulator.stepsPerWindow() * stepUs;
         int[] counts = accumulator.windowCounts();
@@ -151,6 +177,7 @@ final class SensorLane {
                 endUs, startUs, decision.reason(), counts);
         detections++;
         Logger.debug("wake on {}: {}", model.sensor(), decision.reason());
+        live.publish(stats());
         sink.accept(d);
     }
 

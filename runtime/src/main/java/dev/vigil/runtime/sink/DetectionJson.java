@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.vigil.runtime.pipeline.Detection;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -20,8 +21,24 @@ public final class DetectionJson {
     private DetectionJson() {
     }
 
-    /** One line of JSON for {@code d}. */
+    /** One line of JSON for {@code d}: only what the log and config determine, so replays print the same. */
     public static String toJson(Detection d) {
+        return write(fields(d), d);
+    }
+
+    /**
+     * The MQTT payload: the fields of {@link #toJson} plus {@code wall_time} (when it was published,
+     * ISO-8601 UTC) and {@code energy_j} (front-end energy the lane spent since its previous detection,
+     * or null when unknown).
+     */
+    public static byte[] toMqttJson(Detection d, long wallMs, Double energyJ) {
+        Map<String, Object> m = fields(d);
+        m.put("wall_time", Instant.ofEpochMilli(wallMs).toString());
+        m.put("energy_j", energyJ);
+        return write(m, d).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static Map<String, Object> fields(Detection d) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("schema", SCHEMA);
         m.put("id", d.id());
@@ -34,6 +51,10 @@ public final class DetectionJson {
         m.put("window_start_us", d.windowStartUs());
         m.put("wake_reason", d.wakeReason());
         m.put("counts", d.counts());
+        return m;
+    }
+
+    private static String write(Map<String, Object> m, Detection d) {
         try {
             return MAPPER.writeValueAsString(m);
         } catch (JsonProcessingException e) {

@@ -94,7 +94,8 @@ public record SourceSummary(String file, String format, List<StreamSummary> stre
             boolean empty = a[1] == 0;
             list.add(new StreamSummary(d, a[0], a[1], a[2], empty ? 0 : a[3], empty ? 0 : a[4]));
         }
-        Map<String, Long> skipped = source instanceof SkippedElements s ? Map.copyOf(s.skippedElements()) : Map.of();
+        Map<String, Long> skipped = source instanceof SkippedElements s
+                ? java.util.Collections.unmodifiableMap(new LinkedHashMap<>(s.skippedElements())) : Map.of();
         return new SourceSummary(file, format, List.copyOf(list), skipped, List.copyOf(source.problems()));
     }
 

@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * The ASCII comment header many event formats start with: lines beginning with a marker
  * ({@code %} for Prophesee, {@code #} for AEDAT 2 and 3.1), ended by the first line without it or by
- * an explicit end line. Capped at {@link #MAX_BYTES}.
+ * an explicit end line. A {@code %} line must continue with a space or end at once, so binary data
+ * that happens to start with {@code %} is not taken for a header line. Capped at {@link #MAX_BYTES}.
  *
  * @param lines  the header lines without the marker and line end
  * @param length bytes the header occupies; the binary data starts here
@@ -32,7 +33,7 @@ public record TextHeader(List<String> lines, int length) {
         int n = b.position();
         List<String> lines = new ArrayList<>();
         int pos = 0;
-        while (pos < n && a[pos] == marker) {
+        while (pos < n && a[pos] == marker && (marker != '%' || pos + 1 >= n || isLineBreakOrSpace(a[pos + 1]))) {
             int eol = pos;
             while (eol < n && a[eol] != '\n') {
                 eol++;
@@ -52,6 +53,10 @@ public record TextHeader(List<String> lines, int length) {
             }
         }
         return new TextHeader(lines, pos);
+    }
+
+    private static boolean isLineBreakOrSpace(byte b) {
+        return b == ' ' || b == '\r' || b == '\n' || b == '\t';
     }
 
     /** The value after {@code key} (and a space, colon or equals sign) on the first line that starts with it, or "". */

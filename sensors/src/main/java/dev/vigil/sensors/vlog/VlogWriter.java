@@ -152,6 +152,10 @@ public final class VlogWriter implements AutoCloseable {
     }
 
     private void writeSamples(SampleBatch batch, int id) throws IOException {
+        if (streams.get(id).channels() != batch.channels()) {
+            throw new IllegalArgumentException("stream " + id + " has " + streams.get(id).channels()
+                    + " channels, the batch " + batch.channels());
+        }
         int n = batch.size() * batch.channels();
         ByteBuffer p = payload(n * 4);
         float[] s = batch.samples();

@@ -4,6 +4,7 @@ import dev.vigil.sensors.Batch;
 import dev.vigil.sensors.SensorSource;
 import dev.vigil.sensors.StreamDescriptor;
 import dev.vigil.sensors.EventBatch;
+import dev.vigil.sensors.formats.aedat.Aedat2And31SpecTest;
 import dev.vigil.sensors.formats.aedat.Aedat4Compression;
 import dev.vigil.sensors.formats.aedat.Aedat4Writer;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,6 +68,17 @@ class CorruptionFuzzTest {
                     w.writeEvents(b, from, from + 1000);
                 }
             }
+        } else if (format == LogFormat.AEDAT31) {
+            f = Aedat2And31SpecTest.aedat31(dir);
+        } else if (format == LogFormat.AEDAT2) {
+            int[] addresses = new int[2000];
+            int[] times = new int[2000];
+            Random r = new Random(2);
+            for (int i = 0; i < addresses.length; i++) {
+                addresses[i] = r.nextInt(1 << 16);
+                times[i] = i * 7;
+            }
+            f = Aedat2And31SpecTest.aedat2(dir, text, addresses, times);
         } else {
             Files.writeString(f, text);
         }
@@ -79,7 +91,9 @@ class CorruptionFuzzTest {
             csv.append(i / 1000.0).append(',').append(Math.sin(i)).append(',').append(Math.cos(i)).append('\n');
         }
         return Stream.of(Arguments.of(LogFormat.AEDAT4, "ZSTD"), Arguments.of(LogFormat.AEDAT4, "LZ4"),
-                Arguments.of(LogFormat.AEDAT4, "NONE"), Arguments.of(LogFormat.CSV, csv.toString()));
+                Arguments.of(LogFormat.AEDAT4, "NONE"), Arguments.of(LogFormat.CSV, csv.toString()),
+                Arguments.of(LogFormat.AEDAT31, ""), Arguments.of(LogFormat.AEDAT2, "DVS128"),
+                Arguments.of(LogFormat.AEDAT2, "DAVIS240C"));
     }
 
     private static void fuzz(byte[] original, LogFormat format, int trials, Path dir, long seed) throws IOException {

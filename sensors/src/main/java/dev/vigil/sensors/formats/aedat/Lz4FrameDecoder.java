@@ -17,6 +17,8 @@ import java.util.Arrays;
 final class Lz4FrameDecoder {
     private static final int MAGIC = 0x184D2204;
     private static final int SKIPPABLE = 0x184D2A50;
+    /** Copies up to this length are plain loops; System.arraycopy costs more for the many short LZ4 runs. */
+    private static final int SHORT_COPY = 16;
     private final int cap;
     private byte[] out = new byte[1 << 16];
     private int length;
@@ -149,7 +151,13 @@ final class Lz4FrameDecoder {
             if (lit > end - ip || lit > limit - op) {
                 throw new IOException("LZ4: literals overrun the block");
             }
-            System.arraycopy(in, ip, o, op, lit);
+            if (lit <= SHORT_COPY) {
+                for (int i = 0; i < lit; i++) {
+                    o[op + i] = in[ip + i];
+                }
+            } else {
+                System.arraycopy(in, ip, o, op, lit);
+            }
             ip += lit;
             op += lit;
             if (ip == end) {
@@ -179,11 +187,19 @@ final class Lz4FrameDecoder {
                 throw new IOException("LZ4: match overruns the block");
             }
             int from = op - offset;
-            if (offset >= match) {
-                System.arraycopy(o, from, o, op, match);
-            } else {
+            if (match <= SHORT_COPY) {
+                // a forward byte copy also repeats an overlapping pattern correctly
                 for (int i = 0; i < match; i++) {
                     o[op + i] = o[from + i];
+                }
+            } else if (offset >= match) {
+                System.arraycopy(o, from, o, op, match);
+            } else if (offset == 1) {
+                Arrays.fill(o, op, op + match, o[from]);
+            } else {
+                // an overlapping match repeats the last `offset` bytes: copy them period by period
+                for (int done = 0; done < match; done += offset) {
+                    System.arraycopy(o, from + done, o, op + done, Math.min(offset, match - done));
                 }
             }
             op += match;

@@ -77,6 +77,7 @@ public final class Evt3Reader extends FileWindowSource {
         byte[] ps = batch.polarities();
         int n = 0;
         ByteBuffer w = window;
+        byte[] a = w.array();
         long time = overflow + ((timeHigh < 0 ? 0 : timeHigh) << 12) + timeLow;
         while (n < target) {
             if (w.remaining() < 2 && fill() < 2) {
@@ -85,7 +86,7 @@ public final class Evt3Reader extends FileWindowSource {
             int pos = w.position();
             int end = pos + ((w.remaining() >> 1) << 1);
             for (; pos < end && n < target; pos += 2) {
-                int word = w.getShort(pos) & 0xFFFF;
+                int word = (a[pos] & 0xFF) | (a[pos + 1] & 0xFF) << 8;
                 switch (word >>> 12) {
                     case 0x0 -> y = word & 0x7FF;
                     case 0x2 -> {

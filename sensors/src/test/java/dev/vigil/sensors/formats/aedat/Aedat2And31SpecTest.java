@@ -21,9 +21,10 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** AEDAT 2.0 and 3.1 files built from the jAER and cAER format descriptions (no real file is at hand). */
-class Aedat2And31SpecTest {
+public class Aedat2And31SpecTest {
 
-    static Path aedat2(Path dir, String chip, int[] addresses, int[] times) throws IOException {
+    /** Writes an AEDAT 2.0 file for {@code chip} with the given raw addresses and timestamps. */
+    public static Path aedat2(Path dir, String chip, int[] addresses, int[] times) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(("#!AER-DAT2.0\r\n# This is a raw AE data file created by AEFileOutputStream\r\n# AEChip: " + chip
                 + "\r\n#End Of ASCII Header\r\n").getBytes(StandardCharsets.US_ASCII));
@@ -78,8 +79,8 @@ class Aedat2And31SpecTest {
         return h.array();
     }
 
-    @Test
-    void aedat31PolarityImuAndSkippedPackets(@TempDir Path dir) throws IOException {
+    /** Writes an AEDAT 3.1 file: two polarity packets (one invalid event), an IMU6 packet, a special packet. */
+    public static Path aedat31(Path dir) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes("#!AER-DAT3.1\r\n#Format: RAW\r\n#Source 1: DAVIS346B\r\n#Start-Time: 2024-01-01\r\n#!END-HEADER\r\n"
                 .getBytes(StandardCharsets.US_ASCII));
@@ -95,8 +96,14 @@ class Aedat2And31SpecTest {
         imu.putInt(1).putInt(1500).putFloat(0.1f).putFloat(-0.2f).putFloat(0.98f).putFloat(1).putFloat(2).putFloat(3).putFloat(30);
         out.writeBytes(packet(3, 36, 0, imu, 1));
         out.writeBytes(packet(0, 8, 0, ByteBuffer.allocate(16), 2));   // special events
-        Path f = dir.resolve("file.aedat");
+        Path f = dir.resolve("file31.aedat");
         Files.write(f, out.toByteArray());
+        return f;
+    }
+
+    @Test
+    void aedat31PolarityImuAndSkippedPackets(@TempDir Path dir) throws IOException {
+        Path f = aedat31(dir);
         assertEquals(LogFormat.AEDAT31, LogFormats.detectFormat(f));
         try (SensorSource s = LogFormats.open(f)) {
             assertEquals(346, s.streams().get(0).width());

@@ -1,0 +1,513 @@
+package dev.vigil.runtime.mqtt;
+
+import dev.vigil.runtime.outbox.Outbox;
+import dev.vigil.runtime.outbox.OutboxRecord;
+import org.tinylog.Logger;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
+import java.util.random.RandomGenerator;
+
+/**
+ * The publisher: one thread that owns the MQTT connection and the outbox. The sensing loop only
+ * {@linkplain #offer offers} detections, which never blocks: they go to a bounded hand-off queue (a
+ * full queue drops and counts). The thread appends them to the outbox (forced to disk per the fsync
+ * policy) and sends them in outbox order, at most {@code inflight} unacknowledged at a time; an
+ * acknowledgement advances the outbox. When the connection drops, unacknowledged messages are sent
+ * again after reconnecting (at-least-once; consumers de-duplicate by detection id), with exponential
+ * backoff and full jitter between attempts.
+ */
+public final class Delivery implements AutoCloseable {
+
+    /**
+     * How the publisher behaves.
+     *
+     * @param statusTopic      retained status topic
+     * @param statusQos        its QoS
+     * @param metricsTopic     metrics topic
+     * @param metricsQos       its QoS
+     * @param metricsIntervalMs between metrics messages; 0 = none
+     * @param maxAgeMs         detections older than this are dropped instead of sent; 0 = no limit
+     * @param handoff          hand-off queue capacity
+     * @param inflight         unacknowledged detection messages at most
+     * @param backoffInitialMs first backoff ceiling
+     * @param backoffMaxMs     largest backoff ceiling
+     */
+    public record Settings(String statusTopic, int statusQos, String metricsTopic, int metricsQos,
+                           long metricsIntervalMs, long maxAgeMs, int handoff, int inflight,
+                           long backoffInitialMs, long backoffMaxMs) {
+    }
+
+    private sealed interface Event permits Outgoing, Acked, Failed, Lost, Arrived, Stop {
+    }
+
+    private record Outgoing(String topic, byte[] payload, int qos, long wallMs) implements Event {
+    }
+
+    private record Acked(long generation, long seq) implements Event {
+    }
+
+    private record Failed(long generation, long seq, Throwable cause) implements Event {
+    }
+
+    private record Lost(long generation, Throwable cause) implements Event {
+    }
+
+    private record Arrived(InboundMessage message) implements Event {
+    }
+
+    private record Stop(long drainMs) implements Event {
+    }
+
+    private static final byte[] ONLINE = "online".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] OFFLINE = "offline".getBytes(StandardCharsets.UTF_8);
+
+    private final Settings settings;
+    private final Outbox outbox;
+    private final Connector connector;
+    private final DeliveryHooks hooks;
+    private final LongSupplier clock;
+    private final LinkedBlockingQueue<Event> events = new LinkedBlockingQueue<>();
+    private final AtomicInteger handoffUsed = new AtomicInteger();
+    private final AtomicLong handoffDropped = new AtomicLong();
+    private final AtomicLong enqueued = new AtomicLong();
+    private final Backoff backoff;
+    private final Thread thread;
+    private final Map<Long, Boolean> unacked = new LinkedHashMap<>();
+    private volatile DeliveryStats stats;
+    private final Object drained = new Object();
+    private MqttTransport transport;
+    private long generation;
+    private long nextAttemptMs;
+    private long nextMetricsMs;
+    private OutboxRecord held;
+    private long delivered;
+    private long stored;
+    private long diskErrors;
+    private long sent;
+    private long connects;
+    private String protocol = "";
+    private long stopDeadline = -1;
+    private volatile ConnectFailure lastFailure;
+
+    /** A publisher over {@code outbox} and {@code connector}; call {@link #start()}. */
+    public Delivery(Settings settings, Outbox outbox, Connector connector, DeliveryHooks hooks,
+                    LongSupplier wallClockMs, RandomGenerator random) {
+        this.settings = settings;
+        this.outbox = outbox;
+        this.connector = connector;
+        this.hooks = hooks;
+        this.clock = wallClockMs;
+        this.backoff = new Backoff(settings.backoffInitialMs(), settings.backoffMaxMs(), random);
+        this.thread = new Thread(this::run, "vigil-mqtt");
+        this.thread.setDaemon(true);
+        publishStats();
+    }
+
+    /**
+     * Tries the first connection on the caller's thread, so that wrong settings (credentials, TLS,
+     * protocol) fail at start with a clear message; an unreachable broker is only logged, and detections
+     * wait in the outbox while the thread keeps trying.
+     *
+     * @throws ConnectFailure when the broker refused the settings
+     */
+    public void connectFirst() throws ConnectFailure {
+        try {
+            connected(connector.connect(transportEvents(generation + 1)));
+        } catch (ConnectFailure f) {
+            lastFailure = f;
+            if (!f.retryable()) {
+                throw f;
+            }
+            Logger.warn("{}; detections wait in the outbox {} and are sent once it answers", f.getMessage(), outbox.dir());
+            nextAttemptMs = clock.getAsLong() + backoff.nextDelayMs();
+        }
+        publishStats();
+    }
+
+    /** Starts the publisher thread. */
+    public void start() {
+        thread.start();
+    }
+
+    /**
+     * Hands a detection to the publisher; never blocks. Returns false, counting a drop, when the
+     * hand-off queue is full.
+     */
+    public boolean offer(String topic, byte[] payload, int qos) {
+        if (handoffUsed.incrementAndGet() > settings.handoff()) {
+            handoffUsed.decrementAndGet();
+            handoffDropped.incrementAndGet();
+            return false;
+        }
+        enqueued.incrementAndGet();
+        events.add(new Outgoing(topic, payload, qos, clock.getAsLong()));
+        return true;
+    }
+
+    /** The publisher's figures, as of its last loop. */
+    public DeliveryStats stats() {
+        return stats;
+    }
+
+    /** The last connection failure, if any. */
+    public ConnectFailure lastFailure() {
+        return lastFailure;
+    }
+
+    /** Waits until every offered detection has been delivered or dropped; true if so within {@code timeoutMs}. */
+    public boolean awaitDrained(long timeoutMs) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + timeoutMs;
+        synchronized (drained) {
+            while (!isDrained()) {
+                long left = deadline - System.currentTimeMillis();
+                if (left <= 0) {
+                    return false;
+                }
+                drained.wait(Math.min(left, 50));
+            }
+        }
+        return true;
+    }
+
+    private boolean isDrained() {
+        DeliveryStats s = stats;
+        return s.stored() == enqueued.get() && s.outbox().depth() == 0 && s.inFlight() == 0;
+    }
+
+    /**
+     * Waits up to {@code drainMs} for the outbox to drain, then publishes {@code offline}, disconnects
+     * and closes the outbox; what is left stays on disk for the next start.
+     */
+    public void close(long drainMs) {
+        if (thread.isAlive()) {
+            events.add(new Stop(drainMs));
+            try {
+                thread.join(drainMs + 15_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        } else {
+            shutdown();
+        }
+    }
+
+    @Override
+    public void close() {
+        close(0);
+    }
+
+    private TransportEvents transportEvents(long gen) {
+        return new TransportEvents() {
+            @Override
+            public void lost(Throwable cause) {
+                events.add(new Lost(gen, cause));
+            }
+
+            @Override
+            public void arrived(InboundMessage message) {
+                events.add(new Arrived(message));
+            }
+        };
+    }
+
+    private void run() {
+        List<Event> batch = new ArrayList<>();
+        try {
+            while (true) {
+                Event first = events.poll(waitMs(), TimeUnit.MILLISECONDS);
+                if (first != null) {
+                    batch.add(first);
+                    events.drainTo(batch, 4096);
+                }
+                for (Event e : batch) {
+                    try {
+                        handle(e);
+                    } catch (IOException ex) {
+                        diskError(ex);
+                    }
+                }
+                batch.clear();
+                long now = clock.getAsLong();
+                try {
+                    outbox.sync();
+                    if (transport == null && now >= nextAttemptMs && !(stopDeadline >= 0 && now >= stopDeadline)) {
+                        tryConnect();
+                    }
+                    if (transport != null) {
+                        send(now);
+                    }
+                } catch (IOException e) {
+                    diskError(e);
+                }
+                if (transport != null) {
+                    if (settings.metricsIntervalMs() > 0 && now >= nextMetricsMs) {
+                        nextMetricsMs = now + settings.metricsIntervalMs();
+                        live(settings.metricsTopic(), hooks.metrics(stats), settings.metricsQos(), false);
+                    }
+                }
+                publishStats();
+                if (stopDeadline >= 0 && (isDrained() || now >= stopDeadline)) {
+                    break;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            Logger.error(e, "The MQTT publisher stopped: {}", e.getMessage());
+        } finally {
+            shutdown();
+        }
+    }
+
+    /**
+     * The outbox could not be read or written (disk full, I/O error): counted and logged, the connection
+     * (if any) restarted from the last acknowledged message, and the loop slowed down; it keeps trying.
+     */
+    private void diskError(IOException e) throws InterruptedException {
+        diskErrors++;
+        if (diskErrors == 1 || diskErrors % 100 == 0) {
+            Logger.error("The outbox {} failed ({} time(s)): {}; retrying", outbox.dir(), diskErrors, e.getMessage());
+        }
+        try {
+            if (transport != null) {
+                dropConnection("the outbox failed");
+            } else {
+                outbox.rewind();
+            }
+        } catch (IOException again) {
+            Logger.debug("rewinding the outbox: {}", again.getMessage());
+        }
+        Thread.sleep(200);
+    }
+
+    private long waitMs() {
+        long now = clock.getAsLong();
+        long wait = 200;
+        if (transport == null) {
+            wait = Math.max(1, Math.min(wait, nextAttemptMs - now));
+        } else if (settings.metricsIntervalMs() > 0) {
+            wait = Math.max(1, Math.min(wait, nextMetricsMs - now));
+        }
+        if (stopDeadline >= 0) {
+            wait = Math.min(wait, 20);
+        }
+        return wait;
+    }
+
+    private void handle(Event e) throws IOException {
+        switch (e) {
+            case Outgoing o -> {
+                handoffUsed.decrementAndGet();
+                try {
+                    outbox.append(o.topic(), o.payload(), o.qos(), o.wallMs());
+                } catch (IOException | IllegalArgumentException ex) {
+                    handoffDropped.incrementAndGet();
+                    enqueued.decrementAndGet();
+                    Logger.error("A detection for {} could not be stored in the outbox and is dropped: {}", o.topic(), ex.getMessage());
+                    return;
+                }
+                stored++;
+            }
+            case Acked a -> {
+                if (a.generation() == generation && unacked.containsKey(a.seq())) {
+                    unacked.put(a.seq(), Boolean.TRUE);
+                    delivered++;
+                    advance();
+                }
+            }
+            case Failed f -> {
+                if (f.generation() == generation && transport != null) {
+                    dropConnection("a publish failed: " + Failures.describe(f.cause()));
+                }
+            }
+            case Lost l -> {
+                if (l.generation() == generation && transport != null) {
+                    dropConnection("lost the connection: " + (l.cause() == null ? "unknown cause" : Failures.describe(l.cause())));
+                }
+            }
+            case Arrived a -> {
+                for (DeliveryHooks.Reply r : hooks.command(a.message())) {
+                    if (transport == null) {
+                        break;
+                    }
+                    try {
+                        transport.reply(r.topic(), r.payload(), r.qos(), r.retained(), r.correlationData());
+                    } catch (TransportException ex) {
+                        Logger.warn("Could not reply on {}: {}", r.topic(), ex.getMessage());
+                    }
+                }
+            }
+            case Stop s -> stopDeadline = clock.getAsLong() + s.drainMs();
+        }
+    }
+
+    private void advance() throws IOException {
+        long upTo = -1;
+        Iterator<Map.Entry<Long, Boolean>> it = unacked.entrySet().iterator();
+        while (it.hasNext()) {
+            Map.Entry<Long, Boolean> head = it.next();
+            if (!head.getValue()) {
+                break;
+            }
+            upTo = head.getKey();
+            it.remove();
+        }
+        if (upTo >= 0) {
+            outbox.acknowledge(upTo);
+        }
+    }
+
+    private void send(long now) throws IOException {
+        int window = Math.max(1, Math.min(settings.inflight(), transport.receiveMaximum() - 4));
+        while (transport != null && unacked.size() < window) {
+            OutboxRecord r = held != null ? held : outbox.next();
+            held = null;
+            if (r == null) {
+                return;
+            }
+            if (settings.maxAgeMs() > 0 && now - r.wallMs() > settings.maxAgeMs()) {
+                outbox.countExpired();
+                unacked.put(r.seq(), Boolean.TRUE);
+                advance();
+                continue;
+            }
+            long gen = generation;
+            long seq = r.seq();
+            try {
+                unacked.put(seq, Boolean.FALSE);
+                transport.publish(r.topic(), r.payload(), r.qos(), false, new PublishListener() {
+                    @Override
+                    public void acknowledged() {
+                        events.add(new Acked(gen, seq));
+                    }
+
+                    @Override
+                    public void failed(Throwable cause) {
+                        events.add(new Failed(gen, seq, cause));
+                    }
+                });
+                sent++;
+            } catch (TransportBusyException busy) {
+                unacked.remove(seq);
+                held = r;
+                return;
+            } catch (TransportException ex) {
+                unacked.remove(seq);
+                dropConnection(ex.getMessage());
+                return;
+            }
+        }
+    }
+
+    private void live(String topic, byte[] payload, int qos, boolean retained) {
+        try {
+            transport.publish(topic, payload, qos, retained, new PublishListener() {
+                @Override
+                public void acknowledged() {
+                }
+
+                @Override
+                public void failed(Throwable cause) {
+                    Logger.debug("live message to {} failed: {}", topic, cause.getMessage());
+                }
+            });
+        } catch (TransportException e) {
+            Logger.debug("live message to {} not sent: {}", topic, e.getMessage());
+        }
+    }
+
+    private void tryConnect() {
+        try {
+            connected(connector.connect(transportEvents(generation + 1)));
+        } catch (ConnectFailure f) {
+            lastFailure = f;
+            long delay = backoff.nextDelayMs();
+            nextAttemptMs = clock.getAsLong() + delay;
+            if (backoff.failures() == 1 || backoff.failures() % 10 == 0) {
+                Logger.warn("{}; {} message(s) wait in the outbox; next attempt in {} ms", f.getMessage(), outbox.depth(), delay);
+            }
+        }
+    }
+
+    private void connected(MqttTransport t) {
+        generation++;
+        transport = t;
+        protocol = t.protocol();
+        connects++;
+        backoff.reset();
+        lastFailure = null;
+        Logger.info("Connected to the MQTT broker ({} message(s) waiting in the outbox, MQTT {})", outbox.depth(), protocol);
+        live(settings.statusTopic(), ONLINE, settings.statusQos(), true);
+        for (DeliveryHooks.LiveMessage m : hooks.onConnect()) {
+            live(m.topic(), m.payload(), m.qos(), m.retained());
+        }
+        for (String filter : hooks.subscriptions()) {
+            try {
+                t.subscribe(filter, 1);
+            } catch (TransportException e) {
+                Logger.warn("Could not subscribe to {}: {}", filter, e.getMessage());
+            }
+        }
+        nextMetricsMs = clock.getAsLong();
+    }
+
+    private void dropConnection(String why) throws IOException {
+        Logger.warn("MQTT: {}; {} unacknowledged message(s) will be sent again after reconnecting", why, unacked.size());
+        transport.close();
+        transport = null;
+        unacked.clear();
+        held = null;
+        outbox.rewind();
+        nextAttemptMs = clock.getAsLong() + backoff.nextDelayMs();
+    }
+
+    private void publishStats() {
+        stats = new DeliveryStats(transport != null, protocol, enqueued.get(), stored, delivered, sent, connects,
+                handoffDropped.get(), outbox.stats(), unacked.size());
+        synchronized (drained) {
+            drained.notifyAll();
+        }
+    }
+
+    private void shutdown() {
+        try {
+            List<Event> rest = new ArrayList<>();
+            events.drainTo(rest);
+            for (Event e : rest) {
+                if (e instanceof Outgoing o) {
+                    handoffUsed.decrementAndGet();
+                    outbox.append(o.topic(), o.payload(), o.qos(), o.wallMs());
+                    stored++;
+                }
+            }
+            outbox.sync();
+        } catch (IOException e) {
+            Logger.error("Could not store the last detections in the outbox: {}", e.getMessage());
+        }
+        if (transport != null) {
+            transport.disconnect(settings.statusTopic(), OFFLINE, settings.statusQos());
+            transport = null;
+        }
+        publishStats();
+        try {
+            long left = outbox.depth();
+            outbox.close();
+            if (left > 0) {
+                Logger.warn("{} detection(s) not yet delivered stay in the outbox {} for the next start", left, outbox.dir());
+            }
+        } catch (IOException e) {
+            Logger.error("Closing the outbox: {}", e.getMessage());
+        }
+    }
+}

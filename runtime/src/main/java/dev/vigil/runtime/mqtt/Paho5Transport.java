@@ -1,0 +1,191 @@
+package dev.vigil.runtime.mqtt;
+
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttActionListener;
+import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.client.MqttCallback;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+import org.tinylog.Logger;
+
+import java.nio.charset.StandardCharsets;
+
+/** Eclipse Paho's MQTT 5 client behind {@link MqttTransport}. */
+final class Paho5Transport implements MqttTransport {
+    private static final int MAX_INFLIGHT = 32202;
+    private final MqttAsyncClient client;
+    private final int receiveMaximum;
+
+    private Paho5Transport(MqttAsyncClient client, int receiveMaximum) {
+        this.client = client;
+        this.receiveMaximum = receiveMaximum;
+    }
+
+    static Paho5Transport connect(ConnectSettings s, TransportEvents events) throws ConnectFailure {
+        MqttAsyncClient client;
+        try {
+            client = new MqttAsyncClient(s.url(), s.clientId(), new MemoryPersistence());
+        } catch (MqttException e) {
+            throw new ConnectFailure(ConnectFailure.Kind.SETTINGS, "MQTT broker " + s.url() + ": " + e.getMessage(), e);
+        }
+        client.setCallback(new MqttCallback() {
+            @Override
+            public void disconnected(MqttDisconnectResponse response) {
+                events.lost(response.getException() != null ? response.getException()
+                        : new IllegalStateException("the broker disconnected: " + response.getReasonString()));
+            }
+
+            @Override
+            public void mqttErrorOccurred(MqttException exception) {
+                Logger.warn("MQTT error: {}", exception.getMessage());
+            }
+
+            @Override
+            public void messageArrived(String topic, MqttMessage message) {
+                MqttProperties p = message.getProperties();
+                events.arrived(new InboundMessage(topic, message.getPayload(), p == null ? null : p.getResponseTopic(),
+                        p == null ? null : p.getCorrelationData()));
+            }
+
+            @Override
+            public void deliveryComplete(IMqttToken token) {
+            }
+
+            @Override
+            public void connectComplete(boolean reconnect, String serverURI) {
+            }
+
+            @Override
+            public void authPacketArrived(int reasonCode, MqttProperties properties) {
+            }
+        });
+        MqttConnectionOptions o = new MqttConnectionOptions();
+        o.setCleanStart(true);
+        o.setSessionExpiryInterval(0L);
+        o.setAutomaticReconnect(false);
+        o.setConnectionTimeout(s.connectTimeoutS());
+        o.setKeepAliveInterval(s.keepAliveS());
+        if (!s.username().isEmpty()) {
+            o.setUserName(s.username());
+            o.setPassword(new String(s.password()).getBytes(StandardCharsets.UTF_8));
+        }
+        if (s.tls() != null) {
+            o.setSocketFactory(s.tls());
+            o.setHttpsHostnameVerificationEnabled(s.verifyHostname());
+        }
+        MqttMessage will = new MqttMessage(s.willPayload());
+        will.setQos(s.willQos());
+        will.setRetained(true);
+        o.setWill(s.willTopic(), will);
+        try {
+            IMqttToken t = client.connect(o);
+            t.waitForCompletion(s.connectTimeoutS() * 1000L + 1000);
+            Integer rm = t.getResponseProperties() == null ? null : t.getResponseProperties().getReceiveMaximum();
+            return new Paho5Transport(client, rm == null ? 65_535 : rm);
+        } catch (MqttException e) {
+            closeQuietly(client);
+            throw Failures.classify(s.url(), "5", e.getReasonCode(), e, s);
+        }
+    }
+
+    private static void closeQuietly(MqttAsyncClient c) {
+        try {
+            c.disconnectForcibly(0, 100, false);
+        } catch (MqttException ignored) {
+            // already gone
+        }
+        try {
+            c.close(true);
+        } catch (MqttException ignored) {
+            // already closed
+        }
+    }
+
+    @Override
+    public String protocol() {
+        return "5";
+    }
+
+    @Override
+    public int receiveMaximum() {
+        return receiveMaximum;
+    }
+
+    @Override
+    public void publish(String topic, byte[] payload, int qos, boolean retained, PublishListener listener)
+            throws TransportException {
+        MqttMessage m = new MqttMessage(payload);
+        m.setQos(qos);
+        m.setRetained(retained);
+        try {
+            client.publish(topic, m, null, new MqttActionListener() {
+                @Override
+                public void onSuccess(IMqttToken token) {
+                    listener.acknowledged();
+                }
+
+                @Override
+                public void onFailure(IMqttToken token, Throwable exception) {
+                    listener.failed(exception);
+                }
+            });
+        } catch (MqttException e) {
+            if (e.getReasonCode() == MAX_INFLIGHT) {
+                throw new TransportBusyException(e);
+            }
+            throw new TransportException("publish to " + topic + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void reply(String topic, byte[] payload, int qos, boolean retained, byte[] correlationData)
+            throws TransportException {
+        MqttMessage m = new MqttMessage(payload);
+        m.setQos(qos);
+        m.setRetained(retained);
+        if (correlationData != null) {
+            MqttProperties p = new MqttProperties();
+            p.setCorrelationData(correlationData);
+            m.setProperties(p);
+        }
+        try {
+            client.publish(topic, m);
+        } catch (MqttException e) {
+            throw new TransportException("reply to " + topic + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void subscribe(String filter, int qos) throws TransportException {
+        try {
+            client.subscribe(filter, qos).waitForCompletion(10_000);
+        } catch (MqttException e) {
+            throw new TransportException("subscribe to " + filter + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void disconnect(String statusTopic, byte[] statusPayload, int qos) {
+        try {
+            if (client.isConnected()) {
+                MqttMessage m = new MqttMessage(statusPayload);
+                m.setQos(qos);
+                m.setRetained(true);
+                client.publish(statusTopic, m).waitForCompletion(5000);
+                client.disconnect(2000).waitForCompletion(5000);
+            }
+        } catch (MqttException e) {
+            Logger.warn("Closing the MQTT connection: {}", e.getMessage());
+        }
+        close();
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(client);
+    }
+}

@@ -1,0 +1,44 @@
+package dev.vigil.runtime.mqtt;
+
+/**
+ * Vigil's topic tree (see {@code docs/mqtt.md}), all under {@code <root>/<device>/}:
+ * {@code detections/<sensor>}, retained {@code status} ({@code online} birth, {@code offline} last
+ * will), {@code metrics}, retained {@code config}, {@code config/set} (commands) and
+ * {@code config/reply} (replies when a command names no MQTT 5 response topic).
+ */
+public record Topics(String root, String deviceId) {
+
+    private String base() {
+        return root + "/" + deviceId + "/";
+    }
+
+    /** Topic for detections of {@code sensor}. */
+    public String detections(String sensor) {
+        return base() + "detections/" + sensor;
+    }
+
+    /** Retained status topic. */
+    public String status() {
+        return base() + "status";
+    }
+
+    /** Periodic metrics. */
+    public String metrics() {
+        return base() + "metrics";
+    }
+
+    /** Retained current configuration. */
+    public String config() {
+        return base() + "config";
+    }
+
+    /** Where commands arrive. */
+    public String configSet() {
+        return base() + "config/set";
+    }
+
+    /** Default reply topic for commands. */
+    public String configReply() {
+        return base() + "config/reply";
+    }
+}

@@ -1,0 +1,11 @@
+package dev.vigil.runtime.mqtt;
+
+/** What a transport reports, on Paho's threads; implementations only hand the event on. */
+public interface TransportEvents {
+
+    /** The connection dropped. */
+    void lost(Throwable cause);
+
+    /** A message arrived on a subscription. */
+    void arrived(InboundMessage message);
+}

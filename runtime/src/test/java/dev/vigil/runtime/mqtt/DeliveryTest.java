@@ -1,0 +1,234 @@
+package dev.vigil.runtime.mqtt;
+
+import dev.vigil.runtime.outbox.Outbox;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The publisher against a scripted broker: refused attempts, connections that drop with messages in
+ * flight, a full hand-off queue and the age limit. No network.
+ */
+class DeliveryTest {
+
+    /** A broker that takes a script: which connection attempts fail, and after how many publishes each connection drops. */
+    private static final class ScriptedBroker implements Connector {
+        final List<String> published = new ArrayList<>();
+        final AtomicInteger attempts = new AtomicInteger();
+        final int failFirst;
+        final int dropAfter;
+        final int window;
+
+        ScriptedBroker(int failFirst, int dropAfter, int window) {
+            this.failFirst = failFirst;
+            this.dropAfter = dropAfter;
+            this.window = window;
+        }
+
+        @Override
+        public MqttTransport connect(TransportEvents events) throws ConnectFailure {
+            if (attempts.incrementAndGet() <= failFirst) {
+                throw new ConnectFailure(ConnectFailure.Kind.UNREACHABLE, "scripted refusal", null);
+            }
+            return new MqttTransport() {
+                int sent;
+                boolean dead;
+                final List<PublishListener> unacked = new ArrayList<>();
+
+                @Override
+                public String protocol() {
+                    return "5";
+                }
+
+                @Override
+                public int receiveMaximum() {
+                    return window + 4;
+                }
+
+                @Override
+                public synchronized void publish(String topic, byte[] payload, int qos, boolean retained,
+                                                 PublishListener listener) throws TransportException {
+                    if (dead) {
+                        throw new TransportException("closed", null);
+                    }
+                    if (!topic.contains("/detections/")) {
+                        return;
+                    }
+                    synchronized (published) {
+                        published.add(new String(payload, StandardCharsets.UTF_8));
+                    }
+                    sent++;
+                    unacked.add(listener);
+                    if (sent % 3 == 0) {
+                        ackAllReversed();
+                    } else {
+                        Thread.ofVirtual().start(this::ackSoon);
+                    }
+                    if (dropAfter > 0 && sent == dropAfter) {
+                        dead = true;
+                        events.lost(new java.io.EOFException("scripted drop with " + unacked.size() + " unacknowledged"));
+                    }
+                }
+
+                /** Acknowledges what is pending in reverse order, as a broker may. */
+                private synchronized void ackAllReversed() {
+                    for (int i = unacked.size() - 1; i >= 0; i--) {
+                        unacked.get(i).acknowledged();
+                    }
+                    unacked.clear();
+                }
+
+                private void ackSoon() {
+                    try {
+                        Thread.sleep(20);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                    synchronized (this) {
+                        if (!dead) {
+                            ackAllReversed();
+                        }
+                    }
+                }
+
+                @Override
+                public void reply(String topic, byte[] payload, int qos, boolean retained, byte[] correlationData) {
+                }
+
+                @Override
+                public void subscribe(String filter, int qos) {
+                }
+
+                @Override
+                public void disconnect(String statusTopic, byte[] statusPayload, int qos) {
+                    close();
+                }
+
+                @Override
+                public synchronized void close() {
+                    dead = true;
+                    for (PublishListener l : unacked) {
+                        l.acknowledged();
+                    }
+                    unacked.clear();
+                }
+            };
+        }
+
+        List<String> distinct() {
+            synchronized (published) {
+                return List.copyOf(new LinkedHashSet<>(published));
+            }
+        }
+    }
+
+    private static final DeliveryHooks NO_HOOKS = new DeliveryHooks() {
+        @Override
+        public List<LiveMessage> onConnect() {
+            return List.of();
+        }
+
+        @Override
+        public byte[] metrics(DeliveryStats stats) {
+            return new byte[0];
+        }
+
+        @Override
+        public List<Reply> command(InboundMessage message) {
+            return List.of();
+        }
+
+        @Override
+        public List<String> subscriptions() {
+            return List.of();
+        }
+    };
+
+    private static Delivery.Settings settings(int handoff, int inflight, long maxAgeMs) {
+        return new Delivery.Settings("v/d/status", 1, "v/d/metrics", 0, 0, maxAgeMs, handoff, inflight, 1, 5);
+    }
+
+    @Test
+    void dropsAndRefusalsLoseNothingAndKeepTheOrder(@TempDir Path dir) throws Exception {
+        for (int round = 0; round < 4; round++) {
+            Outbox outbox = Outbox.open(dir, 1 << 20, 4096, false);
+            ScriptedBroker b = round == 0 ? new ScriptedBroker(3, 0, 8) : new ScriptedBroker(round, 17 + round * 5, 8);
+            Delivery d = new Delivery(settings(1000, 8, 0), outbox, b, NO_HOOKS, System::currentTimeMillis,
+                    new SplittableRandom(round));
+            d.start();
+            List<String> mine = new ArrayList<>();
+            for (int i = 0; i < 100; i++) {
+                String p = "{\"round\":" + round + ",\"n\":" + i + "}";
+                assertTrue(d.offer("v/d/detections/audio", p.getBytes(StandardCharsets.UTF_8), 1));
+                mine.add(p);
+            }
+            assertTrue(d.awaitDrained(10_000), "drained: " + d.stats());
+            if (round == 0) {
+                assertEquals(4, b.attempts.get(), "three refusals, then a connection");
+            } else {
+                assertTrue(b.attempts.get() >= round + 2, "refused, connected, dropped, reconnected: " + b.attempts.get());
+                assertTrue(b.published.size() > 100, "messages in flight at the drop were sent again");
+            }
+            assertEquals(mine, b.distinct(), "after de-duplication: all, in order");
+            d.close(5_000);
+        }
+    }
+
+    @Test
+    void aFullHandOffQueueDropsAndCounts(@TempDir Path dir) throws Exception {
+        try (Outbox outbox = Outbox.open(dir, 1 << 20, 4096, false)) {
+            Delivery d = new Delivery(settings(10, 8, 0), outbox, new ScriptedBroker(0, 0, 8), NO_HOOKS,
+                    System::currentTimeMillis, new SplittableRandom(1));
+            int accepted = 0;
+            for (int i = 0; i < 25; i++) {
+                accepted += d.offer("v/d/detections/dvs", new byte[]{'x'}, 1) ? 1 : 0;
+            }
+            assertEquals(10, accepted, "the publisher thread is not running: only the queue's capacity fits");
+            d.start();
+            assertTrue(d.awaitDrained(5_000));
+            assertEquals(15, d.stats().handoffDropped());
+            assertEquals(10, d.stats().delivered());
+            d.close(1_000);
+        }
+    }
+
+    @Test
+    void messagesOlderThanTheAgeLimitAreDroppedAndCounted(@TempDir Path dir) throws Exception {
+        AtomicLong now = new AtomicLong(1_000_000);
+        ScriptedBroker broker = new ScriptedBroker(1_000_000, 0, 8);
+        try (Outbox outbox = Outbox.open(dir, 1 << 20, 4096, false)) {
+            Delivery d = new Delivery(settings(100, 8, 60_000), outbox, broker, NO_HOOKS, now::get, new SplittableRandom(1));
+            d.start();
+            for (int i = 0; i < 5; i++) {
+                d.offer("v/d/detections/dvs", new byte[]{'o'}, 1);
+            }
+            long deadline = System.currentTimeMillis() + 5_000;
+            while (d.stats().outbox().depth() < 5 && System.currentTimeMillis() < deadline) {
+                Thread.sleep(5);
+            }
+            d.close(0);
+        }
+        ScriptedBroker back = new ScriptedBroker(0, 0, 8);
+        now.addAndGet(120_000);
+        try (Outbox outbox = Outbox.open(dir, 1 << 20, 4096, false)) {
+            Delivery d = new Delivery(settings(100, 8, 60_000), outbox, back, NO_HOOKS, now::get, new SplittableRandom(1));
+            d.start();
+            d.offer("v/d/detections/dvs", new byte[]{'n'}, 1);
+            assertTrue(d.awaitDrained(5_000));
+            assertEquals(List.of("n"), back.distinct(), "only the fresh message is sent");
+            assertEquals(5, d.stats().outbox().droppedAge());
+            d.close(1_000);
+        }
+    }
+}

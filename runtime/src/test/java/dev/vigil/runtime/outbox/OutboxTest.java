@@ -1,0 +1,177 @@
+package dev.vigil.runtime.outbox;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class OutboxTest {
+
+    private static byte[] body(int i) {
+        return ("{\"n\":" + i + "}").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static List<String> drain(Outbox o) throws IOException {
+        List<String> out = new ArrayList<>();
+        OutboxRecord r;
+        while ((r = o.next()) != null) {
+            out.add(r.topic() + " " + new String(r.payload(), StandardCharsets.UTF_8));
+        }
+        return out;
+    }
+
+    private static List<Path> segments(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> p.getFileName().toString().startsWith("seg-")).sorted().toList();
+        }
+    }
+
+    @Test
+    void recordsComeBackInOrderAcrossSegmentsAndARestart(@TempDir Path dir) throws IOException {
+        try (Outbox o = Outbox.open(dir, 1 << 20, 1024, true)) {
+            for (int i = 0; i < 100; i++) {
+                assertEquals(i + 1, o.append("t/" + i, body(i), 1, 1000 + i));
+            }
+            o.sync();
+            assertTrue(segments(dir).size() > 3, "1 KiB segments roll over");
+            assertEquals(100, o.depth());
+        }
+        try (Outbox o = Outbox.open(dir, 1 << 20, 1024, true)) {
+            assertEquals(100, o.depth(), "nothing acknowledged, everything is still there after reopening");
+            List<String> got = drain(o);
+            assertEquals(100, got.size());
+            for (int i = 0; i < 100; i++) {
+                assertEquals("t/" + i + " {\"n\":" + i + "}", got.get(i));
+            }
+        }
+    }
+
+    @Test
+    void acknowledgedRecordsAreNotSentAgainAndRewindResends(@TempDir Path dir) throws IOException {
+        try (Outbox o = Outbox.open(dir, 1 << 20, 1024, false)) {
+            for (int i = 0; i < 50; i++) {
+                o.append("t", body(i), 1, 0);
+            }
+            for (int i = 0; i < 30; i++) {
+                o.next();
+            }
+            o.acknowledge(20);
+            assertEquals(30, o.depth());
+            o.rewind();
+            assertEquals(21, o.next().seq(), "after a lost connection, sending resumes at the first unacknowledged");
+        }
+        try (Outbox o = Outbox.open(dir, 1 << 20, 1024, false)) {
+            assertEquals(30, o.depth());
+            assertEquals(21, o.next().seq());
+            o.acknowledge(50);
+            assertEquals(0, o.depth());
+            assertNull(o.next());
+            assertEquals(51, o.append("t", body(51), 1, 0), "sequence numbers are never reused");
+            o.acknowledge(51);
+        }
+        assertTrue(segments(dir).isEmpty(), "an empty outbox leaves no segment behind");
+    }
+
+    @Test
+    void fullOutboxDropsTheOldestAndCountsThem(@TempDir Path dir) throws IOException {
+        try (Outbox o = Outbox.open(dir, 4096, 1024, false)) {
+            int n = 2000;
+            for (int i = 0; i < n; i++) {
+                o.append("topic", body(i), 1, 0);
+                assertTrue(o.stats().bytes() <= 4096 + 1024, "disk use stays bounded: " + o.stats());
+                assertTrue(o.stats().segments() <= 6, "the in-memory index stays bounded: " + o.stats());
+            }
+            OutboxStats s = o.stats();
+            assertTrue(s.droppedFull() > 0);
+            assertEquals(n, s.depth() + s.droppedFull(), "every record is either waiting or counted as dropped");
+            List<String> left = drain(o);
+            assertEquals(s.depth(), left.size());
+            assertEquals("topic {\"n\":" + (n - 1) + "}", left.getLast(), "the newest are kept");
+            assertEquals("topic {\"n\":" + (n - left.size()) + "}", left.getFirst(), "the oldest went first, in order");
+        }
+    }
+
+    @Test
+    void aTornTailIsCutAndEverythingBeforeItSurvives(@TempDir Path dir) throws IOException {
+        try (Outbox o = Outbox.open(dir, 1 << 20, 1 << 16, true)) {
+            for (int i = 0; i < 10; i++) {
+                o.append("t", body(i), 1, 0);
+            }
+        }
+        Path seg = segments(dir).getLast();
+        long size = Files.size(seg);
+        try (FileChannel ch = FileChannel.open(seg, StandardOpenOption.WRITE)) {
+            ch.truncate(size - 3);
+        }
+        try (Outbox o = Outbox.open(dir, 1 << 20, 1 << 16, true)) {
+            assertEquals(9, o.depth(), "the half-written last record is dropped, the nine before it kept");
+            assertEquals(10, o.append("t", body(10), 1, 0), "the torn record's sequence number is reused once cut");
+            List<String> got = drain(o);
+            assertEquals(10, got.size());
+            assertEquals("t {\"n\":10}", got.getLast());
+        }
+    }
+
+    @Test
+    void aFlippedByteIsCaughtByTheCrc(@TempDir Path dir) throws IOException {
+        try (Outbox o = Outbox.open(dir, 1 << 20, 1 << 16, true)) {
+            for (int i = 0; i < 10; i++) {
+                o.append("t", body(i), 1, 0);
+            }
+        }
+        Path seg = segments(dir).getLast();
+        byte[] bytes = Files.readAllBytes(seg);
+        int recordLength = bytes.length / 10;
+        bytes[5 * recordLength + recordLength - 2] ^= 0x40;
+        Files.write(seg, bytes);
+        try (Outbox o = Outbox.open(dir, 1 << 20, 1 << 16, true)) {
+            assertEquals(5, o.depth(), "records before the damaged one survive");
+            assertEquals(1, o.stats().droppedCorrupt());
+        }
+    }
+
+    @Test
+    void aHostileLengthFieldIsDamageNotAnAllocation(@TempDir Path dir) throws IOException {
+        try (Outbox o = Outbox.open(dir, 1 << 20, 1 << 16, true)) {
+            o.append("t", body(0), 1, 0);
+        }
+        Path seg = segments(dir).getLast();
+        try (FileChannel ch = FileChannel.open(seg, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+            ch.write(java.nio.ByteBuffer.allocate(12).putInt(Integer.MAX_VALUE).putInt(0).putInt(0).flip());
+        }
+        try (Outbox o = Outbox.open(dir, 1 << 20, 1 << 16, true)) {
+            assertEquals(1, o.depth());
+        }
+    }
+
+    @Test
+    void oneProcessAtATime(@TempDir Path dir) throws IOException {
+        try (Outbox ignored = Outbox.open(dir, 1 << 20, 1024, false)) {
+            OutboxLockedException e = assertThrows(OutboxLockedException.class, () -> Outbox.open(dir, 1 << 20, 1024, false));
+            assertTrue(e.getMessage().contains(dir.toString()));
+        }
+    }
+
+    @Test
+    void anOversizedMessageIsRefusedWithItsTopic(@TempDir Path dir) throws IOException {
+        try (Outbox o = Outbox.open(dir, 1 << 22, 1 << 21, false)) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> o.append("big/topic", new byte[Outbox.MAX_BODY], 1, 0));
+            assertTrue(e.getMessage().contains("big/topic"));
+            assertEquals(0, o.depth());
+        }
+    }
+}

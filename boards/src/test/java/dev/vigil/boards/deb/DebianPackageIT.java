@@ -25,6 +25,8 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import dev.vigil.runtime.config.ConfigLoader;
+import dev.vigil.runtime.config.VigilConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -111,14 +113,13 @@ class DebianPackageIT {
     }
 
     @Test
-    void conffileIsAMinimalValidConfig(@TempDir Path dir) throws Exception {
+    void conffileIsAValidConfigThatFitsTheUnit(@TempDir Path dir) throws Exception {
         Path root = extract(dir);
-        JsonNode config = new ObjectMapper(new YAMLFactory()).readTree(root.resolve("etc/vigil/vigil.yaml").toFile());
-        List<String> keys = new ArrayList<>();
-        config.fieldNames().forEachRemaining(keys::add);
-        assertEquals(List.of("device-id", "broker"), keys);
-        assertEquals("embedded", config.path("broker").path("url").asText());
-        assertEquals(1, config.path("broker").size(), "broker holds only url");
+        VigilConfig config = ConfigLoader.load(root.resolve("etc/vigil/vigil.yaml"));
+        assertEquals("embedded", config.broker().url());
+        assertTrue(config.broker().outbox().dir().startsWith("/var/lib/vigil/"),
+                "the outbox must survive restarts, inside the unit's ReadWritePaths: " + config.broker().outbox().dir());
+        assertFalse(config.sources().isEmpty(), "the service needs a source to run");
     }
 
     @Test

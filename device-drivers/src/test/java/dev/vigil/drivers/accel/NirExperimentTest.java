@@ -120,6 +120,29 @@ class NirExperimentTest {
     }
 
     @Test
+    void twoNeuronDebugGraphImportsAndItsLeakDrivesTheFirstNeuron() throws Exception {
+        // lif1 has v_leak = 1.2 above its threshold 1 and tau = 100 steps: without input it charges as
+        // 1.2 (1 - 0.99^t) and crosses 1 after about 178 steps, so it fires 5 times in 1,000 steps
+        for (NeuromorphicDevice device : List.of(new ReferenceDevice(), new LoihiDevice())) {
+            CompilationResult r = ModelCompiler.compile(NIR.resolve("two_lif_neurons.nir"), device.capabilities(), DT);
+            assertEquals(2, r.program().network().layers().size());
+            try (DeviceSession s = device.open(r.program())) {
+                int fired = 0;
+                int[] lastV = new int[1];
+                for (int step = 0; step < 1000; step++) {
+                    s.step(n -> { });
+                    int v = s.potentials(0)[0];
+                    if (v < lastV[0]) {
+                        fired++;
+                    }
+                    lastV[0] = v;
+                }
+                assertEquals(5, fired, device.capabilities().id() + ": lif1 resets in 1,000 steps");
+            }
+        }
+    }
+
+    @Test
     void akidaRefusesTheCurrentBasedBrailleNetworkByName() {
         DoesNotFitException e = assertThrows(DoesNotFitException.class, () -> ModelCompiler.compile(
                 NIR.resolve("braille_noDelay_bias_zero.nir"), new AkidaDevice().capabilities(), DT));

@@ -14,7 +14,7 @@ import java.util.ServiceLoader;
 /** Opens the config's live sources through their providers and merges them. */
 final class LiveSources {
     /** Pooled batches per stream between the sources and the pipeline. */
-    static final int POOL_PER_STREAM = 32;
+    static final int POOL_PER_STREAM = 64;
 
     private LiveSources() {
     }

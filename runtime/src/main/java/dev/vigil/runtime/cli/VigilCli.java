@@ -10,7 +10,7 @@ import java.util.ServiceLoader;
 /** Entry point of the {@code vigil} command. */
 @Command(name = "vigil", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Always-on sensing: a spiking front end wakes a dense stage only on salient events.",
-        subcommands = {ReplayCommand.class, RecordCommand.class, InspectCommand.class, ConvertCommand.class,
+        subcommands = {ReplayCommand.class, RunCommand.class, RecordCommand.class, InspectCommand.class, ConvertCommand.class,
                 SynthCommand.class, DevicesCommand.class, TrainCommand.class, EvalCommand.class, CommandLine.HelpCommand.class})
 public final class VigilCli implements Runnable {
 

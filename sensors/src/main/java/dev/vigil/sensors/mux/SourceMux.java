@@ -160,10 +160,18 @@ public final class SourceMux implements SensorSource {
         }
     }
 
-    /** Stops every source; {@link #next()} then drains what is queued and returns null. */
+    /**
+     * Stops every source; {@link #next()} then drains what is queued and returns null. Safe to call
+     * from another thread (a signal handler) and more than once.
+     */
     @Override
     public void close() throws IOException {
-        closed = true;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
         IOException first = null;
         for (SensorSource s : sources) {
             try {

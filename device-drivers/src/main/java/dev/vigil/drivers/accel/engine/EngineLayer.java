@@ -2,6 +2,8 @@ package dev.vigil.drivers.accel.engine;
 
 import dev.vigil.runtime.network.CubaLif;
 import dev.vigil.runtime.network.NeuronModel;
+import dev.vigil.runtime.network.NeuronParams;
+import dev.vigil.runtime.network.ResetMode;
 
 /**
  * One stateful layer as the engine holds it: its synapse table (rows indexed through {@code remap}
@@ -9,6 +11,9 @@ import dev.vigil.runtime.network.NeuronModel;
  * in the current step. All arrays are allocated once.
  */
 final class EngineLayer {
+    /** Neurons per block of the skip bookkeeping: 2^6 = 64. */
+    static final int BLOCK_SHIFT = 6;
+
     final int networkIndex;
     final NeuronModel model;
     final int size;
@@ -28,6 +33,15 @@ final class EngineLayer {
     int[] pending;
     final int[] v;
     final int[] aux;
+    /**
+     * For shift-leak LIF layers: blocks that received input this step, and blocks whose every neuron
+     * sits where the leak cannot change it ({@code 0 <= v < 2^shift}) and below threshold. A block that
+     * is quiet and not dirty is skipped: exact, since leak and integration would leave it unchanged.
+     * Null for other models.
+     */
+    final boolean[] dirty;
+    final boolean[] quiet;
+
     /** Per-neuron voltage bias of CUBA neurons, internal order; empty for other models. */
     final int[] bias;
     final int[] spikes;
@@ -54,6 +68,14 @@ final class EngineLayer {
         v = new int[size];
         aux = new int[size];
         spikes = new int[size];
+        boolean tracked = model instanceof NeuronParams p && p.leakShift() > 0 && p.refractorySteps() == 0
+                && p.reset() == ResetMode.ZERO;
+        int blocks = (size + (1 << BLOCK_SHIFT) - 1) >>> BLOCK_SHIFT;
+        dirty = tracked ? new boolean[blocks] : null;
+        quiet = tracked ? new boolean[blocks] : null;
+        if (tracked) {
+            java.util.Arrays.fill(quiet, true);
+        }
         bias = new int[model instanceof CubaLif ? size : 0];
         if (model instanceof CubaLif c) {
             for (int i = 0; i < size; i++) {

@@ -21,7 +21,6 @@ import java.util.function.IntConsumer;
  * layer. Nothing is allocated after construction.
  */
 public final class EventEngine implements DeviceSession {
-    private static final int BLOCK = 64;
     private static final int STATE_LIMIT = 1 << (CubaLif.STATE_BITS - 1);
 
     private final Network network;
@@ -34,8 +33,7 @@ public final class EventEngine implements DeviceSession {
     private final int[] networkToEngine;
     private final int inputs;
     private final int[] pendingInput;
-    private final int[] touchedRows;
-    private int touchedCount;
+    private final long[] touchedRows;
 
     private long synapticOps;
     private long deferredSynapticOps;
@@ -64,7 +62,7 @@ public final class EventEngine implements DeviceSession {
         inputs = network.inputs();
         int rows = firstTable.rowStart.length - 1;
         pendingInput = new int[rows];
-        touchedRows = new int[rows];
+        touchedRows = new long[(rows + 63) >>> 6];
     }
 
     @Override
@@ -85,21 +83,33 @@ public final class EventEngine implements DeviceSession {
             meshHops += firstHops[input];
         }
         if (pendingInput[row]++ == 0) {
-            touchedRows[touchedCount++] = row;
+            touchedRows[row >>> 6] |= 1L << row;
         }
     }
 
-    /** Routes the step's injected events, several events on one row being added as one multiple. */
+    /**
+     * Routes the step's injected events: several events on one row are added as one multiple, and
+     * rows are delivered in index order (a bitmap walk), so neighbouring inputs update neighbouring
+     * accumulators while they are still in the L1 cache.
+     */
     private void routeInjected() {
         int[] acc = first.acc;
-        for (int k = 0; k < touchedCount; k++) {
-            int row = touchedRows[k];
-            int times = pendingInput[row];
-            pendingInput[row] = 0;
-            synapticOps += (long) firstTable.rowSynapses[row] * times;
-            firstTable.scatter(row, times, acc);
+        long[] words = touchedRows;
+        for (int w = 0; w < words.length; w++) {
+            long bits = words[w];
+            if (bits == 0) {
+                continue;
+            }
+            words[w] = 0;
+            do {
+                int row = (w << 6) + Long.numberOfTrailingZeros(bits);
+                bits &= bits - 1;
+                int times = pendingInput[row];
+                pendingInput[row] = 0;
+                synapticOps += (long) firstTable.rowSynapses[row] * times;
+                firstTable.scatter(row, times, acc, first.dirty, EngineLayer.BLOCK_SHIFT);
+            } while (bits != 0);
         }
-        touchedCount = 0;
     }
 
     @Override
@@ -114,7 +124,7 @@ public final class EventEngine implements DeviceSession {
                 for (int k = 0; k < l.spikeCount; k++) {
                     int s = l.spikes[k];
                     deferredSynapticOps += (long) l.recurrent.rowSynapses[s] * l.spikeCounts[k];
-                    l.recurrent.scatter(s, l.spikeCounts[k], l.acc);
+                    l.recurrent.scatter(s, l.spikeCounts[k], l.acc, l.dirty, EngineLayer.BLOCK_SHIFT);
                 }
             }
             if (e + 1 < layers.length) {
@@ -154,7 +164,7 @@ public final class EventEngine implements DeviceSession {
                 meshHops += (long) hops[s] * times;
             }
             synapticOps += (long) table.rowSynapses[row] * times;
-            table.scatter(row, times, acc);
+            table.scatter(row, times, acc, to.dirty, EngineLayer.BLOCK_SHIFT);
         }
     }
 
@@ -176,18 +186,28 @@ public final class EventEngine implements DeviceSession {
     }
 
     /**
-     * The common case. Blocks of {@value #BLOCK} neurons are leaked and integrated in a branch-free
-     * loop the JIT vectorises, which also reduces the block's maximum; only a block whose maximum
-     * reaches the threshold is scanned for spikes.
+     * The common case. Blocks of 64 neurons are leaked and integrated in a branch-free loop the JIT
+     * vectorises, which also reduces the block's extremes; only a block whose maximum reaches the
+     * threshold is scanned for spikes. A block without input whose neurons all sit in
+     * {@code [0, min(2^shift, threshold))} is skipped: there {@code v >> shift == 0}, so the leak is
+     * exactly the identity (the lazy leak, exact by construction).
      */
     private void shiftLifReset0(EngineLayer l, int[] input, int shift, int threshold) {
         int[] v = l.v;
+        boolean[] dirty = l.dirty;
+        boolean[] quiet = l.quiet;
         int n = l.size;
+        int quietLimit = Math.min(1 << shift, threshold);
         int fired = 0;
         long active = 0;
-        for (int start = 0; start < n; start += BLOCK) {
-            int end = Math.min(n, start + BLOCK);
+        for (int b = 0, start = 0; start < n; b++, start += 1 << EngineLayer.BLOCK_SHIFT) {
+            if (quiet[b] && !dirty[b]) {
+                continue;
+            }
+            dirty[b] = false;
+            int end = Math.min(n, start + (1 << EngineLayer.BLOCK_SHIFT));
             int max = Integer.MIN_VALUE;
+            int min = Integer.MAX_VALUE;
             int touched = 0;
             for (int i = start; i < end; i++) {
                 int in = input[i];
@@ -197,8 +217,10 @@ public final class EventEngine implements DeviceSession {
                 input[i] = 0;
                 touched += (in | -in) >>> 31;
                 max = Math.max(max, x);
+                min = Math.min(min, x);
             }
             active += touched;
+            quiet[b] = min >= 0 && max < quietLimit;
             if (max >= threshold) {
                 fired = fire(l, start, end, threshold, fired);
             }
@@ -366,11 +388,13 @@ public final class EventEngine implements DeviceSession {
             Arrays.fill(l.v, 0);
             Arrays.fill(l.aux, 0);
             l.spikeCount = 0;
+            if (l.dirty != null) {
+                Arrays.fill(l.dirty, false);
+                Arrays.fill(l.quiet, true);
+            }
         }
-        for (int k = 0; k < touchedCount; k++) {
-            pendingInput[touchedRows[k]] = 0;
-        }
-        touchedCount = 0;
+        Arrays.fill(pendingInput, 0);
+        Arrays.fill(touchedRows, 0);
         deferredSynapticOps = 0;
     }
 

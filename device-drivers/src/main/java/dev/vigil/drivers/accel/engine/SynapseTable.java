@@ -40,13 +40,21 @@ final class SynapseTable {
         return this;
     }
 
-    /** Adds source {@code s}'s row, {@code times} over, into {@code acc}. */
-    void scatter(int s, int times, int[] acc) {
+    /**
+     * Adds source {@code s}'s row, {@code times} over, into {@code acc}, and flags in {@code dirty}
+     * (when not null) every block of {@code 2^blockShift} targets it touched.
+     */
+    void scatter(int s, int times, int[] acc, boolean[] dirty, int blockShift) {
         int[] w = weights;
         for (int r = rowStart[s], end = rowStart[s + 1]; r < end; r++) {
             int t = runTarget[r];
             int o = runWeight[r];
             int len = runLength[r];
+            if (dirty != null) {
+                for (int b = t >>> blockShift, last = (t + len - 1) >>> blockShift; b <= last; b++) {
+                    dirty[b] = true;
+                }
+            }
             int j = 0;
             for (; j + 8 <= len; j += 8) {
                 acc[t + j] += times * w[o + j];

@@ -7,13 +7,16 @@ import dev.vigil.runtime.network.DenseLayer;
 import dev.vigil.runtime.network.Network;
 import dev.vigil.runtime.network.NeuronParams;
 import dev.vigil.runtime.network.ResetMode;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.List;
+import java.util.Random;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Hand-computed traces of the shift-leak integer LIF on the fast device and the golden device. */
 class ShiftLifTest {
@@ -34,6 +37,29 @@ class ShiftLifTest {
         // -20 alone: -20, then -20 - (-2) = -18, -18 - (-2) = -16, -16 - (-1) = -15, -15 - (-1) = -14
         Trace neg = Trace.run(device, net, 0, new int[][] {{1}, {}, {}, {}, {}});
         assertArrayEquals(new int[] {-20, -18, -16, -15, -14}, neg.v(0));
+    }
+
+    @Test
+    void skippingQuietBlocksLeavesEveryPotentialAsTheGoldenDeviceHasIt() throws Exception {
+        // 300 neurons (5 blocks of 64) and sparse input: most blocks are quiet most of the time
+        Random rnd = new Random(9);
+        int inputs = 40;
+        int[] w = new int[inputs * 300];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = rnd.nextInt(8) == 0 ? rnd.nextInt(401) - 150 : 0;
+        }
+        Network net = new Network("wide", inputs, List.of(new DenseLayer("l", inputs, 300, w,
+                NeuronParams.lif(200, 3))));
+        int[][] events = new int[300][];
+        for (int s = 0; s < events.length; s++) {
+            events[s] = rnd.nextInt(4) == 0 ? new int[] {rnd.nextInt(inputs)} : new int[0];
+        }
+        Trace fast = Trace.run(new FastDevice(), net, 0, events);
+        Trace golden = Trace.run(new ReferenceDevice(), net, 0, events);
+        for (int s = 0; s < events.length; s++) {
+            assertArrayEquals(golden.potentials.get(s), fast.potentials.get(s), "step " + s);
+            assertEquals(golden.spikes.get(s), fast.spikes.get(s), "step " + s);
+        }
     }
 
     @ParameterizedTest

@@ -213,12 +213,12 @@ final class ReferenceSession implements DeviceSession {
     }
 
     private int updateCuba(int l, int n, CubaLif c, int input) {
-        // 32-bit arithmetic as Lava's int32 arrays; the compiler keeps inputs far below overflow
+        // input and current in 32-bit arithmetic, wrapping as Lava's int32 arrays do
         int u = (int) towardZeroDecay(aux[l][n], c.du() + 1) + (input << CubaLif.ALIGN_SHIFT);
         if (u > STATE_LIMIT) {
-            u -= 2 * STATE_LIMIT;
+            u -= (int) (2 * STATE_LIMIT);
         } else if (u <= -STATE_LIMIT) {
-            u += 2 * STATE_LIMIT;
+            u += (int) (2 * STATE_LIMIT);
         }
         long vn = towardZeroDecay(v[l][n], c.dv()) + u + c.bias(n);
         vn = Math.max(-(STATE_LIMIT - 1), Math.min(STATE_LIMIT - 1, vn));

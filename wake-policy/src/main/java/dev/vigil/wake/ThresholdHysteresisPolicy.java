@@ -23,10 +23,7 @@ public final class ThresholdHysteresisPolicy implements WakePolicy {
 
     @Override
     public WakeDecision decide(long timeUs, int[] counts) {
-        int total = 0;
-        for (int c : counts) {
-            total += c;
-        }
+        int total = Counts.total(counts);
         if (!active && total >= on) {
             active = true;
             return new WakeDecision(true, true, RULE, total, on);
@@ -34,7 +31,7 @@ public final class ThresholdHysteresisPolicy implements WakePolicy {
         if (active && total <= off) {
             active = false;
         }
-        return new WakeDecision(false, active, RULE, total, active ? off : on);
+        return new WakeDecision(false, active, RULE, total, active ? off : on, active ? "holding until <= " + off : "");
     }
 
     @Override

@@ -1,5 +1,5 @@
 package dev.vigil.runtime.config;
 
-/** Per-sensor encoder and wake settings. */
-public record SensorsConfig(DvsConfig dvs, BandSensorConfig audio, BandSensorConfig vibration) {
+/** Per-sensor encoder and wake settings, and how sensors' wakes are fused. */
+public record SensorsConfig(DvsConfig dvs, BandSensorConfig audio, BandSensorConfig vibration, FusionConfig fusion) {
 }

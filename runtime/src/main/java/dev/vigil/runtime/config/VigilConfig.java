@@ -34,6 +34,11 @@ public record VigilConfig(String deviceId, SensorsConfig sensors, NetworkConfig 
         return new VigilConfig(deviceId, sensors, network, new DeviceConfig(deviceIdOfHal), window, dense, sinks, broker, sources, board);
     }
 
+    /** A copy with another dense-stage section. */
+    public VigilConfig withDense(DenseConfig newDense) {
+        return new VigilConfig(deviceId, sensors, network, device, window, newDense, sinks, broker, sources, board);
+    }
+
     /** A copy with MQTT publishing switched on or off. */
     public VigilConfig withMqtt(boolean on) {
         return new VigilConfig(deviceId, sensors, network, device, window, dense, new SinksConfig(sinks.stdout(), on), broker, sources, board);

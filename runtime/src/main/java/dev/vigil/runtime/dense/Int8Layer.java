@@ -6,7 +6,7 @@ import java.util.Arrays;
  * One fully connected int8 layer: {@code acc[o] = bias[o] + sum_i weights[o*inputs+i] * x[i]} in 32-bit
  * integers; hidden layers then apply ReLU, shift right by {@code shift} and saturate to int8.
  */
-public record Int8Layer(int inputs, int outputs, byte[] weights, int[] bias, int shift, boolean relu) {
+public record Int8Layer(int inputs, int outputs, byte[] weights, int[] bias, int shift, boolean relu) implements Int8Op {
 
     public Int8Layer {
         if (inputs <= 0 || outputs <= 0) {
@@ -28,19 +28,30 @@ public record Int8Layer(int inputs, int outputs, byte[] weights, int[] bias, int
         return weights[o * inputs + i];
     }
 
-    /** Computes this layer for int8 inputs {@code x} into {@code out}; returns multiply-accumulates done. */
-    int forward(int[] x, int[] out) {
+    /** Bias of output {@code o}. */
+    public int biasOf(int o) {
+        return bias[o];
+    }
+
+    @Override
+    public long macs() {
+        return (long) inputs * outputs;
+    }
+
+    @Override
+    public int weightCount() {
+        return inputs * outputs;
+    }
+
+    @Override
+    public void forward(int[] x, int[] out) {
         for (int o = 0; o < outputs; o++) {
             int acc = bias[o];
             for (int i = 0; i < inputs; i++) {
                 acc += weights[o * inputs + i] * x[i];
             }
-            if (relu) {
-                acc = Math.min(127, Math.max(0, acc) >> shift);
-            }
-            out[o] = acc;
+            out[o] = relu ? Int8Op.activate(acc, shift) : acc;
         }
-        return inputs * outputs;
     }
 
     @Override

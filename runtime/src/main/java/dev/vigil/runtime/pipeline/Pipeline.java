@@ -1,6 +1,9 @@
 package dev.vigil.runtime.pipeline;
 
+import dev.vigil.runtime.config.FusionConfig;
 import dev.vigil.runtime.config.VigilConfig;
+import dev.vigil.runtime.dense.DenseDevice;
+import dev.vigil.runtime.dense.DenseDevices;
 import dev.vigil.runtime.hal.CompiledProgram;
 import dev.vigil.runtime.hal.DoesNotFitException;
 import dev.vigil.runtime.hal.NetworkCompiler;
@@ -9,12 +12,15 @@ import dev.vigil.sensors.Batch;
 import dev.vigil.sensors.SensorSource;
 import dev.vigil.sensors.StreamDescriptor;
 import dev.vigil.sensors.replay.ReplayClock;
+import dev.vigil.wake.FusionMode;
+import dev.vigil.wake.SensorFusion;
 import org.tinylog.Logger;
 
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -27,6 +33,9 @@ public final class Pipeline {
     private final NeuromorphicDevice device;
     private final DetectionSink sink;
     private final LiveLanes live;
+    private final Map<String, LaneOverride> overrides = new LinkedHashMap<>();
+    private WindowObserver observer;
+    private DenseDevice denseDevice;
 
     /** A pipeline for {@code config}, running front ends on {@code device}, emitting to {@code sink}. */
     public Pipeline(VigilConfig config, NeuromorphicDevice device, DetectionSink sink) {
@@ -39,6 +48,44 @@ public final class Pipeline {
         this.device = device;
         this.sink = sink;
         this.live = live;
+    }
+
+    /** Replaces the wake settings and dense head of lane {@code sensor} (e.g. with a trained bundle's). */
+    public Pipeline override(String sensor, LaneOverride override) {
+        overrides.put(sensor, override);
+        return this;
+    }
+
+    /** Shows every window, its counts and decision, to {@code windowObserver}. */
+    public Pipeline observe(WindowObserver windowObserver) {
+        this.observer = windowObserver;
+        return this;
+    }
+
+    /** Runs the dense stage on {@code device} instead of the one {@code dense.device} names. */
+    public Pipeline denseOn(DenseDevice dense) {
+        this.denseDevice = dense;
+        return this;
+    }
+
+    private DenseDevice denseDevice() {
+        if (denseDevice == null) {
+            String id = config.dense().device();
+            denseDevice = DenseDevices.find(id).orElseThrow(() -> new IllegalArgumentException(
+                    "dense.device = " + id + ": no such dense device (available: " + String.join(", ", DenseDevices.ids()) + ")"));
+        }
+        return denseDevice;
+    }
+
+    private SensorFusion fusion(List<String> sensors) {
+        FusionConfig f = config.sensors().fusion();
+        double[] weights = new double[Math.max(1, sensors.size())];
+        for (int i = 0; i < sensors.size(); i++) {
+            weights[i] = f.weight(sensors.get(i));
+        }
+        List<String> names = sensors.isEmpty() ? List.of("none") : sensors;
+        return new SensorFusion(FusionMode.valueOf(f.mode().toUpperCase(Locale.ROOT)), names, weights, f.quorum(),
+                f.toleranceMs() * 1000L);
     }
 
     /**
@@ -58,10 +105,15 @@ public final class Pipeline {
                 ignored.add("stream " + s.id() + " (" + s.kind().label() + ")");
                 continue;
             }
-            models.put(s.id(), m.get());
-            live.register(m.get().sensor(), new LiveLanes.LaneSettings(true, m.get().wake()));
+            LaneOverride o = overrides.get(m.get().sensor());
+            LaneModel model = o == null ? m.get() : m.get().with(o.wake(), o.head());
+            models.put(s.id(), model);
+            live.register(model.sensor(), new LiveLanes.LaneSettings(true, model.wake()));
             programs.put(s.id(), NetworkCompiler.compile(m.get().network(), device.capabilities()));
         }
+        DenseDevice dense = denseDevice();
+        List<String> fusedSensors = models.values().stream().map(LaneModel::sensor).toList();
+        SensorFusion fusion = fusion(fusedSensors);
         Map<Integer, SensorLane> lanes = new LinkedHashMap<>();
         long stepUs = config.network().timestepUs();
         int stepsPerHop = (int) (config.window().hopMs() * 1000L / stepUs);
@@ -87,8 +139,9 @@ public final class Pipeline {
                 SensorLane lane = lanes.get(id);
                 if (lane == null) {
                     lane = new SensorLane(model, b.stream(), device.open(programs.get(id)),
-                            device.capabilities().energy(), stepsPerHop, hopsPerWindow, config.dense().enabled(),
-                            sink, config.deviceId(), origin, stepUs, live);
+                            device.capabilities().energy(), new LaneTiming(origin, stepUs, stepsPerHop, hopsPerWindow),
+                            dense, config.dense().enabled(), fusion, fusedSensors.indexOf(model.sensor()), sink,
+                            observer, config.deviceId(), live);
                     lanes.put(id, lane);
                     Logger.debug("lane {} on stream {}: {}", model.sensor(), id, model.encoder().describe());
                 }

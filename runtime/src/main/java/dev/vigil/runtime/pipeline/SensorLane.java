@@ -1,14 +1,19 @@
 package dev.vigil.runtime.pipeline;
 
+import dev.vigil.runtime.dense.DenseDevice;
 import dev.vigil.runtime.dense.DenseResult;
 import dev.vigil.runtime.dense.DenseStage;
 import dev.vigil.runtime.hal.DeviceSession;
 import dev.vigil.runtime.hal.EnergyModel;
+import dev.vigil.runtime.network.Layer;
 import dev.vigil.sensors.Batch;
 import dev.vigil.sensors.StreamDescriptor;
 import dev.vigil.sensors.encode.SpikeSink;
+import dev.vigil.wake.CooldownPolicy;
+import dev.vigil.wake.PreTriggerBuffer;
+import dev.vigil.wake.SensorFusion;
 import dev.vigil.wake.SpikeCountAccumulator;
-import dev.vigil.wake.ThresholdHysteresisPolicy;
+import dev.vigil.wake.WakeBudgetPolicy;
 import dev.vigil.wake.WakeDecision;
 import dev.vigil.wake.WakePolicy;
 import org.tinylog.Logger;
@@ -20,8 +25,9 @@ import java.util.function.IntConsumer;
 /**
  * One stream's path through the pipeline. Input spikes are binned into timesteps of
  * {@code stepUs} counted from a common origin; every step runs the front end on the device, every hop
- * closes a window, the wake policy decides, and only a wake runs the dense stage. Steps without input
- * still run, so leak and windows advance with device time, not with data.
+ * closes a window that goes into the pre-trigger buffer, the wake policy decides (fused with the other
+ * sensors when configured), and only a wake runs the dense stage, on the buffer: the waking window and
+ * the windows before it. Steps without input still run, so leak and windows advance with device time.
  */
 final class SensorLane {
     private final LaneModel model;
@@ -29,12 +35,17 @@ final class SensorLane {
     private final DeviceSession session;
     private final EnergyModel energy;
     private final SpikeCountAccumulator accumulator;
+    private final PreTriggerBuffer preTrigger;
+    private final int[] tensor;
     private final LiveLanes live;
     private LiveLanes.LaneSettings settings;
     private WakePolicy policy;
+    private final SensorFusion fusion;
+    private final int fusionIndex;
     private final DenseStage dense;
     private final boolean denseEnabled;
     private final DetectionSink sink;
+    private final WindowObserver observer;
     private final String deviceId;
     private final long originUs;
     private final long stepUs;
@@ -45,26 +56,35 @@ final class SensorLane {
     private long inputSpikes;
     private long windows;
     private long wakes;
+    private long fusionHeld;
+    private long refused;
     private long detections;
 
-    SensorLane(LaneModel model, StreamDescriptor stream, DeviceSession session, EnergyModel energy,
-               int stepsPerHop, int hopsPerWindow, boolean denseEnabled, DetectionSink sink, String deviceId,
-               long originUs, long stepUs, LiveLanes live) {
+    SensorLane(LaneModel model, StreamDescriptor stream, DeviceSession session, EnergyModel energy, LaneTiming timing,
+               DenseDevice denseDevice, boolean denseEnabled, SensorFusion fusion, int fusionIndex, DetectionSink sink,
+               WindowObserver observer, String deviceId, LiveLanes live) {
         this.model = model;
         this.stream = stream;
         this.session = session;
         this.energy = energy;
-        this.accumulator = new SpikeCountAccumulator(model.network().outputs(), stepsPerHop, hopsPerWindow);
+        this.accumulator = new SpikeCountAccumulator(model.network().outputs(), timing.stepsPerHop(), timing.hopsPerWindow());
         this.outputSink = accumulator::spike;
+        int rows = Math.max(model.head().windows(),
+                PreTriggerBuffer.windowsFor(model.wake().preTriggerMs() * 1000L, timing.hopUs()));
+        this.preTrigger = new PreTriggerBuffer(model.network().outputs(), rows);
+        this.tensor = new int[preTrigger.size()];
         this.live = live;
         this.settings = live.settingsOf(model.sensor()).orElse(new LiveLanes.LaneSettings(true, model.wake()));
-        this.policy = new ThresholdHysteresisPolicy(settings.wake().onSpikes(), settings.wake().offSpikes());
-        this.dense = new DenseStage(model.head());
+        this.policy = WakePolicies.build(settings.wake(), model.readouts());
+        this.fusion = fusion;
+        this.fusionIndex = fusionIndex;
+        this.dense = new DenseStage(model.head(), denseDevice);
         this.denseEnabled = denseEnabled;
         this.sink = sink;
+        this.observer = observer;
         this.deviceId = deviceId;
-        this.originUs = originUs;
-        this.stepUs = stepUs;
+        this.originUs = timing.originUs();
+        this.stepUs = timing.stepUs();
     }
 
     void accept(Batch batch) {
@@ -97,14 +117,14 @@ final class SensorLane {
         }
     }
 
-    /** Takes changed live settings at a window boundary: a new wake threshold starts a fresh policy. */
+    /** Takes changed live settings at a window boundary: a new wake policy starts fresh. */
     private void takeLiveSettings() {
         LiveLanes.LaneSettings now = live.settingsOf(model.sensor()).orElse(settings);
         if (now.equals(settings)) {
             return;
         }
         if (!now.wake().equals(settings.wake()) || !settings.enabled()) {
-            policy = new ThresholdHysteresisPolicy(now.wake().onSpikes(), now.wake().offSpikes());
+            policy = WakePolicies.build(now.wake(), model.readouts());
         }
         Logger.info("lane {} takes new live settings: {}", model.sensor(), now);
         settings = now;
@@ -124,15 +144,30 @@ final class SensorLane {
         long endUs = originUs + step * stepUs;
         long startUs = endUs - accumulator.stepsPerWindow() * stepUs;
         int[] counts = accumulator.windowCounts();
-        WakeDecision decision = policy.decide(endUs, counts);
+        preTrigger.push(endUs, counts);
+        WakeDecision local = policy.decide(endUs, counts);
+        WakeDecision decision = fusion.fuse(fusionIndex, endUs, local);
+        if (local.wake() && !decision.wake()) {
+            fusionHeld++;
+        }
+        if (observer != null) {
+            observer.window(model.sensor(), endUs, counts, decision);
+        }
         if (!decision.wake()) {
+            if (isRefusal(decision)) {
+                refused++;
+            }
+            if (local.wake() || isRefusal(decision)) {
+                Logger.debug("wake on {} refused: {}", model.sensor(), decision.reason());
+            }
             return;
         }
         wakes++;
         String label = model.sensor();
         double score = 1.0;
         if (denseEnabled) {
-            DenseResult result = dense.run(counts);
+            preTrigger.copyTo(tensor);
+            DenseResult result = dense.run(tensor);
             label = result.label();
             score = result.score();
         }
@@ -146,11 +181,21 @@ final class SensorLane {
         sink.accept(d);
     }
 
+    private static boolean isRefusal(WakeDecision d) {
+        return d.rule().equals(CooldownPolicy.RULE) || d.rule().equals(WakeBudgetPolicy.RULE);
+    }
+
     LaneStats stats() {
         double seconds = step * stepUs / 1e6;
+        long synapses = 0;
+        for (Layer l : model.network().layers()) {
+            synapses += l.synapses();
+        }
         return new LaneStats(model.sensor(), stream.id(), stream.kind(), inputElements, inputSpikes,
-                session.counts(), windows, wakes, dense.invocations(), detections,
-                energy.joules(session.counts(), seconds), dense.nanos());
+                session.counts(), windows, wakes, refused + fusionHeld, dense.invocations(), detections,
+                energy.joules(session.counts(), seconds), dense.nanos(), dense.macs(), dense.deviceJoules(),
+                dense.device().onHostCpu(), dense.inputSparsity(), model.head().macs(), model.head().footprintBytes(),
+                synapses, model.head());
     }
 
     void close() {

@@ -10,11 +10,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class DenseStageTest {
 
-    private static Int8Mlp model() {
+    private static Int8Model model() {
         // hidden = relu(x0 - x1) >> 1, relu(x1 - x0) >> 1 ; logits = [h0 - h1 + 1, h1 - h0]
         Int8Layer hidden = new Int8Layer(2, 2, new byte[]{1, -1, -1, 1}, new int[]{0, 0}, 1, true);
         Int8Layer out = new Int8Layer(2, 2, new byte[]{1, -1, -1, 1}, new int[]{1, 0}, 0, false);
-        return new Int8Mlp("t", 0, List.of(hidden, out), List.of("a", "b"), 1.0);
+        return Int8Model.mlp("t", 0, List.of(hidden, out), List.of("a", "b"), 1.0);
     }
 
     @Test
@@ -50,6 +50,6 @@ class DenseStageTest {
     void refusesMismatchedLayers() {
         Int8Layer a = new Int8Layer(2, 3, new byte[6], new int[3], 0, true);
         Int8Layer b = new Int8Layer(2, 2, new byte[4], new int[2], 0, false);
-        assertThrows(IllegalArgumentException.class, () -> new Int8Mlp("x", 0, List.of(a, b), List.of("p", "q"), 1));
+        assertThrows(IllegalArgumentException.class, () -> Int8Model.mlp("x", 0, List.of(a, b), List.of("p", "q"), 1));
     }
 }

@@ -12,7 +12,8 @@ import dev.vigil.sensors.SampleBatch;
  * {@code floorDb} are clamped, so silence stays silent. Multi-channel input is averaged to one.
  * For a warm-up of five smoothing constants plus five settling constants of the narrowest filter
  * after the first sample, references follow the level without spiking, so a stream's start is not
- * mistaken for an onset.
+ * mistaken for an onset. A channel's refractory time, when positive, holds back a spike (and the
+ * reference step it would make) until that long after the channel's previous spike.
  */
 public final class BandDeltaEncoder implements SpikeEncoder {
     private final int bands;
@@ -33,6 +34,8 @@ public final class BandDeltaEncoder implements SpikeEncoder {
     private final double[] refDb;
     private final double smooth;
     private final long warmupFrames;
+    private final long refractoryUs;
+    private final long[] lastSpikeUs;
     private long frames;
 
     /**
@@ -46,6 +49,21 @@ public final class BandDeltaEncoder implements SpikeEncoder {
      */
     public BandDeltaEncoder(double sampleRate, int bands, double minHz, double maxHz, double deltaDb,
                             double floorDb, double smoothingMs) {
+        this(sampleRate, bands, minHz, maxHz, deltaDb, floorDb, smoothingMs, 0);
+    }
+
+    /**
+     * As {@link #BandDeltaEncoder(double, int, double, double, double, double, double)}, with a
+     * per-channel refractory time of {@code refractoryUs} (0 = none).
+     */
+    public BandDeltaEncoder(double sampleRate, int bands, double minHz, double maxHz, double deltaDb,
+                            double floorDb, double smoothingMs, long refractoryUs) {
+        if (refractoryUs < 0) {
+            throw new IllegalArgumentException("refractory time must not be negative, got " + refractoryUs);
+        }
+        this.refractoryUs = refractoryUs;
+        this.lastSpikeUs = new long[2 * Math.max(0, bands)];
+        java.util.Arrays.fill(lastSpikeUs, Long.MIN_VALUE / 2);
         if (bands <= 0) {
             throw new IllegalArgumentException("bands must be positive, got " + bands);
         }
@@ -135,11 +153,11 @@ public final class BandDeltaEncoder implements SpikeEncoder {
                     refDb[k] = db;
                     continue;
                 }
-                while (db >= refDb[k] + deltaDb) {
+                while (db >= refDb[k] + deltaDb && ready(2 * k, t)) {
                     refDb[k] += deltaDb;
                     sink.spike(t, 2 * k);
                 }
-                while (db <= refDb[k] - deltaDb) {
+                while (db <= refDb[k] - deltaDb && ready(2 * k + 1, t)) {
                     refDb[k] -= deltaDb;
                     sink.spike(t, 2 * k + 1);
                 }
@@ -148,9 +166,20 @@ public final class BandDeltaEncoder implements SpikeEncoder {
         }
     }
 
+    private boolean ready(int channel, long t) {
+        if (refractoryUs == 0) {
+            return true;
+        }
+        if (t - lastSpikeUs[channel] < refractoryUs) {
+            return false;
+        }
+        lastSpikeUs[channel] = t;
+        return true;
+    }
+
     @Override
     public String describe() {
-        return String.format(java.util.Locale.ROOT, "%d bands %.0f-%.0f Hz, %.1f dB delta, %.1f ms smoothing, floor %.0f dB",
-                bands, minHz, maxHz, deltaDb, smoothingMs, floorDb);
+        return String.format(java.util.Locale.ROOT, "%d bands %.0f-%.0f Hz, %.1f dB delta, %.1f ms smoothing, floor %.0f dB, refractory %d us",
+                bands, minHz, maxHz, deltaDb, smoothingMs, floorDb, refractoryUs);
     }
 }

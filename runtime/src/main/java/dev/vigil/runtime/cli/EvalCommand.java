@@ -1,0 +1,107 @@
+package dev.vigil.runtime.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.vigil.runtime.config.VigilConfig;
+import dev.vigil.runtime.dense.DenseDevice;
+import dev.vigil.runtime.dense.DenseDevices;
+import dev.vigil.runtime.eval.BoardPower;
+import dev.vigil.runtime.eval.EvalReport;
+import dev.vigil.runtime.eval.EvalTable;
+import dev.vigil.runtime.eval.Evaluator;
+import dev.vigil.runtime.hal.Devices;
+import dev.vigil.runtime.hal.DoesNotFitException;
+import dev.vigil.runtime.hal.NeuromorphicDevice;
+import dev.vigil.runtime.learn.BundleCodec;
+import dev.vigil.runtime.learn.BundleException;
+import dev.vigil.runtime.learn.LabelInterval;
+import dev.vigil.runtime.learn.ModelBundle;
+import dev.vigil.sensors.SensorSource;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code vigil eval}: scores a labelled log and weighs wake-on-salience against always-dense. */
+@Command(name = "eval", mixinStandardHelpOptions = true,
+        description = {"Replays a log with a trained bundle (or the built-in heads) and prints, per lane: event recall and",
+                "precision, false wakes per hour of background, wake latency p50/p99, dense duty cycle, energy against",
+                "running the dense stage on every window, synops, activation sparsity and footprint; writes them as JSON."})
+final class EvalCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "LOG", description = "the recording to evaluate (.vlog, or any format vigil convert reads)")
+    private Path log;
+
+    @Option(names = "--labels", required = true, paramLabel = "CSV", description = "labelled intervals: start_us,end_us,label")
+    private Path labels;
+
+    @Option(names = "--model", paramLabel = "FILE", description = "model bundle from 'vigil train' (default: built-in heads)")
+    private Path model;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "where to write the figures (default: LOG with .eval.json)")
+    private Path json;
+
+    @Mixin
+    private FormatFlags format = new FormatFlags();
+
+    @Option(names = "--config", paramLabel = "FILE", description = "deployment config (YAML); defaults otherwise")
+    private Path config;
+
+    @Option(names = "--board-idle-w", paramLabel = "W", description = "board idle power (default ${DEFAULT-VALUE}, a Pi 4)", defaultValue = "2.7")
+    private double idleW;
+
+    @Option(names = "--board-loaded-w", paramLabel = "W", description = "board power under CPU load (default ${DEFAULT-VALUE})", defaultValue = "6.0")
+    private double loadedW;
+
+    @Override
+    public Integer call() throws Exception {
+        VigilConfig cfg = Inputs.config(config);
+        List<LabelInterval> intervals = TrainCommand.readLabels(labels);
+        BoardPower board;
+        try {
+            board = new BoardPower(idleW == 2.7 && loadedW == 6.0 ? "Raspberry Pi 4" : "board", idleW, loadedW);
+        } catch (IllegalArgumentException e) {
+            throw new UserError("--board-idle-w / --board-loaded-w refused: " + e.getMessage());
+        }
+        ModelBundle bundle = null;
+        if (model != null) {
+            try {
+                bundle = BundleCodec.read(model);
+            } catch (BundleException e) {
+                throw new UserError(e.getMessage());
+            }
+        }
+        NeuromorphicDevice hal = Devices.find(cfg.device().id()).orElseThrow(() -> new UserError(
+                "no HAL device '" + cfg.device().id() + "' (available: " + Devices.ids() + ")")).create();
+        DenseDevice dense = DenseDevices.find(cfg.dense().device()).orElseThrow(() -> new UserError(
+                "no dense device '" + cfg.dense().device() + "' (available: " + String.join(", ", DenseDevices.ids()) + ")"));
+        EvalReport report;
+        try (SensorSource source = Inputs.log(log, format.options())) {
+            report = Evaluator.evaluate(source, log.toString(), cfg, hal, dense, bundle, intervals, board);
+        } catch (DoesNotFitException | IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
+        } catch (IOException e) {
+            throw new UserError("reading " + log + ": " + e.getMessage());
+        }
+        EvalTable.print(report, spec.commandLine().getOut());
+        Path target = json != null ? json : log.resolveSibling(log.getFileName() + ".eval.json");
+        try {
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(target.toFile(), report);
+        } catch (IOException e) {
+            throw new UserError("cannot write " + target + ": " + e.getMessage());
+        }
+        spec.commandLine().getErr().println("vigil: wrote " + target);
+        spec.commandLine().getErr().flush();
+        return 0;
+    }
+}

@@ -1,0 +1,130 @@
+package dev.vigil.runtime.cli;
+
+import dev.vigil.runtime.config.VigilConfig;
+import dev.vigil.runtime.hal.Devices;
+import dev.vigil.runtime.hal.DoesNotFitException;
+import dev.vigil.runtime.hal.NeuromorphicDevice;
+import dev.vigil.runtime.learn.BundleCodec;
+import dev.vigil.runtime.learn.LabelFile;
+import dev.vigil.runtime.learn.LabelFileException;
+import dev.vigil.runtime.learn.LabelInterval;
+import dev.vigil.runtime.learn.LaneBundle;
+import dev.vigil.runtime.learn.ModelBundle;
+import dev.vigil.runtime.learn.Trainer;
+import dev.vigil.runtime.learn.TrainingOptions;
+import dev.vigil.sensors.SensorSource;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code vigil train}: fits wake thresholds and dense heads from a labelled log into a model bundle. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = {"Fits each labelled lane's wake threshold and dense head (SGD with a fixed seed, then a few-shot",
+                "prototype last layer) from a log and a sidecar label CSV (start_us,end_us,label), and writes a",
+                "model bundle. The same inputs and seed give the same bundle, byte for byte."})
+final class TrainCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "LOG", description = "the recording to learn from (.vlog, or any format vigil convert reads)")
+    private Path log;
+
+    @Option(names = "--labels", required = true, paramLabel = "CSV", description = "labelled intervals: start_us,end_us,label")
+    private Path labels;
+
+    @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "bundle to write (default: LOG with .model.json)")
+    private Path out;
+
+    @Mixin
+    private FormatFlags format = new FormatFlags();
+
+    @Option(names = "--config", paramLabel = "FILE", description = "deployment config (YAML); defaults otherwise")
+    private Path config;
+
+    @Option(names = "--seed", paramLabel = "N", description = "SGD seed (default ${DEFAULT-VALUE})", defaultValue = "7")
+    private long seed;
+
+    @Option(names = "--windows", paramLabel = "N", description = "windows the dense head reads: the waking one and N-1 before (default ${DEFAULT-VALUE})", defaultValue = "4")
+    private int windows;
+
+    @Option(names = "--hidden", paramLabel = "N", description = "hidden units of the dense head (default ${DEFAULT-VALUE})", defaultValue = "16")
+    private int hidden;
+
+    @Option(names = "--epochs", paramLabel = "N", description = "SGD epochs (default ${DEFAULT-VALUE})", defaultValue = "60")
+    private int epochs;
+
+    @Option(names = "--shots", paramLabel = "N", description = "examples per class for the few-shot last layer (default ${DEFAULT-VALUE})", defaultValue = "20")
+    private int shots;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        VigilConfig cfg = Inputs.config(config);
+        TrainingOptions o;
+        try {
+            o = new TrainingOptions(seed, windows, hidden, epochs, 0.05, shots, 500);
+        } catch (IllegalArgumentException e) {
+            throw new UserError("options refused: windows 1-64, hidden 1-256, epochs 1-10000, shots >= 1");
+        }
+        List<LabelInterval> intervals = readLabels(labels);
+        NeuromorphicDevice hal = Devices.find(cfg.device().id()).orElseThrow(() -> new UserError(
+                "no HAL device '" + cfg.device().id() + "' (available: " + Devices.ids() + ")")).create();
+        Path target = out != null ? out : log.resolveSibling(log.getFileName() + ".model.json");
+        ModelBundle bundle;
+        try (SensorSource source = Inputs.log(log, format.options())) {
+            bundle = Trainer.train(source, sha256(log), cfg, hal, intervals, sha256(labels), o);
+        } catch (DoesNotFitException | IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
+        } catch (IOException e) {
+            throw new UserError("reading " + log + ": " + e.getMessage());
+        }
+        try {
+            Files.write(target, BundleCodec.encode(bundle));
+        } catch (IOException e) {
+            throw new UserError("cannot write " + target + ": " + e.getMessage());
+        }
+        for (LaneBundle l : bundle.lanes()) {
+            err.printf("vigil: %s: wake %s; head %s; examples %s%n", l.sensor(), describe(l.wake()), l.head().labels(),
+                    new java.util.TreeMap<>(l.examples()));
+        }
+        err.println("vigil: wrote " + target);
+        err.flush();
+        return 0;
+    }
+
+    private static String describe(dev.vigil.runtime.config.WakeConfig w) {
+        if (w.rule().equals("per-class")) {
+            return "per-class " + java.util.Arrays.toString(w.classOnSpikes()) + " (re-arm " + java.util.Arrays.toString(w.classOffSpikes()) + ")";
+        }
+        return "at " + w.onSpikes() + " spikes per window (re-arm at " + w.offSpikes() + ")";
+    }
+
+    static List<LabelInterval> readLabels(Path file) throws UserError {
+        try {
+            return LabelFile.read(file);
+        } catch (LabelFileException e) {
+            throw new UserError(e.getMessage());
+        } catch (IOException e) {
+            throw new UserError("cannot read labels " + file + ": " + e.getMessage());
+        }
+    }
+
+    static String sha256(Path file) throws UserError {
+        try {
+            return BundleCodec.sha256(Files.readAllBytes(file));
+        } catch (IOException e) {
+            throw new UserError("cannot read " + file + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package dev.vigil.runtime.config;
+
+import static dev.vigil.runtime.config.BadValueException.inRange;
+
+/**
+ * The envelope technique of bearing diagnosis on a sampled lane: band-pass around the resonance,
+ * envelope, impact spikes, and resonators at the defect frequencies, either computed from the shaft
+ * speed and bearing geometry ({@code shaft-hz} > 0) or given in {@code defect-hz}.
+ */
+public record EnvelopeConfig(boolean enabled, double bandLowHz, double bandHighHz, double envelopeHz, double ratio,
+                             double shaftHz, int balls, double ballDiameter, double pitchDiameter,
+                             double contactAngleDeg, double[] defectHz) {
+    public EnvelopeConfig {
+        inRange("band-low-hz", bandLowHz, 1, 1e6);
+        inRange("band-high-hz", bandHighHz, 1, 1e6);
+        if (bandHighHz <= bandLowHz) {
+            throw new BadValueException("band-high-hz", bandHighHz, "must be above band-low-hz (" + bandLowHz + ")");
+        }
+        inRange("envelope-hz", envelopeHz, 1, bandLowHz);
+        inRange("ratio", ratio, 1.01, 100);
+        inRange("shaft-hz", shaftHz, 0, 1000);
+        inRange("balls", balls, 3, 100);
+        inRange("ball-diameter", ballDiameter, 1e-6, 1e6);
+        inRange("pitch-diameter", pitchDiameter, ballDiameter * 1.0001, 1e6);
+        inRange("contact-angle-deg", contactAngleDeg, 0, 89.9);
+        defectHz = defectHz == null ? new double[0] : defectHz.clone();
+        for (int i = 0; i < defectHz.length; i++) {
+            inRange("defect-hz[" + i + "]", defectHz[i], 0.01, envelopeHz);
+        }
+    }
+
+    @Override
+    public double[] defectHz() {
+        return defectHz.clone();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof EnvelopeConfig e && e.toString().equals(toString());
+    }
+
+    @Override
+    public int hashCode() {
+        return toString().hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "EnvelopeConfig[" + enabled + " " + bandLowHz + "-" + bandHighHz + " env " + envelopeHz + " ratio " + ratio
+                + " shaft " + shaftHz + " bearing " + balls + "/" + ballDiameter + "/" + pitchDiameter + "/" + contactAngleDeg
+                + " defects " + java.util.Arrays.toString(defectHz) + "]";
+    }
+}

@@ -1,0 +1,28 @@
+package dev.vigil.runtime.dense;
+
+/**
+ * Where the dense stage runs: the golden CPU engine, or an accelerator behind a driver (found with
+ * {@link java.util.ServiceLoader} through {@link DenseDeviceProvider}). Every device must give
+ * bit-identical logits for the same model and input.
+ */
+public interface DenseDevice {
+
+    /** Short id used in configs, e.g. {@code "cpu"}. */
+    String id();
+
+    /** One line for humans, with the source of its energy figure. */
+    String description();
+
+    /** Energy the device itself spends per multiply-accumulate, J (0 for the CPU: see the board's power). */
+    double joulesPerMac();
+
+    /** True when the work runs on the host CPU (its time costs the board's loaded-minus-idle power). */
+    boolean onHostCpu();
+
+    /**
+     * Loads {@code model} and returns an executor for it.
+     *
+     * @throws IllegalArgumentException naming the layer and the limit when the model does not fit
+     */
+    DenseExecutor load(Int8Model model);
+}

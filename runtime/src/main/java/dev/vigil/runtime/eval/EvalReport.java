@@ -1,0 +1,21 @@
+package dev.vigil.runtime.eval;
+
+import java.util.List;
+
+/**
+ * What {@code vigil eval} measured.
+ *
+ * @param log          the log evaluated
+ * @param recordedS    seconds of device time it covers
+ * @param frontDevice  HAL device of the front end
+ * @param denseDevice  dense device
+ * @param board        board power profile
+ * @param model        the bundle used, or "built-in"
+ * @param lanes        per-lane figures
+ */
+public record EvalReport(String log, double recordedS, String frontDevice, String denseDevice, BoardPower board,
+                         String model, List<LaneReport> lanes) {
+    public EvalReport {
+        lanes = List.copyOf(lanes);
+    }
+}

@@ -1,0 +1,208 @@
+package dev.vigil.runtime.learn;
+
+import dev.vigil.runtime.dense.Int8Layer;
+import dev.vigil.runtime.dense.Int8Model;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Fits the dense head: a hidden layer learnt by plain SGD on softmax cross-entropy (fixed seed, uniform
+ * initialisation, Fisher–Yates shuffles, {@link StrictMath} only, so the result is the same bit for bit on
+ * every JVM), quantised to int8; then the last layer is fitted few-shot, Akida-style, as class
+ * prototypes: the mean int8 hidden activation of the first {@code shots} examples of each class becomes
+ * that class's weight row, with bias {@code -|w|^2 / 2k}, so the logits rank classes by distance to
+ * their prototype exactly as the device computes them.
+ */
+public final class HeadTrainer {
+
+    /** One training example: a tensor of counts (windows × readouts) and its class index. */
+    public record Example(int[] counts, int label) {
+    }
+
+    private HeadTrainer() {
+    }
+
+    /** Trains a head named {@code name} over {@code windows} windows of {@code features} counts. */
+    public static Int8Model train(String name, List<Example> examples, List<String> labels, int windows, int features,
+                                  TrainingOptions o) {
+        int in = windows * features;
+        int maxCount = 1;
+        for (Example e : examples) {
+            for (int c : e.counts()) {
+                maxCount = Math.max(maxCount, c);
+            }
+        }
+        int inputShift = 0;
+        while ((maxCount >> inputShift) > 127) {
+            inputShift++;
+        }
+        int n = examples.size();
+        int[][] xq = new int[n][in];
+        double[][] x = new double[n][in];
+        for (int e = 0; e < n; e++) {
+            int[] c = examples.get(e).counts();
+            for (int i = 0; i < in; i++) {
+                xq[e][i] = Math.min(127, Math.max(0, c[i]) >> inputShift);
+                x[e][i] = xq[e][i] / 127.0;
+            }
+        }
+        int h = o.hidden();
+        int k = labels.size();
+        SplittableRandom rnd = new SplittableRandom(o.seed());
+        double[][] w1 = new double[h][in];
+        double[] b1 = new double[h];
+        double[][] w2 = new double[k][h];
+        double[] b2 = new double[k];
+        double l1 = StrictMath.sqrt(6.0 / (in + h));
+        double l2 = StrictMath.sqrt(6.0 / (h + k));
+        for (double[] row : w1) {
+            for (int i = 0; i < in; i++) {
+                row[i] = (rnd.nextDouble() * 2 - 1) * l1;
+            }
+        }
+        for (double[] row : w2) {
+            for (int j = 0; j < h; j++) {
+                row[j] = (rnd.nextDouble() * 2 - 1) * l2;
+            }
+        }
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        double[] hid = new double[h];
+        double[] z = new double[k];
+        double[] dh = new double[h];
+        for (int epoch = 0; epoch < o.epochs(); epoch++) {
+            for (int i = n - 1; i > 0; i--) {
+                int j = rnd.nextInt(i + 1);
+                int t = order[i];
+                order[i] = order[j];
+                order[j] = t;
+            }
+            for (int idx : order) {
+                double[] xe = x[idx];
+                int y = examples.get(idx).label();
+                for (int j = 0; j < h; j++) {
+                    double a = b1[j];
+                    for (int i = 0; i < in; i++) {
+                        a += w1[j][i] * xe[i];
+                    }
+                    hid[j] = Math.max(0, a);
+                }
+                double zmax = Double.NEGATIVE_INFINITY;
+                for (int c = 0; c < k; c++) {
+                    double a = b2[c];
+                    for (int j = 0; j < h; j++) {
+                        a += w2[c][j] * hid[j];
+                    }
+                    z[c] = a;
+                    zmax = Math.max(zmax, a);
+                }
+                double sum = 0;
+                for (int c = 0; c < k; c++) {
+                    z[c] = StrictMath.exp(z[c] - zmax);
+                    sum += z[c];
+                }
+                java.util.Arrays.fill(dh, 0);
+                for (int c = 0; c < k; c++) {
+                    double g = z[c] / sum - (c == y ? 1 : 0);
+                    for (int j = 0; j < h; j++) {
+                        dh[j] += g * w2[c][j];
+                        w2[c][j] -= o.learningRate() * g * hid[j];
+                    }
+                    b2[c] -= o.learningRate() * g;
+                }
+                for (int j = 0; j < h; j++) {
+                    if (hid[j] <= 0) {
+                        continue;
+                    }
+                    double g = dh[j];
+                    for (int i = 0; i < in; i++) {
+                        w1[j][i] -= o.learningRate() * g * xe[i];
+                    }
+                    b1[j] -= o.learningRate() * g;
+                }
+            }
+        }
+        Int8Layer hidden = quantiseHidden(w1, b1, xq, in, h);
+        return prototypes(name, inputShift, windows, hidden, examples, xq, labels, o.shots());
+    }
+
+    private static Int8Layer quantiseHidden(double[][] w1, double[] b1, int[][] xq, int in, int h) {
+        double maxW = 1e-12;
+        for (double[] row : w1) {
+            for (double v : row) {
+                maxW = Math.max(maxW, Math.abs(v));
+            }
+        }
+        double s = 127 / maxW;
+        byte[] w = new byte[h * in];
+        int[] b = new int[h];
+        for (int j = 0; j < h; j++) {
+            for (int i = 0; i < in; i++) {
+                w[j * in + i] = (byte) Math.max(-127, Math.min(127, StrictMath.round(w1[j][i] * s)));
+            }
+            b[j] = (int) StrictMath.round(b1[j] * s * 127);
+        }
+        Int8Layer raw = new Int8Layer(in, h, w, b, 0, false);
+        int maxAcc = 1;
+        int[] acc = new int[h];
+        for (int[] x : xq) {
+            raw.forward(x, acc);
+            for (int a : acc) {
+                maxAcc = Math.max(maxAcc, a);
+            }
+        }
+        int shift = 0;
+        while ((maxAcc >> shift) > 127) {
+            shift++;
+        }
+        return new Int8Layer(in, h, w, b, shift, true);
+    }
+
+    private static Int8Model prototypes(String name, int inputShift, int windows, Int8Layer hidden, List<Example> examples,
+                                        int[][] xq, List<String> labels, int shots) {
+        int h = hidden.outputs();
+        int k = labels.size();
+        long[][] sum = new long[k][h];
+        int[] used = new int[k];
+        int[] act = new int[h];
+        for (int e = 0; e < examples.size(); e++) {
+            int c = examples.get(e).label();
+            if (used[c] >= shots) {
+                continue;
+            }
+            hidden.forward(xq[e], act);
+            for (int j = 0; j < h; j++) {
+                sum[c][j] += act[j];
+            }
+            used[c]++;
+        }
+        double maxP = 1e-12;
+        double[][] p = new double[k][h];
+        for (int c = 0; c < k; c++) {
+            for (int j = 0; j < h; j++) {
+                p[c][j] = used[c] == 0 ? 0 : (double) sum[c][j] / used[c];
+                maxP = Math.max(maxP, p[c][j]);
+            }
+        }
+        double scale = 127 / maxP;
+        byte[] w = new byte[k * h];
+        int[] b = new int[k];
+        for (int c = 0; c < k; c++) {
+            long sq = 0;
+            for (int j = 0; j < h; j++) {
+                int q = (int) Math.min(127, StrictMath.round(p[c][j] * scale));
+                w[c * h + j] = (byte) q;
+                sq += (long) q * q;
+            }
+            b[c] = used[c] == 0 ? Integer.MIN_VALUE / 2 : (int) -StrictMath.round(sq / (2 * scale));
+        }
+        List<dev.vigil.runtime.dense.Int8Op> layers = new ArrayList<>();
+        layers.add(hidden);
+        layers.add(new Int8Layer(h, k, w, b, 0, false));
+        return new Int8Model(name, inputShift, windows, layers, labels, 8 / (scale * 127 * 127));
+    }
+}

@@ -1,0 +1,134 @@
+package dev.vigil.runtime.learn;
+
+import dev.vigil.runtime.config.WakeConfig;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Fits a lane's wake rule (the readout decision) from labelled windows. Candidates are a threshold on
+ * the window's total and a threshold on each single readout neuron (a per-class rule). Each candidate's
+ * wake level sits just above every background window's value, so the training background gives no
+ * false wake; the re-arm level is the background's median. The candidate that catches the most
+ * labelled events on the training log wins (ties: the total, then the larger margin); a quarter more
+ * margin is added when it loses no event. When the configured policy has no cooldown, the cooldown is
+ * set to the longest labelled event, so one event wakes the dense stage once (an event's own decay
+ * would otherwise re-wake it after its labelled end).
+ */
+public final class WakeFit {
+
+    private WakeFit() {
+    }
+
+    /** What a candidate achieves on the training windows. */
+    private record Candidate(int readout, int on, int off, int caught, double margin) {
+    }
+
+    /**
+     * @param lane         the lane's windows
+     * @param sensor       its name
+     * @param intervals    labels
+     * @param windowUs     window length
+     * @param guardUs      background windows keep this distance from labelled intervals
+     * @param base         the configured policy, whose k-of-n, cooldown and budget settings are kept
+     * @param preTriggerMs pre-trigger span to set
+     */
+    public static WakeConfig fit(WindowRecorder.LaneWindows lane, String sensor, List<LabelInterval> intervals,
+                                 long windowUs, long guardUs, WakeConfig base, int preTriggerMs) {
+        int n = lane.size();
+        boolean[] background = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            long end = lane.endUs(i);
+            background[i] = Labels.isBackground(intervals, sensor, end - windowUs, end, guardUs);
+        }
+        List<LabelInterval> events = intervals.stream().filter(l -> l.appliesTo(sensor)).toList();
+        Candidate best = null;
+        for (int r = -1; r < lane.neurons(); r++) {
+            int[] v = new int[n];
+            for (int i = 0; i < n; i++) {
+                v[i] = r < 0 ? lane.total(i) : lane.count(i, r);
+            }
+            Candidate c = evaluate(lane, v, background, events, windowUs, r);
+            if (best == null || c.caught > best.caught || (c.caught == best.caught && c.margin > best.margin && best.readout >= 0)) {
+                best = c;
+            }
+        }
+        int[] classOn = new int[best.readout < 0 ? 0 : lane.neurons()];
+        int[] classOff = new int[classOn.length];
+        int on = Math.min(1_000_000, Math.max(1, best.on));
+        int off = Math.max(0, Math.min(on - 1, best.off));
+        if (best.readout >= 0) {
+            classOn[best.readout] = on;
+            classOff[best.readout] = off;
+        }
+        long longest = events.stream().mapToLong(LabelInterval::durationUs).max().orElse(0);
+        int cooldownMs = base.cooldownMs() > 0 ? base.cooldownMs() : (int) Math.min(86_400_000, (longest + 999) / 1000);
+        return new WakeConfig(best.readout < 0 ? "threshold" : "per-class", best.readout < 0 ? on : 1,
+                best.readout < 0 ? off : 0, classOn, classOff, base.baselineShift(), base.k(), base.n(),
+                cooldownMs, base.maxPerHour(), base.burst(), preTriggerMs);
+    }
+
+    private static Candidate evaluate(WindowRecorder.LaneWindows lane, int[] v, boolean[] background,
+                                      List<LabelInterval> events, long windowUs, int readout) {
+        int bgMax = 0;
+        int count = 0;
+        for (int i = 0; i < v.length; i++) {
+            if (background[i]) {
+                bgMax = Math.max(bgMax, v[i]);
+                count++;
+            }
+        }
+        int[] bg = new int[count];
+        for (int i = 0, k = 0; i < v.length; i++) {
+            if (background[i]) {
+                bg[k++] = v[i];
+            }
+        }
+        Arrays.sort(bg);
+        int off = bg.length == 0 ? 0 : bg[bg.length / 2];
+        int on = bgMax + 1;
+        int caught = caught(lane, v, events, windowUs, on, Math.min(off, on - 1));
+        int withMargin = (int) Math.ceil(bgMax * 1.25) + 1;
+        if (withMargin > on && caught(lane, v, events, windowUs, withMargin, Math.min(off, withMargin - 1)) == caught) {
+            on = withMargin;
+        }
+        int minPeak = Integer.MAX_VALUE;
+        for (LabelInterval e : events) {
+            int peak = 0;
+            for (int i = 0; i < v.length; i++) {
+                long end = lane.endUs(i);
+                if (e.overlaps(end - windowUs, end)) {
+                    peak = Math.max(peak, v[i]);
+                }
+            }
+            minPeak = Math.min(minPeak, peak);
+        }
+        double margin = events.isEmpty() ? 0 : (double) minPeak / on;
+        return new Candidate(readout, on, off, caught, margin);
+    }
+
+    /** Events whose span (plus one window) holds a wake of a threshold-with-hysteresis rule on {@code v}. */
+    private static int caught(WindowRecorder.LaneWindows lane, int[] v, List<LabelInterval> events, long windowUs, int on, int off) {
+        boolean active = false;
+        boolean[] hit = new boolean[events.size()];
+        for (int i = 0; i < v.length; i++) {
+            if (!active && v[i] >= on) {
+                active = true;
+                long end = lane.endUs(i);
+                for (int e = 0; e < hit.length; e++) {
+                    LabelInterval iv = events.get(e);
+                    if (end > iv.startUs() && end <= iv.endUs() + windowUs) {
+                        hit[e] = true;
+                    }
+                }
+            } else if (active && v[i] <= off) {
+                active = false;
+            }
+        }
+        int c = 0;
+        for (boolean h : hit) {
+            c += h ? 1 : 0;
+        }
+        return c;
+    }
+}

@@ -1,0 +1,147 @@
+package dev.vigil.runtime.pipeline;
+
+import dev.vigil.runtime.config.ConfigException;
+import dev.vigil.runtime.config.ConfigLoader;
+import dev.vigil.runtime.config.VigilConfig;
+import dev.vigil.runtime.dense.CpuDenseDevice;
+import dev.vigil.runtime.dense.DenseDevice;
+import dev.vigil.runtime.dense.DenseExecutor;
+import dev.vigil.runtime.dense.Int8Layer;
+import dev.vigil.runtime.dense.Int8Model;
+import dev.vigil.runtime.hal.reference.ReferenceDevice;
+import dev.vigil.sensors.replay.ReplayClock;
+import dev.vigil.sensors.vlog.VlogReader;
+import dev.vigil.wake.WakeDecision;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Acceptance 3: the dense stage runs only on wakes, and sees exactly the configured pre-trigger span. */
+class WakeGatedDenseStageTest {
+    private static final Path DEMO = Path.of(System.getProperty("vigil.root", "..")).resolve("examples/demo.vlog");
+
+    /** A dense device that records each invocation's input and checks a wake preceded it. */
+    private static final class Spy implements DenseDevice {
+        final List<int[]> inputs = new ArrayList<>();
+        final List<Long> lastWindowEnds = new ArrayList<>();
+        WakeDecision lastDecision;
+        long lastWindowEnd;
+
+        @Override
+        public String id() {
+            return "spy";
+        }
+
+        @Override
+        public String description() {
+            return "records invocations";
+        }
+
+        @Override
+        public double joulesPerMac() {
+            return 0;
+        }
+
+        @Override
+        public boolean onHostCpu() {
+            return true;
+        }
+
+        @Override
+        public DenseExecutor load(Int8Model model) {
+            DenseExecutor real = new CpuDenseDevice().load(model);
+            return (input, logits) -> {
+                assertTrue(lastDecision != null && lastDecision.wake(), "dense invoked after a non-wake decision " + lastDecision);
+                inputs.add(input.clone());
+                lastWindowEnds.add(lastWindowEnd);
+                real.run(input, logits);
+            };
+        }
+    }
+
+    @Test
+    void denseRunsOnlyRightAfterAWakeOnTheWakingWindowAndTheSpanBeforeIt() throws Exception {
+        VigilConfig cfg = ConfigLoader.parse("""
+                sensors:
+                  audio:
+                    wake:
+                      pre-trigger-ms: 200
+                """, "test");
+        int rows = 5; // 200 ms before the 50 ms waking window = 4 windows, plus the window itself
+        Int8Model wide = new Int8Model("wide", 0, rows, List.of(new Int8Layer(rows * 4, 2, new byte[rows * 4 * 2], new int[2], 0, false)),
+                List.of("speech", "noise"), 1);
+        Spy spy = new Spy();
+        List<long[]> audioWindows = new ArrayList<>();
+        List<Detection> detections = new ArrayList<>();
+        int[] decisions = new int[2];
+        Pipeline p = new Pipeline(cfg, new ReferenceDevice(), detections::add)
+                .override("audio", new LaneOverride(cfg.sensors().audio().wake(), wide))
+                .denseOn(spy)
+                .observe((sensor, endUs, counts, decision) -> {
+                    spy.lastDecision = decision;
+                    spy.lastWindowEnd = endUs;
+                    decisions[decision.wake() ? 1 : 0]++;
+                    if (sensor.equals("audio")) {
+                        long[] row = new long[counts.length + 1];
+                        row[0] = endUs;
+                        for (int i = 0; i < counts.length; i++) {
+                            row[i + 1] = counts[i];
+                        }
+                        audioWindows.add(row);
+                    }
+                });
+        RunSummary s;
+        try (VlogReader r = new VlogReader(DEMO)) {
+            s = p.run(r, ReplayClock.asFastAsPossible());
+        }
+        assertEquals(decisions[1], spy.inputs.size(), "one dense invocation per wake, none otherwise");
+        assertEquals(s.wakes(), s.denseRuns());
+        assertTrue(decisions[0] > 100 * decisions[1], "windows without wake: " + decisions[0]);
+        // the audio lane's invocation saw the 5 windows ending at its waking window, oldest first
+        int audioCalls = 0;
+        for (int k = 0; k < spy.inputs.size(); k++) {
+            int[] in = spy.inputs.get(k);
+            if (in.length != rows * 4) {
+                continue;
+            }
+            audioCalls++;
+            long end = spy.lastWindowEnds.get(k);
+            int idx = -1;
+            for (int w = 0; w < audioWindows.size(); w++) {
+                if (audioWindows.get(w)[0] == end) {
+                    idx = w;
+                }
+            }
+            assertTrue(idx >= rows - 1, "waking window found with " + (rows - 1) + " before it");
+            int[] expected = new int[rows * 4];
+            for (int r = 0; r < rows; r++) {
+                long[] row = audioWindows.get(idx - rows + 1 + r);
+                for (int i = 0; i < 4; i++) {
+                    expected[r * 4 + i] = (int) Math.min(127, row[i + 1]);
+                }
+            }
+            assertArrayEquals(expected, in, "dense input = windows " + (idx - rows + 1) + ".." + idx);
+            assertEquals(200_000, end - audioWindows.get(idx - rows + 1)[0], "span from oldest to waking window end");
+        }
+        assertEquals(1, audioCalls, "the demo's one speech burst");
+    }
+
+    @Test
+    void withTheDenseStageOffWakesStillHappenButNothingRuns() throws ConfigException, Exception {
+        VigilConfig cfg = ConfigLoader.parse("dense:\n  enabled: false\n", "test");
+        Spy spy = new Spy();
+        List<Detection> detections = new ArrayList<>();
+        try (VlogReader r = new VlogReader(DEMO)) {
+            RunSummary s = new Pipeline(cfg, new ReferenceDevice(), detections::add).denseOn(spy).run(r, ReplayClock.asFastAsPossible());
+            assertEquals(0, s.denseRuns());
+            assertEquals(3, s.wakes());
+        }
+        assertEquals(0, spy.inputs.size());
+    }
+}

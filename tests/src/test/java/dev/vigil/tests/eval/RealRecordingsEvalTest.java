@@ -1,0 +1,216 @@
+package dev.vigil.tests.eval;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vigil.runtime.cli.VigilCli;
+import dev.vigil.sensors.StreamKind;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Acceptance 2 on real recordings: logs are built from the shared WAV and MAT files with events at
+ * known offsets, {@code vigil train} runs on one part and {@code vigil eval} on another part made
+ * from different clips or different stretches of the recordings. The table is written to
+ * {@code target/eval-<name>.txt}; the assertions check the figures the issue sets where they are met.
+ */
+class RealRecordingsEvalTest {
+    /** Seconds per part; {@code -Dvigil.eval.part-s=3600} gives an hour of each for false-wake figures. */
+    private static final double PART_S = Double.parseDouble(System.getProperty("vigil.eval.part-s", "240"));
+    @TempDir
+    Path dir;
+
+    private JsonNode trainAndEval(String name, MixtureLog train, MixtureLog eval, String yaml) throws Exception {
+        return trainAndEval(name, train.write(dir, name + "-train"), eval.write(dir, name + "-eval"), yaml);
+    }
+
+    private JsonNode trainAndEval(String name, Path trainLog, Path evalLog, String yaml) throws Exception {
+        Path config = dir.resolve(name + ".yaml");
+        Files.writeString(config, yaml);
+        Path bundle = dir.resolve(name + ".model.json");
+        assertEquals(0, VigilCli.execute("train", trainLog.toString(), "--labels", dir.resolve(name + "-train.csv").toString(),
+                "--config", config.toString(), "-o", bundle.toString()));
+        Path json = dir.resolve(name + ".eval.json");
+        PrintStream old = System.out;
+        ByteArrayOutputStream table = new ByteArrayOutputStream();
+        int code;
+        System.setOut(new PrintStream(table, true, StandardCharsets.UTF_8));
+        try {
+            code = VigilCli.execute("eval", evalLog.toString(), "--labels", dir.resolve(name + "-eval.csv").toString(),
+                    "--config", config.toString(), "--model", bundle.toString(), "--json", json.toString());
+        } finally {
+            System.setOut(old);
+        }
+        assertEquals(0, code);
+        String text = table.toString(StandardCharsets.UTF_8);
+        Path target = Path.of(System.getProperty("vigil.root", "..")).resolve("tests/target/eval-" + name + ".txt");
+        Files.createDirectories(target.getParent());
+        Files.writeString(target, text + "\nbundle:\n" + Files.readString(bundle).lines().filter(l -> l.contains("spikes") || l.contains("\"examples\"") || l.contains(" : ") && l.contains("background")).reduce("", (a, b) -> a + b + "\n"));
+        old.println(text);
+        old.println(Files.readString(json));
+        return new ObjectMapper().readTree(json.toFile()).path("lanes").get(0);
+    }
+
+    private static float[] slice(float[] s, int from, int to) {
+        return Arrays.copyOfRange(s, from, to);
+    }
+
+    @Test
+    void keywordsMixedIntoBackgroundNoise() throws Exception {
+        float[] noise = RealRecordings.wav("audio/speechcommands_noise_1000ms_tflm.wav");
+        float[] yes = RealRecordings.wav("audio/speechcommands_yes_1000ms_tflm.wav");
+        float[] no = RealRecordings.wav("audio/speechcommands_no_1000ms_tflm.wav");
+        float[] four = RealRecordings.wav("audio/speechcommands_yes_no_go_stop_alif.wav");
+        float[][] trainWords = {yes, no, slice(four, 32_000, 48_000)};
+        float[][] evalWords = {slice(four, 0, 16_000), slice(four, 16_000, 32_000), slice(four, 48_000, 64_000)};
+        JsonNode lane = trainAndEval("audio-noise", audio(noise, null, trainWords), audio(noise, null, evalWords),
+                "sensors:\n  dvs:\n    enabled: false\n  vibration:\n    enabled: false\n");
+        assertEquals(keywordCount(), lane.path("events").asInt());
+        assertTrue(lane.path("recall").asDouble() >= 0.95, "recall " + lane.path("recall"));
+        assertEquals(0, lane.path("falseWakes").asInt(), "false wakes in " + lane.path("backgroundHours") + " h");
+        assertTrue(lane.path("energyRatio").asDouble() >= 10, "energy ratio " + lane.path("energyRatio"));
+    }
+
+    /**
+     * The harder case: non-keyword speech (LibriSpeech) in the background. A wake rule on band-energy
+     * spike counts cannot tell a keyword from other speech, so holding zero false wakes on the training
+     * background costs recall; the test checks that trade-off is what the fit chose (no false wake on the
+     * evaluation background either) and reports the recall in the table.
+     */
+    @Test
+    void keywordsMixedIntoBackgroundNoiseAndSpeech() throws Exception {
+        float[] noise = RealRecordings.wav("audio/speechcommands_noise_1000ms_tflm.wav");
+        float[] speech = RealRecordings.wav("audio/librispeech_i_tell_you_alif.wav");
+        float[] yes = RealRecordings.wav("audio/speechcommands_yes_1000ms_tflm.wav");
+        float[] no = RealRecordings.wav("audio/speechcommands_no_1000ms_tflm.wav");
+        float[] four = RealRecordings.wav("audio/speechcommands_yes_no_go_stop_alif.wav");
+        float[][] trainWords = {yes, no, slice(four, 32_000, 48_000)};
+        float[][] evalWords = {slice(four, 0, 16_000), slice(four, 16_000, 32_000), slice(four, 48_000, 64_000)};
+        MixtureLog train = audio(noise, speech, trainWords);
+        MixtureLog eval = audio(noise, speech, evalWords);
+        JsonNode lane = trainAndEval("audio-speech", train, eval, "sensors:\n  dvs:\n    enabled: false\n  vibration:\n    enabled: false\n");
+        assertEquals("audio", lane.path("sensor").asText());
+        assertEquals(keywordCount(), lane.path("events").asInt());
+        assertEquals(0, lane.path("falseWakes").asInt(), "false wakes in " + lane.path("backgroundHours") + " h");
+        assertTrue(lane.path("recall").asDouble() > 0, "some keywords stand out from the speech: " + lane.path("recall"));
+        assertTrue(lane.path("energyRatio").asDouble() >= 10, "energy ratio " + lane.path("energyRatio"));
+    }
+
+    /** 240 s: noise at half gain, non-keyword speech every 45 s (unless null), a keyword every 15 s at gains 1, 0.7, 0.5. */
+    private static MixtureLog audio(float[] noise, float[] speech, float[][] words) {
+        MixtureLog m = new MixtureLog(StreamKind.AUDIO, 16_000, PART_S, noise, 0.5);
+        for (double t = 30; speech != null && t + 4 < PART_S; t += 45) {
+            m.add(t, speech, 0.5, null);
+        }
+        int k = 0;
+        double[] gains = {1.0, 0.7, 0.5};
+        for (double t = 5; t + 1 < PART_S; t += 15) {
+            if (Math.abs((t - 30) % 45) < 4.5) {
+                t += 5;
+            }
+            m.add(t, words[k % words.length], gains[k % gains.length], "keyword");
+            k++;
+        }
+        return m;
+    }
+
+    @Test
+    void bearingFaultsAgainstAHealthyMachine() throws Exception {
+        double[] healthy48k = RealRecordings.mat("vibration/cwru_X097_normal_0hp.mat", "X097_DE_time");
+        double[] inner = RealRecordings.mat("vibration/cwru_X105_inner007_0hp_12kDE.mat", "X105_DE_time");
+        double[] ball = RealRecordings.mat("vibration/cwru_X118_ball007_0hp_12kDE.mat", "X118_DE_time");
+        assertEquals(243_938, healthy48k.length, "SOURCES.md");
+        assertEquals(121_265, inner.length, "SOURCES.md");
+        float[] healthy = new float[healthy48k.length / 4];
+        for (int i = 0; i < healthy.length; i++) {
+            healthy[i] = (float) ((healthy48k[4 * i] + healthy48k[4 * i + 1] + healthy48k[4 * i + 2] + healthy48k[4 * i + 3]) / 4);
+        }
+        int hh = healthy.length / 2;
+        MixtureLog train = vibration(slice(healthy, 0, hh), toFloat(inner, 0, inner.length / 2), toFloat(ball, 0, ball.length / 2));
+        MixtureLog eval = vibration(slice(healthy, hh, healthy.length), toFloat(inner, inner.length / 2, inner.length),
+                toFloat(ball, ball.length / 2, ball.length));
+        JsonNode lane = trainAndEval("vibration", train, eval, """
+                sensors:
+                  dvs:
+                    enabled: false
+                  audio:
+                    enabled: false
+                  vibration:
+                    envelope:
+                      enabled: true
+                      shaft-hz: 29.95
+                """);
+        assertEquals((int) Math.ceil((PART_S - 8) / 12), lane.path("events").asInt());
+        assertTrue(lane.path("recall").asDouble() >= 0.95, "recall " + lane.path("recall"));
+        assertTrue(lane.path("energyRatio").asDouble() >= 10, "energy ratio " + lane.path("energyRatio"));
+    }
+
+    /**
+     * Motion against a still scene: trained on the Prophesee DAT and EVT3 crops, evaluated on the
+     * DAVIS346 AEDAT4 and N-MNIST recordings (other cameras, other scenes), each inserted every 6 s into
+     * 120 s of a still scene with 0.05 Hz per pixel of background activity and two hot pixels.
+     */
+    @Test
+    void motionAgainstAStillScene() throws Exception {
+        long[][] dat = DvsMixture.read("event-camera/prophesee_dat2_expelliarmus.dat");
+        long[][] evt3 = DvsMixture.read("event-camera/prophesee_gen41_evt3_small_expelliarmus.raw");
+        long[][] davis = DvsMixture.read("event-camera/davis346_aestream_example.aedat4");
+        long[][] nmnist = DvsMixture.read("event-camera/nmnist_tonic_sample.bin");
+        assertEquals(4407, dat.length, "SOURCES.md");
+        assertEquals(117_667, davis.length, "SOURCES.md");
+        DvsMixture train = new DvsMixture(120, 0.05, 1);
+        DvsMixture eval = new DvsMixture(120, 0.05, 2);
+        int k = 0;
+        for (double t = 3; t + 1 < 120; t += 6, k++) {
+            train.insert(t, k % 2 == 0 ? dat : evt3, "motion");
+            eval.insert(t, k % 2 == 0 ? davis : nmnist, "motion");
+        }
+        JsonNode lane = trainAndEval("dvs", train.write(dir, "dvs-train"), eval.write(dir, "dvs-eval"),
+                "sensors:\n  audio:\n    enabled: false\n  vibration:\n    enabled: false\n  dvs:\n    filter:\n"
+                        + "      hot-pixel-window-ms: 100\n      hot-pixel-max-events: 5\n      background-us: 5000\n");
+        assertEquals(20, lane.path("events").asInt());
+        assertTrue(lane.path("energyRatio").asDouble() >= 10, "energy ratio " + lane.path("energyRatio"));
+        assertTrue(lane.path("recall").asDouble() >= 0.95, "recall " + lane.path("recall"));
+    }
+
+    private static int keywordCount() {
+        int k = 0;
+        for (double t = 5; t + 1 < PART_S; t += 15) {
+            if (Math.abs((t - 30) % 45) < 4.5) {
+                t += 5;
+            }
+            k++;
+        }
+        return k;
+    }
+
+    private static float[] toFloat(double[] d, int from, int to) {
+        float[] f = new float[to - from];
+        for (int i = 0; i < f.length; i++) {
+            f[i] = (float) d[from + i];
+        }
+        return f;
+    }
+
+    /** 240 s of healthy vibration with a 2 s stretch of a faulty bearing every 12 s, inner race and ball in turn. */
+    private static MixtureLog vibration(float[] healthy, float[] inner, float[] ball) {
+        MixtureLog m = new MixtureLog(StreamKind.VIBRATION, 12_000, PART_S, healthy, 1.0);
+        int k = 0;
+        for (double t = 6; t + 2 < PART_S; t += 12) {
+            float[] src = k % 2 == 0 ? inner : ball;
+            int from = (k / 2 * 3_001) % (src.length - 24_000);
+            m.replace(t, slice(src, from, from + 24_000), 1.0, "bearing_fault");
+            k++;
+        }
+        return m;
+    }
+}

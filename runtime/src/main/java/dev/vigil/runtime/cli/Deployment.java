@@ -7,6 +7,9 @@ import dev.vigil.runtime.mqtt.ConnectFailure;
 import dev.vigil.runtime.mqtt.DeliveryStats;
 import dev.vigil.runtime.mqtt.MqttRuntime;
 import dev.vigil.runtime.pipeline.DetectionSink;
+import dev.vigil.runtime.learn.LaneBundle;
+import dev.vigil.runtime.learn.ModelBundle;
+import dev.vigil.runtime.pipeline.LaneOverride;
 import dev.vigil.runtime.pipeline.LiveLanes;
 import dev.vigil.runtime.pipeline.Pipeline;
 import dev.vigil.runtime.pipeline.RunSummary;
@@ -34,6 +37,7 @@ final class Deployment implements AutoCloseable {
     private final LiveLanes lanes = new LiveLanes();
     private final List<DetectionSink> sinks = new ArrayList<>();
     private final List<DetectionSink> extra = new ArrayList<>();
+    private ModelBundle bundle;
     private EmbeddedBroker embedded;
     private MqttRuntime mqtt;
 
@@ -92,12 +96,28 @@ final class Deployment implements AutoCloseable {
         sinks.add(mqtt.sink());
     }
 
+    /** Uses the wake thresholds and dense heads of a trained {@code bundle} (null: the built-in ones). */
+    Deployment withModel(ModelBundle trained) {
+        this.bundle = trained;
+        if (trained != null) {
+            err.println("vigil: using the trained model bundle (seed " + trained.seed() + ", lanes "
+                    + String.join(", ", trained.lanes().stream().map(LaneBundle::sensor).toList()) + ")");
+        }
+        return this;
+    }
+
     /** Runs {@code source} through the pipeline on {@code device}, paced by {@code clock}. */
     RunSummary run(NeuromorphicDevice device, SensorSource source, ReplayClock clock)
             throws UserError, IOException, InterruptedException {
         err.flush();
         try (DetectionSink sink = new FanOutSink(sinks)) {
-            return new Pipeline(config, device, sink, lanes).run(source, clock);
+            Pipeline pipeline = new Pipeline(config, device, sink, lanes);
+            if (bundle != null) {
+                for (LaneBundle l : bundle.lanes()) {
+                    pipeline.override(l.sensor(), new LaneOverride(l.wake(), l.head()));
+                }
+            }
+            return pipeline.run(source, clock);
         } catch (DoesNotFitException e) {
             throw new UserError(e.getMessage());
         }

@@ -3,8 +3,12 @@ package dev.vigil.runtime.cli;
 import dev.vigil.runtime.config.VigilConfig;
 import dev.vigil.runtime.hal.Devices;
 import dev.vigil.runtime.hal.NeuromorphicDevice;
+import dev.vigil.runtime.learn.BundleCodec;
+import dev.vigil.runtime.learn.BundleException;
+import dev.vigil.runtime.learn.ModelBundle;
 import picocli.CommandLine.Option;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Options shared by the commands that run the pipeline: the config and what the command line overrides. */
@@ -18,6 +22,9 @@ final class DeploymentOptions {
 
     @Option(names = "--no-mqtt", description = "do not publish over MQTT")
     boolean noMqtt;
+
+    @Option(names = "--model", paramLabel = "FILE", description = "model bundle from 'vigil train' (wake thresholds and dense heads; default: built-in heads)")
+    Path model;
 
     @Option(names = "--device", paramLabel = "ID", description = "HAL device for the front end (overrides device.id; see 'vigil devices')")
     String device;
@@ -39,6 +46,23 @@ final class DeploymentOptions {
             cfg = cfg.withMqtt(false);
         }
         return cfg;
+    }
+
+    /** The trained bundle given with {@code --model}, or null for the built-in heads. */
+    ModelBundle bundle() throws UserError {
+        if (model == null) {
+            return null;
+        }
+        if (!Files.isRegularFile(model)) {
+            throw new UserError("model bundle not found: " + model);
+        }
+        try {
+            return BundleCodec.read(model);
+        } catch (BundleException e) {
+            throw new UserError(e.getMessage());
+        } catch (java.io.IOException e) {
+            throw new UserError("cannot read model bundle " + model + ": " + e.getMessage());
+        }
     }
 
     /** The HAL device {@code cfg} names, found with ServiceLoader. */

@@ -2,6 +2,7 @@ package dev.vigil.runtime.cli;
 
 import dev.vigil.runtime.config.VigilConfig;
 import dev.vigil.runtime.hal.NeuromorphicDevice;
+import dev.vigil.runtime.learn.ModelBundle;
 import dev.vigil.runtime.pipeline.RunSummary;
 import dev.vigil.sensors.SensorSource;
 import dev.vigil.sensors.replay.ReplayClock;
@@ -58,8 +59,10 @@ final class ReplayCommand implements Callable<Integer> {
             throw new UserError("--speed " + pace.speed + " is refused: " + e.getMessage());
         }
         NeuromorphicDevice hal = DeploymentOptions.device(cfg);
+        ModelBundle trained = deployment.bundle();
         try (SensorSource source = Inputs.log(log, format.options());
-             Deployment run = Deployment.open(cfg, spec.commandLine().getOut(), err, false)) {
+             Deployment run = Deployment.open(cfg, spec.commandLine().getOut(), err, false)
+                     .withModel(trained)) {
             err.println("vigil: replaying " + log + " on device '" + cfg.device().id() + "' "
                     + (clock.unpaced() ? "as fast as possible" : "at " + clock.speed() + "x recorded speed"));
             RunSummary summary = run.run(hal, source, clock);

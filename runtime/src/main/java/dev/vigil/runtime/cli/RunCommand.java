@@ -2,6 +2,7 @@ package dev.vigil.runtime.cli;
 
 import dev.vigil.runtime.config.VigilConfig;
 import dev.vigil.runtime.hal.NeuromorphicDevice;
+import dev.vigil.runtime.learn.ModelBundle;
 import dev.vigil.runtime.pipeline.RunSummary;
 import dev.vigil.sensors.health.SensorHealth;
 import dev.vigil.sensors.mux.SourceMux;
@@ -44,8 +45,10 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
         }
         VigilConfig cfg = deployment.resolve();
         NeuromorphicDevice hal = DeploymentOptions.device(cfg);
+        ModelBundle trained = deployment.bundle();
         CountDownLatch finished = new CountDownLatch(1);
-        try (Deployment run = Deployment.open(cfg, spec.commandLine().getOut(), err, true);
+        try (Deployment run = Deployment.open(cfg, spec.commandLine().getOut(), err, true)
+                     .withModel(trained);
              SourceMux sources = LiveSources.open(cfg)) {
             Thread stopper = Thread.ofPlatform().unstarted(() -> {
                 closeQuietly(sources);

@@ -28,6 +28,10 @@ final class SummaryPrinter {
         double duty = s.windows() == 0 ? 0 : 100.0 * s.denseRuns() / s.windows();
         out.printf(Locale.ROOT, "  total: %d wakes, %d detections; dense stage ran in %d of %d windows (duty cycle %.2f%%); wall time %.2f s%n",
                 s.wakes(), s.detections(), s.denseRuns(), s.windows(), duty, s.wallNanos() / 1e9);
+        long refused = s.lanes().stream().mapToLong(LaneStats::refusedWakes).sum();
+        if (refused > 0) {
+            out.printf(Locale.ROOT, "  %d wake(s) refused by cooldown, wake budget or fusion%n", refused);
+        }
         for (String i : s.ignored()) {
             out.println("  not processed: " + i);
         }

@@ -80,6 +80,19 @@ class PipelineBehaviourTest {
     }
 
     @Test
+    void replayAtMaxAndAtFourTimesPrintsTheSameDetections() {
+        CliRun max = CliRun.run("replay", TestPaths.demoLog().toString(), "--max", "--no-mqtt");
+        long start = System.nanoTime();
+        CliRun four = CliRun.run("replay", TestPaths.demoLog().toString(), "--speed", "4", "--no-mqtt");
+        double seconds = (System.nanoTime() - start) / 1e9;
+        assertEquals(0, max.exitCode(), max.err());
+        assertEquals(0, four.exitCode(), four.err());
+        assertEquals(3, max.jsonLines().size());
+        assertEquals(max.jsonLines(), four.jsonLines());
+        assertTrue(seconds >= 1.4, "6 s at 4x takes about 1.5 s, took " + seconds);
+    }
+
+    @Test
     void disablingTheDenseStageStillReportsWakes() throws Exception {
         VigilConfig config = ConfigLoader.parse("dense:\n  enabled: false\n", "test");
         Run run = replay(config, ReplayClock.asFastAsPossible());

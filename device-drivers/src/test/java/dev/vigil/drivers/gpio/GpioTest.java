@@ -57,7 +57,6 @@ class GpioTest {
             List<DigitalState> states = record(out);
             long t0 = System.nanoTime();
             wake.wake();
-            assertTrue(wake.isActive());
             while (wake.isActive() && System.nanoTime() - t0 < 2_000_000_000L) {
                 Thread.sleep(5);
             }

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 
-/** Positional reads from a file channel, for the readers that address packets and chunks by offset. */
+/** Positional reads from a file channel, for code that addresses packets, chunks and records by offset. */
 public final class ChannelReads {
     private ChannelReads() {
     }

@@ -8,6 +8,11 @@ import java.io.StringWriter;
 import java.io.Writer;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Runs the {@code vigil} command in this JVM and captures what it writes. Standard error can also be
@@ -45,6 +50,25 @@ public record CliRun(int exitCode, List<String> outLines, String err) {
         int code = cl.execute(args);
         List<String> lines = Arrays.stream(out.toString().split("\n")).filter(l -> !l.isBlank()).toList();
         return new CliRun(code, lines, err.toString());
+    }
+
+    /**
+     * Starts the command in the background and returns once its standard error has shown
+     * {@code marker}, failing the test if that takes more than 20 s.
+     */
+    public static CompletableFuture<CliRun> startAndAwait(String marker, String... args) throws InterruptedException {
+        CountDownLatch seen = new CountDownLatch(1);
+        Writer tap = new StringWriter() {
+            @Override
+            public void write(char[] buf, int off, int len) {
+                if (new String(buf, off, len).contains(marker)) {
+                    seen.countDown();
+                }
+            }
+        };
+        CompletableFuture<CliRun> running = CompletableFuture.supplyAsync(() -> run(tap, args));
+        assertTrue(seen.await(20, TimeUnit.SECONDS), "'" + marker + "' not written within 20 s");
+        return running;
     }
 
     /** The output lines that are JSON objects (detections). */

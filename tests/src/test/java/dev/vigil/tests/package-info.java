@@ -1,5 +1,5 @@
 /**
- * Cross-module tests: end-to-end replay through MQTT (embedded Moquette and a real Mosquitto), the
- * CLI's behaviour on bad input, determinism, and the wake-gated dense stage.
+ * Cross-module tests: the CLI's behaviour on bad input, determinism, and the wake-gated dense stage
+ * (end-to-end replay over MQTT lives in {@code dev.vigil.tests.mqtt}).
  */
 package dev.vigil.tests;

@@ -4,7 +4,6 @@ import static dev.vigil.drivers.sensor.Adxl345Registers.*;
 
 import dev.vigil.sensors.StreamDescriptor;
 import dev.vigil.sensors.StreamKind;
-import org.tinylog.Logger;
 
 /**
  * ADXL345 3-axis accelerometer on I2C or SPI, in full resolution and FIFO stream mode; frames are
@@ -49,11 +48,7 @@ public final class Adxl345 implements FrameReader {
 
     @Override
     public void start() throws BusException {
-        int id = port.read(DEVID);
-        if (id != DEVICE_ID) {
-            throw new BusException(port.name() + ": DEVID reads 0x" + Integer.toHexString(id)
-                    + ", an ADXL345 answers 0xe5 (wrong address or chip?)");
-        }
+        port.expectIdentity(DEVID, "DEVID", DEVICE_ID, "ADXL345");
         port.write(POWER_CTL, 0);
         port.write(BW_RATE, rateCode(rateHz));
         int format = FULL_RES | rangeBits(rangeG);
@@ -97,11 +92,7 @@ public final class Adxl345 implements FrameReader {
 
     @Override
     public void stop() {
-        try {
-            port.write(POWER_CTL, 0);
-        } catch (BusException e) {
-            Logger.warn("{}: could not put the ADXL345 in standby: {}", port.name(), e.getMessage());
-        }
+        port.writeOrWarn(POWER_CTL, 0, "put the ADXL345 in standby");
     }
 
     @Override

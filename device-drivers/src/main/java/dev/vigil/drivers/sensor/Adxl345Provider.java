@@ -4,7 +4,6 @@ import com.pi4j.context.Context;
 import com.pi4j.io.i2c.I2C;
 import com.pi4j.io.spi.Spi;
 import com.pi4j.io.spi.SpiMode;
-import dev.vigil.sensors.SensorSource;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -14,24 +13,17 @@ import java.util.function.Supplier;
  * 5 MHz), with {@code range-g} (2, 4, 8, 16) and {@code rate-hz} (3200 ... 6.25).
  */
 public final class Adxl345Provider extends Pi4jSourceProvider {
+    private static final String ID = "adxl345";
+    private static final String DESCRIPTION = "ADXL345 3-axis accelerometer on I2C or SPI (FIFO stream mode, m/s^2)";
 
     /** For {@link java.util.ServiceLoader}. */
     public Adxl345Provider() {
+        super(ID, DESCRIPTION);
     }
 
     /** For tests: a given context and clock. */
     public Adxl345Provider(Supplier<Context> context, TimeBase time) {
-        super(context, time);
-    }
-
-    @Override
-    public String id() {
-        return "adxl345";
-    }
-
-    @Override
-    public String description() {
-        return "ADXL345 3-axis accelerometer on I2C or SPI (FIFO stream mode, m/s^2)";
+        super(ID, DESCRIPTION, context, time);
     }
 
     @Override
@@ -49,10 +41,7 @@ public final class Adxl345Provider extends Pi4jSourceProvider {
         int hz;
         if (iface.equals("i2c")) {
             bus = s.integer("i2c-bus", 1, 0, 31);
-            address = s.integer("address", Adxl345Registers.I2C_ADDRESS, 0, 0x7F);
-            if (address != Adxl345Registers.I2C_ADDRESS && address != Adxl345Registers.I2C_ADDRESS_ALT) {
-                throw s.bad("address", "0x" + Integer.toHexString(address), "an ADXL345 answers at 0x53 or 0x1d");
-            }
+            address = s.i2cAddress(Adxl345Registers.I2C_ADDRESS, Adxl345Registers.I2C_ADDRESS_ALT, "ADXL345");
             cs = 0;
             hz = 0;
         } else {
@@ -61,24 +50,16 @@ public final class Adxl345Provider extends Pi4jSourceProvider {
             hz = s.integer("spi-hz", 5_000_000, 100_000, 5_000_000);
             address = 0;
         }
-        return new Opener() {
-            @Override
-            public double sampleRate() {
-                return rate;
+        return new Opener(rate, (ctx, time, streamId, batchFrames, policy) -> {
+            if (iface.equals("i2c")) {
+                I2C i2c = i2c(ctx, "adxl345", bus, address);
+                return new GuardedSampleSource(new Adxl345(new I2cRegisterPort(i2c), range, rate, streamId),
+                        batchFrames, policy, time, releaser(ctx, i2c.id(), i2c));
             }
-
-            @Override
-            public SensorSource open(Context ctx, TimeBase time, int streamId, int batchFrames, RetryPolicy policy) {
-                if (iface.equals("i2c")) {
-                    I2C i2c = i2c(ctx, "adxl345", bus, address);
-                    return new GuardedSampleSource(new Adxl345(new I2cRegisterPort(i2c), range, rate, streamId),
-                            batchFrames, policy, time, releaser(ctx, i2c.id(), i2c));
-                }
-                Spi spi = spi(ctx, "adxl345", bus, cs, hz, SpiMode.MODE_3);
-                RegisterPort port = new Adxl345SpiPort(spi, "spi-" + bus + "." + cs);
-                return new GuardedSampleSource(new Adxl345(port, range, rate, streamId), batchFrames, policy, time,
-                        releaser(ctx, spi.id(), spi));
-            }
-        };
+            Spi spi = spi(ctx, "adxl345", bus, cs, hz, SpiMode.MODE_3);
+            RegisterPort port = new Adxl345SpiPort(spi, "spi-" + bus + "." + cs);
+            return new GuardedSampleSource(new Adxl345(port, range, rate, streamId), batchFrames, policy, time,
+                    releaser(ctx, spi.id(), spi));
+        });
     }
 }

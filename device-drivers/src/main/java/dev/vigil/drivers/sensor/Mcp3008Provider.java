@@ -3,7 +3,6 @@ package dev.vigil.drivers.sensor;
 import com.pi4j.context.Context;
 import com.pi4j.io.spi.Spi;
 import com.pi4j.io.spi.SpiMode;
-import dev.vigil.sensors.SensorSource;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -13,24 +12,17 @@ import java.util.function.Supplier;
  * volts} (vibration, 0..{@code vref} V) or {@code full-scale} (audio, -1..1).
  */
 public final class Mcp3008Provider extends Pi4jSourceProvider {
+    private static final String ID = "mcp3008";
+    private static final String DESCRIPTION = "MCP3008 10-bit ADC channel on SPI (piezo or analog microphone) at a configured rate";
 
     /** For {@link java.util.ServiceLoader}. */
     public Mcp3008Provider() {
+        super(ID, DESCRIPTION);
     }
 
     /** For tests: a given context and clock. */
     public Mcp3008Provider(Supplier<Context> context, TimeBase time) {
-        super(context, time);
-    }
-
-    @Override
-    public String id() {
-        return "mcp3008";
-    }
-
-    @Override
-    public String description() {
-        return "MCP3008 10-bit ADC channel on SPI (piezo or analog microphone) at a configured rate";
+        super(ID, DESCRIPTION, context, time);
     }
 
     @Override
@@ -43,18 +35,10 @@ public final class Mcp3008Provider extends Pi4jSourceProvider {
         double rate = s.number("rate-hz", 1000, 1, 50_000);
         Mcp3008.Output output = s.oneOf("output", "volts", List.of("volts", "full-scale")).equals("volts")
                 ? Mcp3008.Output.VOLTS : Mcp3008.Output.FULL_SCALE;
-        return new Opener() {
-            @Override
-            public double sampleRate() {
-                return rate;
-            }
-
-            @Override
-            public SensorSource open(Context ctx, TimeBase time, int streamId, int batchFrames, RetryPolicy policy) {
-                Spi spi = spi(ctx, "mcp3008", bus, cs, hz, SpiMode.MODE_0);
-                Mcp3008 adc = new Mcp3008(spi, "spi-" + bus + "." + cs, channel, vref, rate, output, time, streamId);
-                return new GuardedSampleSource(adc, batchFrames, policy, time, releaser(ctx, spi.id(), spi));
-            }
-        };
+        return new Opener(rate, (ctx, time, streamId, batchFrames, policy) -> {
+            Spi spi = spi(ctx, "mcp3008", bus, cs, hz, SpiMode.MODE_0);
+            Mcp3008 adc = new Mcp3008(spi, "spi-" + bus + "." + cs, channel, vref, rate, output, time, streamId);
+            return new GuardedSampleSource(adc, batchFrames, policy, time, releaser(ctx, spi.id(), spi));
+        });
     }
 }

@@ -4,7 +4,6 @@ import static dev.vigil.drivers.sensor.Mpu6050Registers.*;
 
 import dev.vigil.sensors.StreamDescriptor;
 import dev.vigil.sensors.StreamKind;
-import org.tinylog.Logger;
 
 /**
  * MPU-6050 accelerometer over I2C, streaming accelerometer samples through its 1024-byte FIFO; frames
@@ -62,11 +61,7 @@ public final class Mpu6050 implements FrameReader {
 
     @Override
     public void start() throws BusException {
-        int id = port.read(WHO_AM_I);
-        if (id != WHO_AM_I_VALUE) {
-            throw new BusException(port.name() + ": WHO_AM_I reads 0x" + Integer.toHexString(id)
-                    + ", an MPU-6050 answers 0x68 (wrong address or chip?)");
-        }
+        port.expectIdentity(WHO_AM_I, "WHO_AM_I", WHO_AM_I_VALUE, "MPU-6050");
         port.write(PWR_MGMT_1, DEVICE_RESET);
         time.sleepNanos(RESET_NANOS);
         port.write(PWR_MGMT_1, CLKSEL_PLL_X);
@@ -116,11 +111,7 @@ public final class Mpu6050 implements FrameReader {
 
     @Override
     public void stop() {
-        try {
-            port.write(PWR_MGMT_1, SLEEP);
-        } catch (BusException e) {
-            Logger.warn("{}: could not put the MPU-6050 to sleep: {}", port.name(), e.getMessage());
-        }
+        port.writeOrWarn(PWR_MGMT_1, SLEEP, "put the MPU-6050 to sleep");
     }
 
     @Override

@@ -50,8 +50,10 @@ public final class Mpu6050Registers {
     public static final int FIFO_OFLOW = 0b0001_0000;
     /** FIFO size in bytes. */
     public static final int FIFO_BYTES = 1024;
-    /** I2C address with AD0 low (0x69 with AD0 high). */
+    /** I2C address with AD0 low. */
     public static final int I2C_ADDRESS = 0x68;
+    /** I2C address with AD0 high. */
+    public static final int I2C_ADDRESS_ALT = 0x69;
 
     private Mpu6050Registers() {
     }

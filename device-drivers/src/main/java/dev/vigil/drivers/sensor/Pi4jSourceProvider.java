@@ -18,18 +18,35 @@ import java.util.function.Supplier;
  * a bus, and gets the Pi4J context from {@link Pi4jContextProvider} (or the one handed in by a test).
  */
 public abstract class Pi4jSourceProvider implements SourceProvider {
+    private final String id;
+    private final String description;
     private final Supplier<Context> context;
     private final TimeBase time;
 
-    /** A provider using the process's Pi4J context (from the boards module) and the system clock. */
-    protected Pi4jSourceProvider() {
-        this(() -> Pi4jContextProvider.find().context(), TimeBase.SYSTEM);
+    /**
+     * Provider {@code id} using the process's Pi4J context (from the boards module) and the system
+     * clock.
+     */
+    protected Pi4jSourceProvider(String id, String description) {
+        this(id, description, () -> Pi4jContextProvider.find().context(), TimeBase.SYSTEM);
     }
 
-    /** A provider using {@code context} and {@code time}. */
-    protected Pi4jSourceProvider(Supplier<Context> context, TimeBase time) {
+    /** Provider {@code id} using {@code context} and {@code time}. */
+    protected Pi4jSourceProvider(String id, String description, Supplier<Context> context, TimeBase time) {
+        this.id = id;
+        this.description = description;
         this.context = context;
         this.time = time;
+    }
+
+    @Override
+    public final String id() {
+        return id;
+    }
+
+    @Override
+    public final String description() {
+        return description;
     }
 
     @Override
@@ -43,18 +60,22 @@ public abstract class Pi4jSourceProvider implements SourceProvider {
         s.requireAllUsed();
         RetryPolicy policy = new RetryPolicy(RetryPolicy.DEFAULT.attempts(), RetryPolicy.DEFAULT.firstBackoff(),
                 RetryPolicy.DEFAULT.maxBackoff(), Duration.ofMillis(recoveryMs));
-        return opener.open(context.get(), time, streamId, batchFrames, policy);
+        return opener.step().open(context.get(), time, streamId, batchFrames, policy);
     }
 
     /** Reads this sensor's own settings from {@code s}, without touching any bus yet. */
     protected abstract Opener configure(Settings s);
 
-    /** The second step of opening, once all settings are known to be good. */
-    protected interface Opener {
-        /** The sample rate the source will run at, for the default batch size. */
-        double sampleRate();
+    /**
+     * The second step of opening, once all settings are known to be good: the sample rate the source
+     * will run at (for the default batch size) and the step that creates the bus and the source.
+     */
+    protected record Opener(double sampleRate, OpenStep step) {
+    }
 
-        /** Creates the bus and the source. */
+    /** Creates the bus and the source. */
+    @FunctionalInterface
+    protected interface OpenStep {
         SensorSource open(Context ctx, TimeBase time, int streamId, int batchFrames, RetryPolicy policy)
                 throws IOException;
     }

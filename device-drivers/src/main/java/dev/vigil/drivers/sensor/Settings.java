@@ -76,6 +76,19 @@ public final class Settings {
         return parsed;
     }
 
+    /**
+     * The {@code address} of an I2C chip that answers only at {@code primary} (the default) or
+     * {@code alternate}, naming {@code chip} when the address is neither.
+     */
+    public int i2cAddress(int primary, int alternate, String chip) {
+        int address = integer("address", primary, 0, 0x7F);
+        if (address != primary && address != alternate) {
+            throw bad("address", "0x" + Integer.toHexString(address), "an " + chip + " answers at 0x"
+                    + Integer.toHexString(primary) + " or 0x" + Integer.toHexString(alternate));
+        }
+        return address;
+    }
+
     /** The error for a bad {@code value} of {@code key}. */
     public IllegalArgumentException bad(String key, String value, String reason) {
         return new IllegalArgumentException(provider + ": setting '" + key + "' = '" + value + "': " + reason);

@@ -11,9 +11,7 @@ import dev.vigil.sensors.SampleBatch;
 import dev.vigil.sensors.SensorSource;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -56,11 +54,7 @@ class Adxl345Test {
     }
 
     private SensorSource open(String... keyValues) throws Exception {
-        Map<String, String> settings = new HashMap<>();
-        for (int i = 0; i < keyValues.length; i += 2) {
-            settings.put(keyValues[i], keyValues[i + 1]);
-        }
-        return new Adxl345Provider(board::context, time).open(settings);
+        return new Adxl345Provider(board::context, time).open(TestSettings.of(keyValues));
     }
 
     @Test

@@ -35,9 +35,7 @@ class Mcp3008Test {
 
     private SensorSource open(String... keyValues) throws Exception {
         Map<String, String> settings = new HashMap<>(Map.of("spi-bus", "0", "chip-select", "1", "channel", "5"));
-        for (int i = 0; i < keyValues.length; i += 2) {
-            settings.put(keyValues[i], keyValues[i + 1]);
-        }
+        settings.putAll(TestSettings.of(keyValues));
         return new Mcp3008Provider(board::context, time).open(settings);
     }
 

@@ -9,8 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.vigil.sensors.SampleBatch;
 import dev.vigil.sensors.SensorSource;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,11 +43,7 @@ class Mpu6050Test {
     }
 
     private SensorSource open(String... keyValues) throws Exception {
-        Map<String, String> settings = new HashMap<>();
-        for (int i = 0; i < keyValues.length; i += 2) {
-            settings.put(keyValues[i], keyValues[i + 1]);
-        }
-        return new Mpu6050Provider(board::context, time).open(settings);
+        return new Mpu6050Provider(board::context, time).open(TestSettings.of(keyValues));
     }
 
     @Test

@@ -9,14 +9,14 @@ import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
-import org.tinylog.Logger;
 
 /** Eclipse Paho's MQTT 3.1.1 client behind {@link MqttTransport}, for brokers without MQTT 5. */
-final class Paho3Transport implements MqttTransport {
+final class Paho3Transport extends PahoTransport {
     private final MqttAsyncClient client;
     private final int maxInflight;
 
     private Paho3Transport(MqttAsyncClient client, int maxInflight) {
+        super("3.1.1");
         this.client = client;
         this.maxInflight = maxInflight;
     }
@@ -69,21 +69,15 @@ final class Paho3Transport implements MqttTransport {
     }
 
     private static void closeQuietly(MqttAsyncClient c) {
-        try {
-            c.disconnectForcibly(0, 100, false);
-        } catch (MqttException ignored) {
-            // already gone
-        }
-        try {
-            c.close(true);
-        } catch (MqttException ignored) {
-            // already closed
-        }
+        quietly(() -> c.disconnectForcibly(0, 100, false));
+        quietly(() -> c.close(true));
     }
 
-    @Override
-    public String protocol() {
-        return "3.1.1";
+    private static MqttMessage message(byte[] payload, int qos, boolean retained) {
+        MqttMessage m = new MqttMessage(payload);
+        m.setQos(qos);
+        m.setRetained(retained);
+        return m;
     }
 
     @Override
@@ -92,67 +86,48 @@ final class Paho3Transport implements MqttTransport {
     }
 
     @Override
-    public void publish(String topic, byte[] payload, int qos, boolean retained, PublishListener listener)
-            throws TransportException {
-        MqttMessage m = new MqttMessage(payload);
-        m.setQos(qos);
-        m.setRetained(retained);
-        try {
-            client.publish(topic, m, null, new IMqttActionListener() {
-                @Override
-                public void onSuccess(IMqttToken token) {
-                    listener.acknowledged();
-                }
-
-                @Override
-                public void onFailure(IMqttToken token, Throwable exception) {
-                    listener.failed(exception);
-                }
-            });
-        } catch (MqttException e) {
-            if (e.getReasonCode() == MqttException.REASON_CODE_MAX_INFLIGHT) {
-                throw new TransportBusyException(e);
+    void send(String topic, byte[] payload, int qos, boolean retained, PublishListener listener) throws MqttException {
+        client.publish(topic, message(payload, qos, retained), null, new IMqttActionListener() {
+            @Override
+            public void onSuccess(IMqttToken token) {
+                listener.acknowledged();
             }
-            throw new TransportException("publish to " + topic + " failed: " + e.getMessage(), e);
-        }
-    }
 
-    @Override
-    public void reply(String topic, byte[] payload, int qos, boolean retained, byte[] correlationData)
-            throws TransportException {
-        MqttMessage m = new MqttMessage(payload);
-        m.setQos(qos);
-        m.setRetained(retained);
-        try {
-            client.publish(topic, m);
-        } catch (MqttException e) {
-            throw new TransportException("reply to " + topic + " failed: " + e.getMessage(), e);
-        }
-    }
-
-    @Override
-    public void subscribe(String filter, int qos) throws TransportException {
-        try {
-            client.subscribe(filter, qos).waitForCompletion(10_000);
-        } catch (MqttException e) {
-            throw new TransportException("subscribe to " + filter + " failed: " + e.getMessage(), e);
-        }
-    }
-
-    @Override
-    public void disconnect(String statusTopic, byte[] statusPayload, int qos) {
-        try {
-            if (client.isConnected()) {
-                MqttMessage m = new MqttMessage(statusPayload);
-                m.setQos(qos);
-                m.setRetained(true);
-                client.publish(statusTopic, m).waitForCompletion(5000);
-                client.disconnect(2000).waitForCompletion(5000);
+            @Override
+            public void onFailure(IMqttToken token, Throwable exception) {
+                listener.failed(exception);
             }
-        } catch (MqttException e) {
-            Logger.warn("Closing the MQTT connection: {}", e.getMessage());
-        }
-        close();
+        });
+    }
+
+    @Override
+    void sendReply(String topic, byte[] payload, int qos, boolean retained, byte[] correlationData) throws MqttException {
+        client.publish(topic, message(payload, qos, retained));
+    }
+
+    @Override
+    void subscribeAndWait(String filter, int qos, long timeoutMs) throws MqttException {
+        client.subscribe(filter, qos).waitForCompletion(timeoutMs);
+    }
+
+    @Override
+    boolean connected() {
+        return client.isConnected();
+    }
+
+    @Override
+    void publishRetainedAndWait(String topic, byte[] payload, int qos, long timeoutMs) throws MqttException {
+        client.publish(topic, message(payload, qos, true)).waitForCompletion(timeoutMs);
+    }
+
+    @Override
+    void disconnectAndWait(long quiesceMs, long timeoutMs) throws MqttException {
+        client.disconnect(quiesceMs).waitForCompletion(timeoutMs);
+    }
+
+    @Override
+    int reasonCode(Exception failure) {
+        return ((MqttException) failure).getReasonCode();
     }
 
     @Override

@@ -15,12 +15,12 @@ import org.tinylog.Logger;
 import java.nio.charset.StandardCharsets;
 
 /** Eclipse Paho's MQTT 5 client behind {@link MqttTransport}. */
-final class Paho5Transport implements MqttTransport {
-    private static final int MAX_INFLIGHT = 32202;
+final class Paho5Transport extends PahoTransport {
     private final MqttAsyncClient client;
     private final int receiveMaximum;
 
     private Paho5Transport(MqttAsyncClient client, int receiveMaximum) {
+        super("5");
         this.client = client;
         this.receiveMaximum = receiveMaximum;
     }
@@ -93,21 +93,15 @@ final class Paho5Transport implements MqttTransport {
     }
 
     private static void closeQuietly(MqttAsyncClient c) {
-        try {
-            c.disconnectForcibly(0, 100, false);
-        } catch (MqttException ignored) {
-            // already gone
-        }
-        try {
-            c.close(true);
-        } catch (MqttException ignored) {
-            // already closed
-        }
+        quietly(() -> c.disconnectForcibly(0, 100, false));
+        quietly(() -> c.close(true));
     }
 
-    @Override
-    public String protocol() {
-        return "5";
+    private static MqttMessage message(byte[] payload, int qos, boolean retained) {
+        MqttMessage m = new MqttMessage(payload);
+        m.setQos(qos);
+        m.setRetained(retained);
+        return m;
     }
 
     @Override
@@ -116,72 +110,54 @@ final class Paho5Transport implements MqttTransport {
     }
 
     @Override
-    public void publish(String topic, byte[] payload, int qos, boolean retained, PublishListener listener)
-            throws TransportException {
-        MqttMessage m = new MqttMessage(payload);
-        m.setQos(qos);
-        m.setRetained(retained);
-        try {
-            client.publish(topic, m, null, new MqttActionListener() {
-                @Override
-                public void onSuccess(IMqttToken token) {
-                    listener.acknowledged();
-                }
-
-                @Override
-                public void onFailure(IMqttToken token, Throwable exception) {
-                    listener.failed(exception);
-                }
-            });
-        } catch (MqttException e) {
-            if (e.getReasonCode() == MAX_INFLIGHT) {
-                throw new TransportBusyException(e);
+    void send(String topic, byte[] payload, int qos, boolean retained, PublishListener listener) throws MqttException {
+        client.publish(topic, message(payload, qos, retained), null, new MqttActionListener() {
+            @Override
+            public void onSuccess(IMqttToken token) {
+                listener.acknowledged();
             }
-            throw new TransportException("publish to " + topic + " failed: " + e.getMessage(), e);
-        }
+
+            @Override
+            public void onFailure(IMqttToken token, Throwable exception) {
+                listener.failed(exception);
+            }
+        });
     }
 
     @Override
-    public void reply(String topic, byte[] payload, int qos, boolean retained, byte[] correlationData)
-            throws TransportException {
-        MqttMessage m = new MqttMessage(payload);
-        m.setQos(qos);
-        m.setRetained(retained);
+    void sendReply(String topic, byte[] payload, int qos, boolean retained, byte[] correlationData) throws MqttException {
+        MqttMessage m = message(payload, qos, retained);
         if (correlationData != null) {
             MqttProperties p = new MqttProperties();
             p.setCorrelationData(correlationData);
             m.setProperties(p);
         }
-        try {
-            client.publish(topic, m);
-        } catch (MqttException e) {
-            throw new TransportException("reply to " + topic + " failed: " + e.getMessage(), e);
-        }
+        client.publish(topic, m);
     }
 
     @Override
-    public void subscribe(String filter, int qos) throws TransportException {
-        try {
-            client.subscribe(filter, qos).waitForCompletion(10_000);
-        } catch (MqttException e) {
-            throw new TransportException("subscribe to " + filter + " failed: " + e.getMessage(), e);
-        }
+    void subscribeAndWait(String filter, int qos, long timeoutMs) throws MqttException {
+        client.subscribe(filter, qos).waitForCompletion(timeoutMs);
     }
 
     @Override
-    public void disconnect(String statusTopic, byte[] statusPayload, int qos) {
-        try {
-            if (client.isConnected()) {
-                MqttMessage m = new MqttMessage(statusPayload);
-                m.setQos(qos);
-                m.setRetained(true);
-                client.publish(statusTopic, m).waitForCompletion(5000);
-                client.disconnect(2000).waitForCompletion(5000);
-            }
-        } catch (MqttException e) {
-            Logger.warn("Closing the MQTT connection: {}", e.getMessage());
-        }
-        close();
+    boolean connected() {
+        return client.isConnected();
+    }
+
+    @Override
+    void publishRetainedAndWait(String topic, byte[] payload, int qos, long timeoutMs) throws MqttException {
+        client.publish(topic, message(payload, qos, true)).waitForCompletion(timeoutMs);
+    }
+
+    @Override
+    void disconnectAndWait(long quiesceMs, long timeoutMs) throws MqttException {
+        client.disconnect(quiesceMs).waitForCompletion(timeoutMs);
+    }
+
+    @Override
+    int reasonCode(Exception failure) {
+        return ((MqttException) failure).getReasonCode();
     }
 
     @Override

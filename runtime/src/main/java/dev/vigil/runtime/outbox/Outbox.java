@@ -1,5 +1,6 @@
 package dev.vigil.runtime.outbox;
 
+import dev.vigil.sensors.formats.ChannelReads;
 import org.tinylog.Logger;
 
 import java.io.IOException;
@@ -165,7 +166,7 @@ public final class Outbox implements AutoCloseable {
             while (pos < size) {
                 String damage = null;
                 h.clear();
-                if (readFully(ch, h, pos) < HEADER) {
+                if (ChannelReads.readFully(ch, h, pos) < HEADER) {
                     damage = "torn record header";
                 } else {
                     int len = h.getInt(0);
@@ -176,7 +177,7 @@ public final class Outbox implements AutoCloseable {
                         damage = "torn record body (" + len + " bytes announced, " + (size - pos - HEADER) + " present)";
                     } else {
                         ByteBuffer body = ByteBuffer.allocate(len);
-                        readFully(ch, body, pos + HEADER);
+                        ChannelReads.readFully(ch, body, pos + HEADER);
                         if (crc32c(body.array(), len) != crc) {
                             damage = "CRC mismatch";
                         } else if (body.getLong(0) != expected) {
@@ -201,18 +202,6 @@ public final class Outbox implements AutoCloseable {
         }
     }
 
-    private static int readFully(FileChannel ch, ByteBuffer b, long pos) throws IOException {
-        int total = 0;
-        while (b.hasRemaining()) {
-            int n = ch.read(b, pos + total);
-            if (n < 0) {
-                break;
-            }
-            total += n;
-        }
-        return total;
-    }
-
     private static int crc32c(byte[] data, int len) {
         CRC32C c = new CRC32C();
         c.update(data, 0, len);
@@ -222,7 +211,7 @@ public final class Outbox implements AutoCloseable {
     /** Reads the ack file: acknowledged sequence and the drop counters, CRC-checked. */
     private long readAck() throws IOException {
         ByteBuffer b = ByteBuffer.allocate(ACK_BYTES);
-        if (readFully(ackChannel, b, 0) < ACK_BYTES) {
+        if (ChannelReads.readFully(ackChannel, b, 0) < ACK_BYTES) {
             return 0;
         }
         CRC32C c = new CRC32C();
@@ -340,10 +329,10 @@ public final class Outbox implements AutoCloseable {
             if (readPos < seg.bytes) {
                 FileChannel ch = readerFor(readSegment);
                 header.clear().limit(HEADER);
-                readFully(ch, header, readPos);
+                ChannelReads.readFully(ch, header, readPos);
                 int len = header.getInt(0);
                 ByteBuffer body = ByteBuffer.allocate(len);
-                if (readFully(ch, body, readPos + HEADER) < len) {
+                if (ChannelReads.readFully(ch, body, readPos + HEADER) < len) {
                     throw new IOException("outbox " + seg.path + " offset " + readPos + ": record shorter than written");
                 }
                 readPos += HEADER + len;

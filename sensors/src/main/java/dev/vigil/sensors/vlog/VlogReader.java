@@ -7,6 +7,7 @@ import dev.vigil.sensors.SourceProblem;
 import dev.vigil.sensors.StreamDescriptor;
 import dev.vigil.sensors.StreamKind;
 import dev.vigil.sensors.TextBatch;
+import dev.vigil.sensors.formats.ChannelReads;
 import dev.vigil.sensors.formats.LogFormat;
 import dev.vigil.sensors.formats.LogSource;
 import org.tinylog.Logger;
@@ -70,7 +71,7 @@ public final class VlogReader implements LogSource {
     private List<StreamDescriptor> readFileHeader() throws IOException {
         int fixed = VlogFormat.MAGIC.length + 4;
         ByteBuffer b = ByteBuffer.allocate((int) Math.min(fileSize, VlogFormat.MAX_HEADER_BYTES)).order(ByteOrder.LITTLE_ENDIAN);
-        readFully(b, 0);
+        ChannelReads.readFully(channel, b, 0);
         b.flip();
         if (b.remaining() < fixed) {
             throw new VlogFormatException(file.toString(), 0, "too short for a Vigil recording (" + fileSize + " bytes)");
@@ -131,18 +132,6 @@ public final class VlogReader implements LogSource {
         return new String(bytes, StandardCharsets.UTF_8);
     }
 
-    private int readFully(ByteBuffer b, long at) throws IOException {
-        int total = 0;
-        while (b.hasRemaining()) {
-            int n = channel.read(b, at + total);
-            if (n < 0) {
-                break;
-            }
-            total += n;
-        }
-        return total;
-    }
-
     @Override
     public LogFormat format() {
         return LogFormat.VLOG;
@@ -183,7 +172,7 @@ public final class VlogReader implements LogSource {
         String problem = null;
         int streamId = -1;
         header.clear();
-        int got = readFully(header, at);
+        int got = ChannelReads.readFully(channel, header, at);
         if (got < VlogFormat.CHUNK_HEADER_BYTES) {
             problem = "torn chunk header at end of file: " + (fileSize - at) + " bytes skipped";
         } else {
@@ -206,7 +195,7 @@ public final class VlogReader implements LogSource {
                 streamId = sid;
             } else {
                 ByteBuffer p = payloadBuffer(len);
-                readFully(p, at + VlogFormat.CHUNK_HEADER_BYTES);
+                ChannelReads.readFully(channel, p, at + VlogFormat.CHUNK_HEADER_BYTES);
                 p.flip();
                 crc.reset();
                 crc.update(header.array(), 4, 20);
@@ -268,7 +257,7 @@ public final class VlogReader implements LogSource {
         long from = at + 1;
         while (from + 4 <= fileSize) {
             scan.clear();
-            int n = readFully(scan, from);
+            int n = ChannelReads.readFully(channel, scan, from);
             if (n < 4) {
                 break;
             }

@@ -6,13 +6,10 @@ import dev.vigil.tests.TestPaths;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.StringWriter;
-import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -34,18 +31,8 @@ class ConfigSetTest {
              Subscriber sub = new Subscriber(broker.url(), "vigil/#", false)) {
             Path cfg = TestConfigs.write(tmp, "vigil.yaml", "", tmp.resolve("outbox"), "",
                     "commands: {enabled: true, token: " + TOKEN + "}");
-            CountDownLatch replaying = new CountDownLatch(1);
-            Writer tap = new StringWriter() {
-                @Override
-                public void write(char[] buf, int off, int len) {
-                    if (new String(buf, off, len).contains("vigil: replaying")) {
-                        replaying.countDown();
-                    }
-                }
-            };
-            CompletableFuture<CliRun> running = CompletableFuture.supplyAsync(() -> CliRun.run(tap, "replay",
-                    TestPaths.demoLog().toString(), "--speed", "1", "--config", cfg.toString(), "--broker", broker.url()));
-            assertTrue(replaying.await(20, TimeUnit.SECONDS));
+            CompletableFuture<CliRun> running = CliRun.startAndAwait("vigil: replaying", "replay",
+                    TestPaths.demoLog().toString(), "--speed", "1", "--config", cfg.toString(), "--broker", broker.url());
             String set = "vigil/vigil-demo/config/set";
             List<String[]> refused = List.of(
                     new String[]{"this is not json", "malformed command"},

@@ -16,8 +16,6 @@ import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.StringWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +24,6 @@ import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -90,18 +87,8 @@ class TopicTreeTest {
     void mqtt5CommandsAreAnsweredOnTheirResponseTopicWithCorrelationData(@TempDir Path tmp) throws Exception {
         try (Mosquitto broker = Mosquitto.plain(Files.createDirectories(tmp.resolve("broker")), false)) {
             Path cfg = TestConfigs.write(tmp, "vigil.yaml", "", tmp.resolve("outbox"), "");
-            CountDownLatch replaying = new CountDownLatch(1);
-            Writer tap = new StringWriter() {
-                @Override
-                public void write(char[] buf, int off, int len) {
-                    if (new String(buf, off, len).contains("vigil: replaying")) {
-                        replaying.countDown();
-                    }
-                }
-            };
-            CompletableFuture<CliRun> running = CompletableFuture.supplyAsync(() -> CliRun.run(tap, "replay",
-                    TestPaths.demoLog().toString(), "--speed", "3", "--config", cfg.toString(), "--broker", broker.url()));
-            assertTrue(replaying.await(20, TimeUnit.SECONDS));
+            CompletableFuture<CliRun> running = CliRun.startAndAwait("vigil: replaying", "replay",
+                    TestPaths.demoLog().toString(), "--speed", "3", "--config", cfg.toString(), "--broker", broker.url());
             MqttClient client = new MqttClient(broker.url(), "operator", new MemoryPersistence());
             try {
                 client.connect(new MqttConnectionOptions());

@@ -1,10 +1,8 @@
 package dev.vigil.sensors.formats.aedat;
 
-import dev.vigil.sensors.Batch;
-import dev.vigil.sensors.EventBatch;
 import dev.vigil.sensors.StreamDescriptor;
 import dev.vigil.sensors.formats.CameraGeometry;
-import dev.vigil.sensors.formats.FileWindowSource;
+import dev.vigil.sensors.formats.EventFileSource;
 import dev.vigil.sensors.formats.FormatOptions;
 import dev.vigil.sensors.formats.LogFormat;
 import dev.vigil.sensors.formats.TextHeader;
@@ -13,7 +11,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -23,18 +20,16 @@ import java.util.Locale;
  * bits 22–30, x in bits 12–21, polarity in bit 11). External events and APS/IMU samples are counted
  * and skipped. Without a chip name the DVS128 layout is assumed.
  */
-public final class Aedat2Reader extends FileWindowSource {
+public final class Aedat2Reader extends EventFileSource {
     private static final int EVENT_BYTES = 8;
-    private final StreamDescriptor stream;
-    private final EventBatch batch;
-    private final int target;
     private final boolean davis;
     private long previous = -1;
     private long wrap;
+    private long special;
 
     /** Opens {@code file} and reads its header. */
     public Aedat2Reader(Path file, FormatOptions options) throws IOException {
-        super(file, ByteOrder.BIG_ENDIAN);
+        super(file, ByteOrder.BIG_ENDIAN, EVENT_BYTES, 0, options);
         try {
             TextHeader header = TextHeader.read(channel, name, '#', "End Of ASCII Header");
             String text = header.text().toLowerCase(Locale.ROOT);
@@ -42,14 +37,12 @@ public final class Aedat2Reader extends FileWindowSource {
             CameraGeometry named = CameraGeometry.byName(text);
             CameraGeometry g = CameraGeometry.choose(options, named,
                     davis ? new CameraGeometry(240, 180) : new CameraGeometry(128, 128));
-            stream = StreamDescriptor.dvs(0, davis ? "DAVIS" : "DVS128", g.width(), g.height());
+            describe(StreamDescriptor.dvs(0, davis ? "DAVIS" : "DVS128", g.width(), g.height()));
             seek(header.length());
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
         }
-        target = options.batchEvents();
-        batch = new EventBatch(stream, target);
     }
 
     @Override
@@ -58,61 +51,42 @@ public final class Aedat2Reader extends FileWindowSource {
     }
 
     @Override
-    public List<StreamDescriptor> streams() {
-        return List.of(stream);
+    protected int decode(long[] t, short[] xs, short[] ys, byte[] ps, int pos, int end, int n) {
+        ByteBuffer w = window;
+        for (; pos < end; pos += EVENT_BYTES) {
+            int address = w.getInt(pos);
+            long raw = w.getInt(pos + 4) & 0xFFFF_FFFFL;
+            if (previous - raw > 1L << 31) {
+                wrap += 1L << 32;
+            }
+            previous = raw;
+            if (davis) {
+                if (address < 0) {
+                    special++;
+                    continue;
+                }
+                xs[n] = (short) ((address >>> 12) & 0x3FF);
+                ys[n] = (short) ((address >>> 22) & 0x1FF);
+                ps[n] = (byte) ((address >>> 11) & 1);
+            } else {
+                if ((address & 0x8000) != 0) {
+                    special++;
+                    continue;
+                }
+                xs[n] = (short) (127 - ((address >>> 1) & 0x7F));
+                ys[n] = (short) ((address >>> 8) & 0x7F);
+                ps[n] = (byte) (address & 1);
+            }
+            t[n] = wrap + raw;
+            n++;
+        }
+        w.position(pos);
+        return n;
     }
 
     @Override
-    public Batch next() throws IOException {
-        batch.clear();
-        long[] t = batch.times();
-        short[] xs = batch.xs();
-        short[] ys = batch.ys();
-        byte[] ps = batch.polarities();
-        int n = 0;
-        long special = 0;
-        ByteBuffer w = window;
-        while (n < target) {
-            if (w.remaining() < EVENT_BYTES && fill() < EVENT_BYTES) {
-                break;
-            }
-            int pos = w.position();
-            int count = Math.min(target - n, w.remaining() / EVENT_BYTES);
-            for (int i = 0; i < count; i++, pos += EVENT_BYTES) {
-                int address = w.getInt(pos);
-                long raw = w.getInt(pos + 4) & 0xFFFF_FFFFL;
-                if (previous - raw > 1L << 31) {
-                    wrap += 1L << 32;
-                }
-                previous = raw;
-                if (davis) {
-                    if (address < 0) {
-                        special++;
-                        continue;
-                    }
-                    xs[n] = (short) ((address >>> 12) & 0x3FF);
-                    ys[n] = (short) ((address >>> 22) & 0x1FF);
-                    ps[n] = (byte) ((address >>> 11) & 1);
-                } else {
-                    if ((address & 0x8000) != 0) {
-                        special++;
-                        continue;
-                    }
-                    xs[n] = (short) (127 - ((address >>> 1) & 0x7F));
-                    ys[n] = (short) ((address >>> 8) & 0x7F);
-                    ps[n] = (byte) (address & 1);
-                }
-                t[n] = wrap + raw;
-                n++;
-            }
-            w.position(pos);
-        }
+    protected void endOfBatch() {
         skip(davis ? "APS/IMU samples" : "external events", special);
-        if (n == 0) {
-            reportTornTail(EVENT_BYTES);
-            return null;
-        }
-        batch.setSize(n);
-        return batch;
+        special = 0;
     }
 }

@@ -6,6 +6,7 @@ import dev.vigil.sensors.SampleBatch;
 import dev.vigil.sensors.StreamDescriptor;
 import dev.vigil.sensors.StreamKind;
 import dev.vigil.sensors.formats.CameraGeometry;
+import dev.vigil.sensors.formats.ChannelReads;
 import dev.vigil.sensors.formats.FileWindowSource;
 import dev.vigil.sensors.formats.FormatOptions;
 import dev.vigil.sensors.formats.LogFormat;
@@ -76,24 +77,12 @@ public final class Aedat31Reader extends FileWindowSource {
         return List.copyOf(streams);
     }
 
-    private int read(ByteBuffer b, long at) throws IOException {
-        int total = 0;
-        while (b.hasRemaining()) {
-            int r = channel.read(b, at + total);
-            if (r < 0) {
-                break;
-            }
-            total += r;
-        }
-        return total;
-    }
-
     @Override
     public Batch next() throws IOException {
         while (position < fileSize) {
             long at = position;
             header.clear();
-            if (read(header, at) < PACKET_HEADER) {
+            if (ChannelReads.readFully(channel, header, at) < PACKET_HEADER) {
                 problem(at, -1, "torn packet header: " + (fileSize - at) + " trailing bytes skipped");
                 position = fileSize;
                 return null;
@@ -132,7 +121,7 @@ public final class Aedat31Reader extends FileWindowSource {
             payload = ByteBuffer.allocate(Math.max(bytes, payload.capacity() * 2)).order(ByteOrder.LITTLE_ENDIAN);
         }
         payload.clear().limit(bytes);
-        read(payload, at + PACKET_HEADER);
+        ChannelReads.readFully(channel, payload, at + PACKET_HEADER);
         return payload;
     }
 

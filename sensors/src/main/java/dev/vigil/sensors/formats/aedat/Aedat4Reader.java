@@ -6,6 +6,7 @@ import dev.vigil.sensors.SampleBatch;
 import dev.vigil.sensors.SourceProblem;
 import dev.vigil.sensors.StreamDescriptor;
 import dev.vigil.sensors.StreamKind;
+import dev.vigil.sensors.formats.ChannelReads;
 import dev.vigil.sensors.formats.FormatOptions;
 import dev.vigil.sensors.formats.LogFormat;
 import dev.vigil.sensors.formats.LogFormatException;
@@ -68,7 +69,7 @@ public final class Aedat4Reader implements LogSource, SkippedElements {
         try {
             long size = channel.size();
             ByteBuffer head = ByteBuffer.allocate(MAGIC.length + 4).order(ByteOrder.LITTLE_ENDIAN);
-            if (read(head, 0) < head.capacity()) {
+            if (ChannelReads.readFully(channel, head, 0) < head.capacity()) {
                 throw new LogFormatException(name, 0, "header", "too short for AEDAT 4.0 (" + size + " bytes)");
             }
             for (int i = 0; i < MAGIC.length; i++) {
@@ -83,7 +84,7 @@ public final class Aedat4Reader implements LogSource, SkippedElements {
             }
             byte[] hb = new byte[(int) headerSize + 4];
             ByteBuffer hbb = ByteBuffer.wrap(hb);
-            read(hbb, MAGIC.length);
+            ChannelReads.readFully(channel, hbb, MAGIC.length);
             FlatBufferView header = new FlatBufferView(hb, 0, hb.length, name, MAGIC.length, "IOHeader");
             int root = header.root();
             int code = header.intField(root, 0, 0);
@@ -124,18 +125,6 @@ public final class Aedat4Reader implements LogSource, SkippedElements {
         }
     }
 
-    private int read(ByteBuffer b, long at) throws IOException {
-        int total = 0;
-        while (b.hasRemaining()) {
-            int n = channel.read(b, at + total);
-            if (n < 0) {
-                break;
-            }
-            total += n;
-        }
-        return total;
-    }
-
     /** The compression the header declares. */
     public Aedat4Compression compression() {
         return compression;
@@ -171,7 +160,7 @@ public final class Aedat4Reader implements LogSource, SkippedElements {
         while (position + 8 <= dataEnd) {
             long at = position;
             packetHeader.clear();
-            read(packetHeader, at);
+            ChannelReads.readFully(channel, packetHeader, at);
             int streamId = packetHeader.getInt(0);
             long size = Integer.toUnsignedLong(packetHeader.getInt(4));
             if (size > options.maxPacketBytes() || at + 8 + size > dataEnd) {
@@ -207,7 +196,7 @@ public final class Aedat4Reader implements LogSource, SkippedElements {
         if (payload.length < size) {
             payload = new byte[Math.max(size, Math.min(options.maxPacketBytes(), payload.length * 2))];
         }
-        read(ByteBuffer.wrap(payload, 0, size), at + 8);
+        ChannelReads.readFully(channel, ByteBuffer.wrap(payload, 0, size), at + 8);
         try {
             decompressor.decompress(payload, size);
             FlatBufferView fb = new FlatBufferView(decompressor.bytes(), 0, decompressor.length(), name, -1,

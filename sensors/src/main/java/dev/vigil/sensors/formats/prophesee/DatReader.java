@@ -1,10 +1,8 @@
 package dev.vigil.sensors.formats.prophesee;
 
-import dev.vigil.sensors.Batch;
-import dev.vigil.sensors.EventBatch;
 import dev.vigil.sensors.StreamDescriptor;
 import dev.vigil.sensors.formats.CameraGeometry;
-import dev.vigil.sensors.formats.FileWindowSource;
+import dev.vigil.sensors.formats.EventFileSource;
 import dev.vigil.sensors.formats.FormatOptions;
 import dev.vigil.sensors.formats.LogFormat;
 import dev.vigil.sensors.formats.LogFormatException;
@@ -14,7 +12,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
-import java.util.List;
 
 /**
  * Reads Prophesee / Chronocam DAT files: a {@code %} header, an event-type byte and an event-size
@@ -22,18 +19,15 @@ import java.util.List;
  * bits 14–27 and polarity in bits 28–31. When neither the header nor the options give the
  * resolution, one pass over the events finds the largest x and y.
  */
-public final class DatReader extends FileWindowSource {
+public final class DatReader extends EventFileSource {
     private static final int EVENT_BYTES = 8;
-    private final StreamDescriptor stream;
-    private final EventBatch batch;
-    private final int target;
     private final long dataStart;
     private long previous = -1;
     private long wrap;
 
     /** Opens {@code file} and reads its header. */
     public DatReader(Path file, FormatOptions options) throws IOException {
-        super(file, ByteOrder.LITTLE_ENDIAN);
+        super(file, ByteOrder.LITTLE_ENDIAN, EVENT_BYTES, 0, options);
         try {
             TextHeader header = TextHeader.read(channel, name, '%', "end");
             seek(header.length());
@@ -50,14 +44,12 @@ public final class DatReader extends FileWindowSource {
             if (g == null) {
                 g = scanGeometry();
             }
-            stream = StreamDescriptor.dvs(0, "dat", g.width(), g.height());
+            describe(StreamDescriptor.dvs(0, "dat", g.width(), g.height()));
             seek(dataStart);
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
         }
-        target = options.batchEvents();
-        batch = new EventBatch(stream, target);
     }
 
     private CameraGeometry scanGeometry() throws IOException {
@@ -83,45 +75,22 @@ public final class DatReader extends FileWindowSource {
     }
 
     @Override
-    public List<StreamDescriptor> streams() {
-        return List.of(stream);
-    }
-
-    @Override
-    public Batch next() throws IOException {
-        batch.clear();
-        long[] t = batch.times();
-        short[] xs = batch.xs();
-        short[] ys = batch.ys();
-        byte[] ps = batch.polarities();
-        int n = 0;
+    protected int decode(long[] t, short[] xs, short[] ys, byte[] ps, int pos, int end, int n) {
         ByteBuffer w = window;
-        while (n < target) {
-            if (w.remaining() < EVENT_BYTES && fill() < EVENT_BYTES) {
-                break;
+        for (; pos < end; pos += EVENT_BYTES) {
+            long raw = w.getInt(pos) & 0xFFFF_FFFFL;
+            if (previous - raw > 1L << 31) {
+                wrap += 1L << 32;
             }
-            int pos = w.position();
-            int count = Math.min(target - n, w.remaining() / EVENT_BYTES);
-            for (int i = 0; i < count; i++, pos += EVENT_BYTES) {
-                long raw = w.getInt(pos) & 0xFFFF_FFFFL;
-                if (previous - raw > 1L << 31) {
-                    wrap += 1L << 32;
-                }
-                previous = raw;
-                int d = w.getInt(pos + 4);
-                t[n] = wrap + raw;
-                xs[n] = (short) (d & 0x3FFF);
-                ys[n] = (short) ((d >>> 14) & 0x3FFF);
-                ps[n] = (byte) ((d >>> 28) != 0 ? 1 : 0);
-                n++;
-            }
-            w.position(pos);
+            previous = raw;
+            int d = w.getInt(pos + 4);
+            t[n] = wrap + raw;
+            xs[n] = (short) (d & 0x3FFF);
+            ys[n] = (short) ((d >>> 14) & 0x3FFF);
+            ps[n] = (byte) ((d >>> 28) != 0 ? 1 : 0);
+            n++;
         }
-        if (n == 0) {
-            reportTornTail(EVENT_BYTES);
-            return null;
-        }
-        batch.setSize(n);
-        return batch;
+        w.position(pos);
+        return n;
     }
 }

@@ -1,9 +1,11 @@
-package dev.vigil.tests;
+package dev.vigil.tests.mqtt;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vigil.runtime.sink.EmbeddedBroker;
+import dev.vigil.tests.CliRun;
+import dev.vigil.tests.TestPaths;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,12 +24,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Replays the bundled log and checks that what an independent subscriber receives over MQTT equals
- * what the command printed: same count, same order, same payloads, on the right topics.
+ * what the command printed: same count, same order, same payloads, on the right topics. The
+ * subscriber keeps a persistent QoS 1 session and reconnects by itself, so a connection dropped under
+ * load delays messages instead of losing them.
  */
 class ReplayOverMqttTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static void assertSameDetections(List<String> printed, List<MqttRecorder.Received> arrived) throws Exception {
+    private static void assertSameDetections(List<String> printed, List<Subscriber.Received> arrived) throws Exception {
         assertTrue(printed.size() >= 3, "the demo log holds at least one event per sensor, got " + printed);
         assertEquals(printed.size(), arrived.size(), "detections printed vs received over MQTT");
         for (int i = 0; i < printed.size(); i++) {
@@ -47,12 +51,12 @@ class ReplayOverMqttTest {
     @Test
     void embeddedMoquetteReceivesWhatWasPrinted() throws Exception {
         try (EmbeddedBroker broker = EmbeddedBroker.start();
-             MqttRecorder recorder = new MqttRecorder(broker.url(), "vigil/#")) {
+             Subscriber recorder = new Subscriber(broker.url(), "vigil/#", true)) {
             CliRun run = CliRun.run("replay", TestPaths.demoLog().toString(), "--max", "--broker", broker.url());
             assertEquals(0, run.exitCode(), run.err());
             List<String> printed = run.jsonLines();
             assertSameDetections(printed, recorder.await("/detections/", printed.size(), 10_000));
-            List<MqttRecorder.Received> status = recorder.await("/status", 2, 10_000);
+            List<Subscriber.Received> status = recorder.await("/status", 2, 10_000);
             assertEquals("online", status.getFirst().payload());
             assertEquals("offline", status.getLast().payload());
         }
@@ -60,8 +64,8 @@ class ReplayOverMqttTest {
 
     @Test
     void realMosquittoReceivesWhatWasPrinted(@TempDir Path dir) throws Exception {
-        try (MosquittoProcess mosquitto = MosquittoProcess.start(dir);
-             MqttRecorder recorder = new MqttRecorder(mosquitto.url(), "vigil/#")) {
+        try (Mosquitto mosquitto = Mosquitto.plain(dir, false);
+             Subscriber recorder = new Subscriber(mosquitto.url(), "vigil/#", true)) {
             CliRun run = CliRun.run("replay", TestPaths.demoLog().toString(), "--max", "--broker", mosquitto.url());
             assertEquals(0, run.exitCode(), run.err());
             List<String> printed = run.jsonLines();
@@ -95,7 +99,7 @@ class ReplayOverMqttTest {
         CompletableFuture<CliRun> running = CompletableFuture.supplyAsync(
                 () -> CliRun.run(tap, "replay", TestPaths.demoLog().toString(), "--speed", "2"));
         assertTrue(announced.await(20, TimeUnit.SECONDS), "the broker URL was not printed: " + seen);
-        try (MqttRecorder recorder = new MqttRecorder(found[0], "vigil/#")) {
+        try (Subscriber recorder = new Subscriber(found[0], "vigil/#", true)) {
             CliRun run = running.get(60, TimeUnit.SECONDS);
             assertEquals(0, run.exitCode(), run.err());
             assertSameDetections(run.jsonLines(), recorder.await("/detections/", run.jsonLines().size(), 5_000));

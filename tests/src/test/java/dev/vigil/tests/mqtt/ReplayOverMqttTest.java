@@ -99,7 +99,8 @@ class ReplayOverMqttTest {
         CompletableFuture<CliRun> running = CompletableFuture.supplyAsync(
                 () -> CliRun.run(tap, "replay", TestPaths.demoLog().toString(), "--speed", "2"));
         assertTrue(announced.await(20, TimeUnit.SECONDS), "the broker URL was not printed: " + seen);
-        try (Subscriber recorder = new Subscriber(found[0], "vigil/#", true)) {
+        // a clean session without auto-reconnect: this broker stops with the command, by design
+        try (Subscriber recorder = new Subscriber(found[0], "vigil/#", false)) {
             CliRun run = running.get(60, TimeUnit.SECONDS);
             assertEquals(0, run.exitCode(), run.err());
             assertSameDetections(run.jsonLines(), recorder.await("/detections/", run.jsonLines().size(), 5_000));

@@ -69,8 +69,16 @@ final class Subscriber implements AutoCloseable {
         o.setAutomaticReconnect(persistentSession);
         o.setMaxReconnectDelay(500);
         o.setConnectionTimeout(10);
-        client.connect(o);
-        client.subscribe(filter, 1);
+        try {
+            client.connect(o);
+        } catch (MqttException e) {
+            throw new IllegalStateException("subscriber could not connect: " + e, e);
+        }
+        try {
+            client.subscribe(filter, 1);
+        } catch (MqttException e) {
+            throw new IllegalStateException("subscriber could not subscribe: " + e, e);
+        }
     }
 
     /** Publishes {@code payload} to {@code topic} at QoS 1. */
@@ -120,9 +128,19 @@ final class Subscriber implements AutoCloseable {
 
     @Override
     public void close() throws MqttException {
-        if (client.isConnected()) {
-            client.disconnect();
+        try {
+            if (client.isConnected()) {
+                client.disconnect();
+            }
+        } catch (MqttException e) {
+            // Paho reports "connection lost" when the broker closes the socket on reading DISCONNECT
+            // before Paho finishes: the client is disconnected all the same.
+            if (e.getReasonCode() != MqttException.REASON_CODE_CONNECTION_LOST) {
+                throw e;
+            }
         }
-        client.close();
+        // forced: when the broker has gone (e.g. the command's own embedded broker) the client may be
+        // in the middle of an automatic reconnect
+        client.close(true);
     }
 }

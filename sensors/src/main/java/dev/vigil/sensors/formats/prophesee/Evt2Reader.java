@@ -1,11 +1,14 @@
 package dev.vigil.sensors.formats.prophesee;
 
 import dev.vigil.sensors.formats.CameraGeometry;
+import dev.vigil.sensors.formats.EventFileSource;
 import dev.vigil.sensors.formats.FormatOptions;
 import dev.vigil.sensors.formats.LogFormat;
+import dev.vigil.sensors.formats.TextHeader;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Path;
 
 /**
@@ -14,13 +17,24 @@ import java.nio.file.Path;
  * (11 bits); EVT_TIME_HIGH (8) the 28 timestamp MSBs; EXT_TRIGGER (10), OTHERS (14) and CONTINUED
  * (15) are counted and skipped. CD events before the first TIME_HIGH have no time and are skipped.
  */
-public final class Evt2Reader extends PropheseeRawReader {
+public final class Evt2Reader extends EventFileSource {
     private long timeHigh = -1;
     private long highOffset;
+    private long early;
+    private long triggers;
+    private long others;
 
     /** Opens {@code file} and reads its header. */
     public Evt2Reader(Path file, FormatOptions options) throws IOException {
-        super(file, options, 4, 0, new CameraGeometry(640, 480));
+        super(file, ByteOrder.LITTLE_ENDIAN, 4, 0, options);
+        try {
+            TextHeader header = TextHeader.read(channel, name, '%', "end");
+            describe(PropheseeHeader.stream(header, options, new CameraGeometry(640, 480)));
+            seek(header.length());
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
     }
 
     @Override
@@ -58,5 +72,15 @@ public final class Evt2Reader extends PropheseeRawReader {
         }
         w.position(pos);
         return n;
+    }
+
+    @Override
+    protected void endOfBatch() {
+        skip("events before the first TIME_HIGH", early);
+        skip("triggers", triggers);
+        skip("other words", others);
+        early = 0;
+        triggers = 0;
+        others = 0;
     }
 }

@@ -1,11 +1,19 @@
 package dev.vigil.sensors.formats.prophesee;
 
+import dev.vigil.sensors.Batch;
+import dev.vigil.sensors.EventBatch;
+import dev.vigil.sensors.StreamDescriptor;
 import dev.vigil.sensors.formats.CameraGeometry;
+import dev.vigil.sensors.formats.FileWindowSource;
 import dev.vigil.sensors.formats.FormatOptions;
 import dev.vigil.sensors.formats.LogFormat;
+import dev.vigil.sensors.formats.TextHeader;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Reads Prophesee EVT 3.0 raw files: a {@code %} header, then 16-bit little-endian words, type in
@@ -18,17 +26,33 @@ import java.nio.file.Path;
  * and CONTINUED (7, 15) words are counted and skipped; CD events before the first TIME_HIGH are
  * skipped.
  */
-public final class Evt3Reader extends PropheseeRawReader {
+public final class Evt3Reader extends FileWindowSource {
+    private final StreamDescriptor stream;
+    private final EventBatch batch;
+    private final int target;
     private int y;
     private int baseX;
     private int vectorPolarity;
     private long timeHigh = -1;
     private long timeLow;
     private long overflow;
+    private long early;
+    private long triggers;
+    private long others;
 
     /** Opens {@code file} and reads its header. */
     public Evt3Reader(Path file, FormatOptions options) throws IOException {
-        super(file, options, 2, 12, new CameraGeometry(1280, 720));
+        super(file, ByteOrder.LITTLE_ENDIAN);
+        try {
+            TextHeader header = TextHeader.read(channel, name, '%', "end");
+            stream = PropheseeHeader.stream(header, options, new CameraGeometry(1280, 720));
+            seek(header.length());
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+        target = options.batchEvents();
+        batch = new EventBatch(stream, target + 12);
     }
 
     @Override
@@ -37,54 +61,80 @@ public final class Evt3Reader extends PropheseeRawReader {
     }
 
     @Override
-    protected int decode(long[] t, short[] xs, short[] ys, byte[] ps, int pos, int end, int n) {
-        byte[] a = window.array();
+    public List<StreamDescriptor> streams() {
+        return List.of(stream);
+    }
+
+    @Override
+    public Batch next() throws IOException {
+        batch.clear();
+        batch.ensureCapacity(target + 12);
+        long[] t = batch.times();
+        short[] xs = batch.xs();
+        short[] ys = batch.ys();
+        byte[] ps = batch.polarities();
+        int n = 0;
+        ByteBuffer w = window;
+        byte[] a = w.array();
         long time = overflow + ((timeHigh < 0 ? 0 : timeHigh) << 12) + timeLow;
-        for (; pos < end && n < target; pos += 2) {
-            int word = (a[pos] & 0xFF) | (a[pos + 1] & 0xFF) << 8;
-            switch (word >>> 12) {
-                case 0x0 -> y = word & 0x7FF;
-                case 0x2 -> {
-                    if (timeHigh < 0) {
-                        early++;
-                    } else {
-                        t[n] = time;
-                        xs[n] = (short) (word & 0x7FF);
-                        ys[n] = (short) y;
-                        ps[n] = (byte) ((word >>> 11) & 1);
-                        n++;
-                    }
-                }
-                case 0x3 -> {
-                    baseX = word & 0x7FF;
-                    vectorPolarity = (word >>> 11) & 1;
-                }
-                case 0x4 -> {
-                    n = vector(word & 0xFFF, time, t, xs, ys, ps, n);
-                    baseX += 12;
-                }
-                case 0x5 -> {
-                    n = vector(word & 0xFF, time, t, xs, ys, ps, n);
-                    baseX += 8;
-                }
-                case 0x6 -> {
-                    timeLow = word & 0xFFF;
-                    time = overflow + ((timeHigh < 0 ? 0 : timeHigh) << 12) + timeLow;
-                }
-                case 0x8 -> {
-                    long high = word & 0xFFF;
-                    if (timeHigh >= 0 && high < timeHigh) {
-                        overflow += 1L << 24;
-                    }
-                    timeHigh = high;
-                    time = overflow + (timeHigh << 12) + timeLow;
-                }
-                case 0xA -> triggers++;
-                default -> others++;
+        while (n < target) {
+            if (w.remaining() < 2 && fill() < 2) {
+                break;
             }
+            int pos = w.position();
+            int end = pos + ((w.remaining() >> 1) << 1);
+            for (; pos < end && n < target; pos += 2) {
+                int word = (a[pos] & 0xFF) | (a[pos + 1] & 0xFF) << 8;
+                switch (word >>> 12) {
+                    case 0x0 -> y = word & 0x7FF;
+                    case 0x2 -> {
+                        if (timeHigh < 0) {
+                            early++;
+                        } else {
+                            t[n] = time;
+                            xs[n] = (short) (word & 0x7FF);
+                            ys[n] = (short) y;
+                            ps[n] = (byte) ((word >>> 11) & 1);
+                            n++;
+                        }
+                    }
+                    case 0x3 -> {
+                        baseX = word & 0x7FF;
+                        vectorPolarity = (word >>> 11) & 1;
+                    }
+                    case 0x4 -> {
+                        n = vector(word & 0xFFF, time, t, xs, ys, ps, n);
+                        baseX += 12;
+                    }
+                    case 0x5 -> {
+                        n = vector(word & 0xFF, time, t, xs, ys, ps, n);
+                        baseX += 8;
+                    }
+                    case 0x6 -> {
+                        timeLow = word & 0xFFF;
+                        time = overflow + ((timeHigh < 0 ? 0 : timeHigh) << 12) + timeLow;
+                    }
+                    case 0x8 -> {
+                        long high = word & 0xFFF;
+                        if (timeHigh >= 0 && high < timeHigh) {
+                            overflow += 1L << 24;
+                        }
+                        timeHigh = high;
+                        time = overflow + (timeHigh << 12) + timeLow;
+                    }
+                    case 0xA -> triggers++;
+                    default -> others++;
+                }
+            }
+            w.position(pos);
         }
-        window.position(pos);
-        return n;
+        flushCounts();
+        if (n == 0) {
+            reportTornTail(2);
+            return null;
+        }
+        batch.setSize(n);
+        return batch;
     }
 
     private int vector(int mask, long time, long[] t, short[] xs, short[] ys, byte[] ps, int n) {
@@ -105,5 +155,14 @@ public final class Evt3Reader extends PropheseeRawReader {
             m &= m - 1;
         }
         return n;
+    }
+
+    private void flushCounts() {
+        skip("events before the first TIME_HIGH", early);
+        skip("triggers", triggers);
+        skip("other words", others);
+        early = 0;
+        triggers = 0;
+        others = 0;
     }
 }

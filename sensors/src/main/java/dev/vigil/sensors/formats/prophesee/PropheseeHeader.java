@@ -1,5 +1,6 @@
 package dev.vigil.sensors.formats.prophesee;
 
+import dev.vigil.sensors.StreamDescriptor;
 import dev.vigil.sensors.formats.CameraGeometry;
 import dev.vigil.sensors.formats.FormatOptions;
 import dev.vigil.sensors.formats.TextHeader;
@@ -7,13 +8,23 @@ import dev.vigil.sensors.formats.TextHeader;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Reads the resolution a Prophesee {@code %} header states (geometry, format line, or camera name). */
+/**
+ * Reads what a Prophesee {@code %} header states: the resolution (geometry, format line, or camera
+ * name) and the camera's serial number.
+ */
 final class PropheseeHeader {
     private static final Pattern GEOMETRY = Pattern.compile("(\\d+)\\s*x\\s*(\\d+)");
     private static final Pattern WIDTH = Pattern.compile("width=(\\d+)");
     private static final Pattern HEIGHT = Pattern.compile("height=(\\d+)");
 
     private PropheseeHeader() {
+    }
+
+    /** The DVS stream of a raw file, named after the camera's serial number when the header gives it. */
+    static StreamDescriptor stream(TextHeader header, FormatOptions options, CameraGeometry fallback) {
+        CameraGeometry g = geometry(header, options, fallback);
+        String serial = header.value("serial_number");
+        return StreamDescriptor.dvs(0, serial.isEmpty() ? "prophesee" : "prophesee " + serial, g.width(), g.height());
     }
 
     static CameraGeometry geometry(TextHeader header, FormatOptions options, CameraGeometry fallback) {

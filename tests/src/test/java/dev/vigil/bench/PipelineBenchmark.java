@@ -2,7 +2,8 @@ package dev.vigil.bench;
 
 import dev.vigil.runtime.config.ConfigLoader;
 import dev.vigil.runtime.config.VigilConfig;
-import dev.vigil.runtime.hal.reference.ReferenceDevice;
+import dev.vigil.runtime.hal.Devices;
+import dev.vigil.runtime.hal.NeuromorphicDevice;
 import dev.vigil.runtime.pipeline.Pipeline;
 import dev.vigil.runtime.pipeline.RunSummary;
 import dev.vigil.sensors.replay.ReplayClock;
@@ -13,6 +14,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -34,20 +36,25 @@ import java.nio.file.Path;
 @Measurement(iterations = 5, time = 2)
 public class PipelineBenchmark {
     private static final int ELEMENTS = 24_331 + 96_000 + 72_000;
+    /** The HAL device running the front end: the golden reference (allocates per step by design) or the fast emulation. */
+    @Param({"reference", "fast"})
+    public String device;
     private VigilConfig config;
     private Path log;
+    private NeuromorphicDevice hal;
 
     @Setup
     public void setUp() {
         config = ConfigLoader.defaults();
         log = Path.of(System.getProperty("vigil.root", ".")).resolve("examples/demo.vlog");
+        hal = Devices.find(device).orElseThrow().create();
     }
 
     @Benchmark
     @OperationsPerInvocation(ELEMENTS)
     public long demoScene() throws Exception {
         try (VlogReader reader = new VlogReader(log)) {
-            RunSummary s = new Pipeline(config, new ReferenceDevice(), d -> { }).run(reader, ReplayClock.asFastAsPossible());
+            RunSummary s = new Pipeline(config, hal, d -> { }).run(reader, ReplayClock.asFastAsPossible());
             return s.wakes();
         }
     }

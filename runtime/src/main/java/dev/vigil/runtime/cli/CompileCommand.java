@@ -3,7 +3,6 @@ package dev.vigil.runtime.cli;
 import dev.vigil.runtime.compile.CompilationResult;
 import dev.vigil.runtime.compile.ModelBundle;
 import dev.vigil.runtime.compile.ModelCompiler;
-import dev.vigil.runtime.hal.Devices;
 import dev.vigil.runtime.hal.DoesNotFitException;
 import dev.vigil.runtime.hal.NeuromorphicDevice;
 import picocli.CommandLine.Command;
@@ -55,8 +54,7 @@ final class CompileCommand implements Callable<Integer> {
         if (!(dt > 0)) {
             throw new UserError("--dt " + dt + " is refused: must be positive");
         }
-        NeuromorphicDevice hal = Devices.find(device).orElseThrow(() -> new UserError(
-                "no HAL device '" + device + "' (available: " + Devices.ids() + ")")).create();
+        NeuromorphicDevice hal = DeploymentOptions.device(device);
         CompilationResult result;
         try {
             result = ModelCompiler.compile(model, hal.capabilities(), dt);

@@ -44,7 +44,7 @@ final class ConvertCommand implements Callable<Integer> {
             throw new UserError("cannot write " + out + ": directory " + parent + " does not exist");
         }
         for (Path in : inputs) {
-            Inputs.log(in, format.options()).close();
+            Inputs.requireLogFormat(in);
         }
         long[] lastReport = {System.nanoTime()};
         LogConverter.Result r;

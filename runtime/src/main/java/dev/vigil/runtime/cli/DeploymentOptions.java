@@ -50,6 +50,11 @@ final class DeploymentOptions {
 
     /** The trained bundle given with {@code --model}, or null for the built-in heads. */
     ModelBundle bundle() throws UserError {
+        return bundle(model);
+    }
+
+    /** The trained bundle in {@code model}, or null when no file is given; one-line errors otherwise. */
+    static ModelBundle bundle(Path model) throws UserError {
         if (model == null) {
             return null;
         }
@@ -67,7 +72,11 @@ final class DeploymentOptions {
 
     /** The HAL device {@code cfg} names, found with ServiceLoader. */
     static NeuromorphicDevice device(VigilConfig cfg) throws UserError {
-        String id = cfg.device().id();
+        return device(cfg.device().id());
+    }
+
+    /** The HAL device with provider id {@code id}, or a one-line error listing the available ones. */
+    static NeuromorphicDevice device(String id) throws UserError {
         return Devices.find(id).orElseThrow(() -> new UserError("no HAL device '" + id + "' (available: " + Devices.ids() + ")"))
                 .create();
     }

@@ -9,11 +9,8 @@ import dev.vigil.runtime.eval.BoardPower;
 import dev.vigil.runtime.eval.EvalReport;
 import dev.vigil.runtime.eval.EvalTable;
 import dev.vigil.runtime.eval.Evaluator;
-import dev.vigil.runtime.hal.Devices;
 import dev.vigil.runtime.hal.DoesNotFitException;
 import dev.vigil.runtime.hal.NeuromorphicDevice;
-import dev.vigil.runtime.learn.BundleCodec;
-import dev.vigil.runtime.learn.BundleException;
 import dev.vigil.runtime.learn.LabelInterval;
 import dev.vigil.runtime.learn.ModelBundle;
 import dev.vigil.sensors.SensorSource;
@@ -73,16 +70,8 @@ final class EvalCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserError("--board-idle-w / --board-loaded-w refused: " + e.getMessage());
         }
-        ModelBundle bundle = null;
-        if (model != null) {
-            try {
-                bundle = BundleCodec.read(model);
-            } catch (BundleException e) {
-                throw new UserError(e.getMessage());
-            }
-        }
-        NeuromorphicDevice hal = Devices.find(cfg.device().id()).orElseThrow(() -> new UserError(
-                "no HAL device '" + cfg.device().id() + "' (available: " + Devices.ids() + ")")).create();
+        ModelBundle bundle = DeploymentOptions.bundle(model);
+        NeuromorphicDevice hal = DeploymentOptions.device(cfg);
         DenseDevice dense = DenseDevices.find(cfg.dense().device()).orElseThrow(() -> new UserError(
                 "no dense device '" + cfg.dense().device() + "' (available: " + String.join(", ", DenseDevices.ids()) + ")"));
         EvalReport report;

@@ -5,6 +5,7 @@ import dev.vigil.runtime.config.ConfigLoader;
 import dev.vigil.runtime.config.VigilConfig;
 import dev.vigil.sensors.SensorSource;
 import dev.vigil.sensors.formats.FormatOptions;
+import dev.vigil.sensors.formats.LogFormat;
 import dev.vigil.sensors.formats.LogFormats;
 
 import java.io.IOException;
@@ -29,6 +30,16 @@ final class Inputs {
     }
 
     static SensorSource log(Path file, FormatOptions options) throws UserError {
+        LogFormat format = requireLogFormat(file);
+        try {
+            return LogFormats.open(file, format, options);
+        } catch (IOException e) {
+            throw unreadable(file, e);
+        }
+    }
+
+    /** The format of {@code file}, checking it is a readable log; reads only its first bytes. */
+    static LogFormat requireLogFormat(Path file) throws UserError {
         if (!Files.exists(file)) {
             throw new UserError("log file not found: " + file);
         }
@@ -39,10 +50,14 @@ final class Inputs {
             throw new UserError("log file is not readable (check its permissions): " + file);
         }
         try {
-            return LogFormats.open(file, options);
+            return LogFormats.detectFormat(file);
         } catch (IOException e) {
-            String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            throw new UserError(m.contains(file.toString()) ? "cannot read log " + m : "cannot read log " + file + ": " + m);
+            throw unreadable(file, e);
         }
+    }
+
+    private static UserError unreadable(Path file, IOException e) {
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return new UserError(m.contains(file.toString()) ? "cannot read log " + m : "cannot read log " + file + ": " + m);
     }
 }

@@ -1,7 +1,6 @@
 package dev.vigil.runtime.cli;
 
 import dev.vigil.runtime.config.VigilConfig;
-import dev.vigil.runtime.hal.Devices;
 import dev.vigil.runtime.hal.DoesNotFitException;
 import dev.vigil.runtime.hal.NeuromorphicDevice;
 import dev.vigil.runtime.learn.BundleCodec;
@@ -78,8 +77,7 @@ final class TrainCommand implements Callable<Integer> {
             throw new UserError("options refused: windows 1-64, hidden 1-256, epochs 1-10000, shots >= 1");
         }
         List<LabelInterval> intervals = readLabels(labels);
-        NeuromorphicDevice hal = Devices.find(cfg.device().id()).orElseThrow(() -> new UserError(
-                "no HAL device '" + cfg.device().id() + "' (available: " + Devices.ids() + ")")).create();
+        NeuromorphicDevice hal = DeploymentOptions.device(cfg);
         Path target = out != null ? out : log.resolveSibling(log.getFileName() + ".model.json");
         ModelBundle bundle;
         try (SensorSource source = Inputs.log(log, format.options())) {

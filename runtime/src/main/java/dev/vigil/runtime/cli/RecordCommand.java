@@ -44,8 +44,6 @@ final class RecordCommand implements Callable<Integer> {
     @Option(names = "--rotate-s", paramLabel = "SECONDS", description = "start a new file after this many seconds")
     private Double rotateS;
 
-    private volatile boolean stopping;
-
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
@@ -62,31 +60,20 @@ final class RecordCommand implements Callable<Integer> {
         VigilConfig cfg = Inputs.config(config);
         boolean rotating = rotateMb != null || rotateS != null;
         long startNanos = System.nanoTime();
-        Thread main = Thread.currentThread();
-        Thread hook = new Thread(() -> {
-            stopping = true;
-            try {
-                main.join(5000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        Runtime.getRuntime().addShutdownHook(hook);
         long batches = 0;
         int fileNo = 1;
         long fileStart = startNanos;
         long lastReport = startNanos;
-        try (SourceMux mux = LiveSources.open(cfg)) {
+        try (LiveStop stop = new LiveStop();
+             SourceMux mux = LiveSources.open(cfg)) {
+            stop.watch(mux, durationS);
             VlogWriter writer = open(rotating ? numbered(fileNo) : out, mux);
             try {
                 Batch b;
-                while (!stopping && (b = mux.next()) != null) {
+                while ((b = mux.next()) != null) {
                     writer.write(b);
                     batches++;
                     long now = System.nanoTime();
-                    if (durationS != null && now - startNanos >= durationS * 1e9) {
-                        break;
-                    }
                     boolean bySize = rotateMb != null && writer.bytes() >= rotateMb * 1e6;
                     boolean byTime = rotateS != null && now - fileStart >= rotateS * 1e9;
                     if (bySize || byTime) {
@@ -108,12 +95,6 @@ final class RecordCommand implements Callable<Integer> {
             }
             err.printf(Locale.ROOT, "vigil: recorded %.1f s, %d batches into %d file(s), %d batches dropped%n",
                     (System.nanoTime() - startNanos) / 1e9, batches, fileNo, mux.droppedBatches());
-        } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the JVM is already exiting; the hook is running
-            }
         }
         return 0;
     }

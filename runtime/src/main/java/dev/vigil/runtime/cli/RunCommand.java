@@ -13,10 +13,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 /**
  * {@code vigil run}: the service. Reads the config's live sources through the same pipeline as replay
@@ -46,41 +43,14 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
         VigilConfig cfg = deployment.resolve();
         NeuromorphicDevice hal = DeploymentOptions.device(cfg);
         ModelBundle trained = deployment.bundle();
-        CountDownLatch finished = new CountDownLatch(1);
-        try (Deployment run = Deployment.open(cfg, spec.commandLine().getOut(), err, true)
-                     .withModel(trained);
+        try (LiveStop stop = new LiveStop();
+             Deployment run = Deployment.open(cfg, spec.commandLine().getOut(), err, true).withModel(trained);
              SourceMux sources = LiveSources.open(cfg)) {
-            Thread stopper = Thread.ofPlatform().unstarted(() -> {
-                closeQuietly(sources);
-                try {
-                    finished.await(10, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            });
-            Runtime.getRuntime().addShutdownHook(stopper);
-            Thread timer = null;
-            if (durationS != null) {
-                timer = Thread.ofPlatform().daemon().name("vigil-run-timer").start(() -> {
-                    try {
-                        Thread.sleep((long) (durationS * 1000));
-                        closeQuietly(sources);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                });
-            }
+            stop.watch(sources, durationS);
             err.println("vigil: running on " + sources.streams().size() + " live stream(s) from " + cfg.sources().size()
                     + " source(s), front end on device '" + cfg.device().id() + "'"
                     + (durationS == null ? "; stop with Ctrl-C or SIGTERM" : " for " + durationS + " s"));
-            RunSummary summary;
-            try {
-                summary = run.run(hal, sources, ReplayClock.asFastAsPossible());
-            } finally {
-                if (timer != null) {
-                    timer.interrupt();
-                }
-            }
+            RunSummary summary = run.run(hal, sources, ReplayClock.asFastAsPossible());
             SummaryPrinter.print(summary, "live run", err);
             for (SensorHealth h : sources.health()) {
                 err.println("  sensor " + h.sensor() + ": " + h.state().name().toLowerCase(java.util.Locale.ROOT)
@@ -89,22 +59,7 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
             if (sources.droppedBatches() > 0) {
                 err.println("  " + sources.droppedBatches() + " batch(es) dropped because the pipeline was behind the sensors");
             }
-            try {
-                Runtime.getRuntime().removeShutdownHook(stopper);
-            } catch (IllegalStateException shuttingDown) {
-                // the JVM is exiting because of a signal: the hook is the one waiting for us
-            }
-        } finally {
-            finished.countDown();
         }
         return 0;
-    }
-
-    private static void closeQuietly(SourceMux sources) {
-        try {
-            sources.close();
-        } catch (IOException e) {
-            org.tinylog.Logger.warn("Closing the live sources: {}", e.getMessage());
-        }
     }
 }

@@ -203,9 +203,7 @@ final class FrontEndWorkload {
         int[] starts = input.stepStart();
         out.clear();
         for (int s = 0, steps = input.steps(); s < steps; s++) {
-            for (int k = starts[s], end = starts[s + 1]; k < end; k++) {
-                session.inject(pixels[k]);
-            }
+            session.inject(pixels, starts[s], starts[s + 1]);
             session.step(out);
             out.endStep();
         }

@@ -1,5 +1,6 @@
 package dev.vigil.runtime.hal;
 
+import java.util.Objects;
 import java.util.function.IntConsumer;
 
 /**
@@ -10,6 +11,17 @@ public interface DeviceSession extends AutoCloseable {
 
     /** Delivers one spike on network input {@code input} in the current step; repeats add up. */
     void inject(int input);
+
+    /**
+     * Delivers one spike on each network input {@code spikes[from .. to)} in the current step, as
+     * {@link #inject(int)} on each would; devices override it to deliver a batch with less overhead.
+     */
+    default void inject(int[] spikes, int from, int to) {
+        Objects.checkFromToIndex(from, to, spikes.length);
+        for (int k = from; k < to; k++) {
+            inject(spikes[k]);
+        }
+    }
 
     /**
      * Advances one timestep, handing each output neuron that spiked to {@code outputSpikes} (a neuron

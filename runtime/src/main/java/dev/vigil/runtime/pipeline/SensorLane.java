@@ -19,6 +19,7 @@ import dev.vigil.wake.WakePolicy;
 import org.tinylog.Logger;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.UUID;
 import java.util.function.IntConsumer;
 
@@ -52,6 +53,9 @@ final class SensorLane {
     private final SpikeSink encoderSink = this::onInputSpike;
     private final IntConsumer outputSink;
     private long step;
+    /** The current step's input spikes, handed to the device as one batch when the step ends; grows, never shrinks. */
+    private int[] stepSpikes = new int[256];
+    private int stepSpikeCount;
     private long inputElements;
     private long inputSpikes;
     private long windows;
@@ -97,7 +101,10 @@ final class SensorLane {
         while (step < target) {
             endStep();
         }
-        session.inject(channel);
+        if (stepSpikeCount == stepSpikes.length) {
+            stepSpikes = Arrays.copyOf(stepSpikes, 2 * stepSpikeCount);
+        }
+        stepSpikes[stepSpikeCount++] = channel;
         inputSpikes++;
     }
 
@@ -110,6 +117,8 @@ final class SensorLane {
     }
 
     private void endStep() {
+        session.inject(stepSpikes, 0, stepSpikeCount);
+        stepSpikeCount = 0;
         session.step(outputSink);
         step++;
         if (accumulator.endStep()) {

@@ -11,6 +11,7 @@ import dev.vigil.runtime.network.ResetMode;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.IntConsumer;
 
 /**
@@ -67,9 +68,7 @@ public final class EventEngine implements DeviceSession {
 
     @Override
     public void inject(int input) {
-        if (input < 0 || input >= inputs) {
-            throw new IndexOutOfBoundsException("input " + input + " outside 0.." + (inputs - 1));
-        }
+        checkInput(input);
         spikesRouted += fusedRelays + 1;
         int row = input;
         if (firstRemap != null) {
@@ -84,6 +83,48 @@ public final class EventEngine implements DeviceSession {
         }
         if (pendingInput[row]++ == 0) {
             touchedRows[row >>> 6] |= 1L << row;
+        }
+    }
+
+    /** As {@link #inject(int)} on each, with the bookkeeping held in locals for the whole batch. */
+    @Override
+    public void inject(int[] spikes, int from, int to) {
+        Objects.checkFromToIndex(from, to, spikes.length);
+        int[] remap = firstRemap;
+        int[] hops = firstHops;
+        int[] pending = pendingInput;
+        long[] touched = touchedRows;
+        long delivered = 0;
+        long hopSum = 0;
+        int k = from;
+        try {
+            for (; k < to; k++) {
+                int input = spikes[k];
+                checkInput(input);
+                int row = input;
+                if (remap != null) {
+                    row = remap[input];
+                    if (row < 0) {
+                        continue;
+                    }
+                }
+                if (hops != null) {
+                    hopSum += hops[input];
+                }
+                delivered++;
+                if (pending[row]++ == 0) {
+                    touched[row >>> 6] |= 1L << row;
+                }
+            }
+        } finally {
+            spikesRouted += (long) fusedRelays * (k - from) + delivered;
+            meshHops += hopSum;
+        }
+    }
+
+    private void checkInput(int input) {
+        if (input < 0 || input >= inputs) {
+            throw new IndexOutOfBoundsException("input " + input + " outside 0.." + (inputs - 1));
         }
     }
 
@@ -186,11 +227,13 @@ public final class EventEngine implements DeviceSession {
     }
 
     /**
-     * The common case. Blocks of 64 neurons are leaked and integrated in a branch-free loop the JIT
-     * vectorises, which also reduces the block's extremes; only a block whose maximum reaches the
-     * threshold is scanned for spikes. A block without input whose neurons all sit in
-     * {@code [0, min(2^shift, threshold))} is skipped: there {@code v >> shift == 0}, so the leak is
-     * exactly the identity (the lazy leak, exact by construction).
+     * The common case. Blocks of 256 neurons are leaked and integrated in branch-free loops the JIT
+     * vectorises, which also reduce the block's maximum; only a block whose maximum reaches the
+     * threshold is scanned for spikes. A block that received input (dirty) also counts its active
+     * neurons; a block without input cannot have any, and instead checks whether every neuron now sits
+     * in {@code [0, min(2^shift, threshold))}: there {@code v >> shift == 0}, so the leak is exactly the
+     * identity and the block is skipped until input arrives (the lazy leak, exact by construction).
+     * Dirty blocks are never marked quiet; they are checked on their first step without input.
      */
     private void shiftLifReset0(EngineLayer l, int[] input, int shift, int threshold) {
         int[] v = l.v;
@@ -201,26 +244,37 @@ public final class EventEngine implements DeviceSession {
         int fired = 0;
         long active = 0;
         for (int b = 0, start = 0; start < n; b++, start += 1 << EngineLayer.BLOCK_SHIFT) {
-            if (quiet[b] && !dirty[b]) {
-                continue;
-            }
-            dirty[b] = false;
             int end = Math.min(n, start + (1 << EngineLayer.BLOCK_SHIFT));
-            int max = Integer.MIN_VALUE;
-            int min = Integer.MAX_VALUE;
-            int touched = 0;
-            for (int i = start; i < end; i++) {
-                int in = input[i];
-                int x = v[i];
-                x = x - (x >> shift) + in;
-                v[i] = x;
-                input[i] = 0;
-                touched += (in | -in) >>> 31;
-                max = Math.max(max, x);
-                min = Math.min(min, x);
+            int max;
+            if (dirty[b]) {
+                dirty[b] = false;
+                quiet[b] = false;
+                max = Integer.MIN_VALUE;
+                int touched = 0;
+                for (int i = start; i < end; i++) {
+                    int in = input[i];
+                    int x = v[i];
+                    x = x - (x >> shift) + in;
+                    v[i] = x;
+                    input[i] = 0;
+                    touched += (in | -in) >>> 31;
+                    max = Math.max(max, x);
+                }
+                active += touched;
+            } else if (quiet[b]) {
+                continue;
+            } else {
+                max = Integer.MIN_VALUE;
+                int min = Integer.MAX_VALUE;
+                for (int i = start; i < end; i++) {
+                    int x = v[i];
+                    x -= x >> shift;
+                    v[i] = x;
+                    max = Math.max(max, x);
+                    min = Math.min(min, x);
+                }
+                quiet[b] = min >= 0 && max < quietLimit;
             }
-            active += touched;
-            quiet[b] = min >= 0 && max < quietLimit;
             if (max >= threshold) {
                 fired = fire(l, start, end, threshold, fired);
             }
@@ -230,13 +284,14 @@ public final class EventEngine implements DeviceSession {
         activeUpdates += active;
     }
 
+    /** Resets the block's neurons at or above threshold and lists them (their spike counts are preset to 1). */
     private static int fire(EngineLayer l, int start, int end, int threshold, int fired) {
         int[] v = l.v;
+        int[] spikes = l.spikes;
         for (int i = start; i < end; i++) {
             if (v[i] >= threshold) {
                 v[i] = 0;
-                l.spikes[fired] = i;
-                l.spikeCounts[fired++] = 1;
+                spikes[fired++] = i;
             }
         }
         return fired;
@@ -264,8 +319,7 @@ public final class EventEngine implements DeviceSession {
             if (x >= p.threshold()) {
                 x = p.reset() == ResetMode.ZERO ? 0 : x - p.threshold();
                 refractory[i] = p.refractorySteps();
-                l.spikes[fired] = i;
-                l.spikeCounts[fired++] = 1;
+                l.spikes[fired++] = i;
             }
             v[i] = x;
         }
@@ -295,8 +349,7 @@ public final class EventEngine implements DeviceSession {
             boolean spike = x > threshold;
             if (spike) {
                 x = 0;
-                l.spikes[fired] = i;
-                l.spikeCounts[fired++] = 1;
+                l.spikes[fired++] = i;
             }
             if (in != 0 || spike) {
                 activeUpdates++;

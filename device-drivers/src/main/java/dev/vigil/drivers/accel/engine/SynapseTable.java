@@ -55,20 +55,45 @@ final class SynapseTable {
                     dirty[b] = true;
                 }
             }
-            int j = 0;
-            for (; j + 8 <= len; j += 8) {
-                acc[t + j] += times * w[o + j];
-                acc[t + j + 1] += times * w[o + j + 1];
-                acc[t + j + 2] += times * w[o + j + 2];
-                acc[t + j + 3] += times * w[o + j + 3];
-                acc[t + j + 4] += times * w[o + j + 4];
-                acc[t + j + 5] += times * w[o + j + 5];
-                acc[t + j + 6] += times * w[o + j + 6];
-                acc[t + j + 7] += times * w[o + j + 7];
+            if (times == 1) {
+                addRun(acc, t, w, o, len);
+            } else {
+                addRunTimes(acc, t, w, o, len, times);
             }
-            for (; j < len; j++) {
-                acc[t + j] += times * w[o + j];
-            }
+        }
+    }
+
+    private static void addRun(int[] acc, int t, int[] w, int o, int len) {
+        int j = 0;
+        for (; j + 8 <= len; j += 8) {
+            acc[t + j] += w[o + j];
+            acc[t + j + 1] += w[o + j + 1];
+            acc[t + j + 2] += w[o + j + 2];
+            acc[t + j + 3] += w[o + j + 3];
+            acc[t + j + 4] += w[o + j + 4];
+            acc[t + j + 5] += w[o + j + 5];
+            acc[t + j + 6] += w[o + j + 6];
+            acc[t + j + 7] += w[o + j + 7];
+        }
+        for (; j < len; j++) {
+            acc[t + j] += w[o + j];
+        }
+    }
+
+    private static void addRunTimes(int[] acc, int t, int[] w, int o, int len, int times) {
+        int j = 0;
+        for (; j + 8 <= len; j += 8) {
+            acc[t + j] += times * w[o + j];
+            acc[t + j + 1] += times * w[o + j + 1];
+            acc[t + j + 2] += times * w[o + j + 2];
+            acc[t + j + 3] += times * w[o + j + 3];
+            acc[t + j + 4] += times * w[o + j + 4];
+            acc[t + j + 5] += times * w[o + j + 5];
+            acc[t + j + 6] += times * w[o + j + 6];
+            acc[t + j + 7] += times * w[o + j + 7];
+        }
+        for (; j < len; j++) {
+            acc[t + j] += times * w[o + j];
         }
     }
 }

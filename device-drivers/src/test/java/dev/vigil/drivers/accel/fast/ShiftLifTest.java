@@ -41,14 +41,14 @@ class ShiftLifTest {
 
     @Test
     void skippingQuietBlocksLeavesEveryPotentialAsTheGoldenDeviceHasIt() throws Exception {
-        // 300 neurons (5 blocks of 64) and sparse input: most blocks are quiet most of the time
+        // 1,300 neurons (6 blocks of 256) and sparse input: most blocks are quiet most of the time
         Random rnd = new Random(9);
         int inputs = 40;
-        int[] w = new int[inputs * 300];
+        int[] w = new int[inputs * 1300];
         for (int i = 0; i < w.length; i++) {
             w[i] = rnd.nextInt(8) == 0 ? rnd.nextInt(401) - 150 : 0;
         }
-        Network net = new Network("wide", inputs, List.of(new DenseLayer("l", inputs, 300, w,
+        Network net = new Network("wide", inputs, List.of(new DenseLayer("l", inputs, 1300, w,
                 NeuronParams.lif(200, 3))));
         int[][] events = new int[300][];
         for (int s = 0; s < events.length; s++) {

@@ -124,6 +124,11 @@ public final class Quantiser {
         int[] recq = rec == null ? null : quantiseWeights(rec, scale, exponent, range);
         double[] errors = errors(w, wq, scale, rec, recq);
         int thresholdQ = plan.spiking() ? (int) Math.min(THRESHOLD_MAX, Math.round(scale * threshold)) : THRESHOLD_MAX;
+        if (plan.spiking() && thresholdQ == 0 && threshold > 0) {
+            notes.add(String.format(Locale.ROOT, "threshold rounds to 0: the neurons spike on any positive potential"
+                    + " (the largest weight is %.4g thresholds, beyond this weight format; a smaller time step or"
+                    + " a weight exponent would help)", maxW / threshold));
+        }
         int biasExponent = 0;
         long maxBiasFixed = Math.round(64 * scale * maxBias);
         while (biasExponent < MAX_EXPONENT && maxBiasFixed > ((long) BIAS_MANTISSA_MAX << biasExponent)) {

@@ -93,6 +93,24 @@ class QuantiserTest {
     }
 
     @Test
+    void aThresholdThatRoundsToZeroIsCalledOut() throws Exception {
+        // effective weight 0.05 against threshold 1e-4 (500 thresholds): 8 bits without exponent give
+        // scale 2540, threshold round(0.254) = 0; the widest format (exponent 7) keeps round(32.5) = 33
+        Path f = lif("lif", 10 * DT, 1e-4).node("in", "Input", "shape", new long[] {1})
+                .node("w", "Linear", "weight", new double[][] {{0.5}})
+                .node("out", "Output", "shape", new long[] {1}).chain("in", "w", "lif", "out")
+                .write(tmp.resolve("low.nir"));
+        CompilationResult narrow = ModelCompiler.compile(f, noExponent(8), DT);
+        assertEquals(0, ((CubaLif) narrow.model().network().layers().getFirst().neuron()).threshold());
+        assertEquals(1, narrow.model().report().layers().getFirst().thresholdError(), 1e-12);
+        assertTrue(narrow.report().contains("threshold rounds to 0: the neurons spike on any positive potential"
+                + " (the largest weight is 500.0 thresholds"), narrow.report());
+        CompilationResult wide = ModelCompiler.compile(f, new ReferenceDevice().capabilities(), DT);
+        assertEquals(33, ((CubaLif) wide.model().network().layers().getFirst().neuron()).threshold());
+        assertTrue(!wide.report().contains("rounds to 0"), wide.report());
+    }
+
+    @Test
     void importsConvolutionPoolingFlattenAndDense() throws Exception {
         double[][][][] kernel = new double[4][2][3][3];
         kernel[0][0][1][1] = 1;

@@ -23,7 +23,7 @@ import java.util.stream.IntStream;
 /**
  * Akida-class emulated device. What it models, and after which chip:
  * <ul>
- * <li><b>After the first generation, AKD1000</b> (BrainChip's product brief and MetaTF documentation):
+ * <li><b>After the first generation, AKD1000</b>, with the figures BrainChip gives for that chip:
  *     80 neural processing units (NPUs), about 100 KB of weight memory each; event-based convolutional
  *     and dense layers whose neurons emit 1-, 2- or 4-bit activations ({@link QuantizedRelu}) as events;
  *     signed weights of 2, 4 or 8 bits or binary {0, 1} weights, the width chosen per layer
@@ -31,15 +31,17 @@ import java.util.stream.IntStream;
  *     layer from a few examples ({@link FewShotLearner}). Per NPU: up to 2,048 neurons and 102,400
  *     weights; the compiler splits every layer into NPU-sized slices and refuses, naming layer, resource,
  *     need and limit, a fan-in above one NPU's weights or more NPUs than 80.</li>
- * <li><b>After the second generation, Akida 2.0 IP</b>, whose temporal event-based networks (TENNs) and
- *     stateful recurrent layers keep neuron state from one time step to the next: current-based LIF
- *     neurons ({@link CubaLif}) and recurrent dense layers ({@code "recurrent"}), whose own spikes are
- *     routed back into the layer one step later. This is an <em>emulation choice</em>: BrainChip does not
- *     publish the neuron arithmetic of Akida 2.0 (TENNs build on state-space models, not on LIF), so the
- *     stateful neurons use exactly the fixed point the golden device runs for a compiled
- *     {@link CubaLif} layer (12-bit decays rounding toward zero, 24-bit wrapping current, 24-bit
- *     saturating voltage, 17-bit threshold, 13-bit bias mantissa with 3-bit exponent). It is what lets a
- *     recurrent CubaLIF NIR graph (the NIR paper's Braille network) run here at all.</li>
+ * <li><b>After the second generation, Akida 2.0 IP</b>, whose temporal event-based networks (TENNs,
+ *     which BrainChip describes as built on state-space models) and stateful recurrent layers (the
+ *     akida 2.7 engine's release notes list a {@code StatefulRecurrent} layer for 2.0 hardware) keep
+ *     state from one time step to the next: current-based LIF neurons ({@link CubaLif}) and recurrent
+ *     dense layers ({@code "recurrent"}), whose own spikes are routed back into the layer one step
+ *     later. The neuron arithmetic is an <em>emulation choice</em>: we know of no public bit-level
+ *     description of Akida 2.0's stateful layers, so these neurons use exactly the fixed point the
+ *     golden device runs for a compiled {@link CubaLif} layer (12-bit decays rounding toward zero,
+ *     24-bit wrapping current, 24-bit saturating voltage, 17-bit threshold, 13-bit bias mantissa with
+ *     3-bit exponent). It is what lets a recurrent CubaLIF NIR graph (the NIR paper's Braille network)
+ *     run here at all; real Akida 2.0 silicon would need the network converted by BrainChip's tools.</li>
  * <li><b>Kept within AKD1000's limits either way</b>: stateful layers get the same per-NPU neuron and
  *     weight limits, 8-bit weights at most without exponent (the compiler's quantiser caps the weight
  *     exponent at 0 for this device and reports the error), the recurrent weights counted in the NPU's

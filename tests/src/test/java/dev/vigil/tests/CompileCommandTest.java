@@ -32,6 +32,26 @@ class CompileCommandTest {
     }
 
     @Test
+    void brailleCompilesForTheAkidaClassDeviceWithPerNpuUseAndItsQuantisationCost(@TempDir Path dir)
+            throws Exception {
+        Path bundle = dir.resolve("braille-akida");
+        CliRun run = CliRun.run("compile", nir("braille_noDelay_bias_zero.nir").toString(), "--device", "akida",
+                "--out", bundle.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        String report = String.join("\n", run.outLines());
+        assertTrue(report.contains("device akida: 2 of 80 cores"), "recurrent lif1 and lif2, one NPU each: " + report);
+        assertTrue(report.contains("lif1.lif") && report.contains("38/2048"),
+                "the 38 hidden neurons (nb_hidden in the model's parameter file) against an NPU's 2,048: " + report);
+        assertTrue(report.contains("/102400"), "weights against an NPU's 102,400: " + report);
+        assertTrue(report.contains("quantisation") && report.contains("max|dw|"), report);
+        assertTrue(report.contains("device 'akida' holds 8-bit weights with exponent 0..0"),
+                "the report says what the missing weight exponent cost: " + report);
+        String manifest = Files.readString(bundle.resolve("manifest.json"));
+        assertTrue(manifest.contains("\"device\" : \"akida\""), manifest);
+        assertTrue(run.err().contains("sha256 "), run.err());
+    }
+
+    @Test
     void compilingTwiceWritesTheSameBundle(@TempDir Path dir) throws Exception {
         for (String out : new String[]{"a", "b"}) {
             assertEquals(0, CliRun.run("compile", nir("lif_norse.nir").toString(), "--device", "loihi", "--dt", "0.0001",

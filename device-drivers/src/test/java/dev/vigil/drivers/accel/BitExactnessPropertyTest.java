@@ -10,7 +10,9 @@ import dev.vigil.runtime.hal.DeviceSession;
 import dev.vigil.runtime.hal.NetworkCompiler;
 import dev.vigil.runtime.hal.NeuromorphicDevice;
 import dev.vigil.runtime.hal.reference.ReferenceDevice;
+import dev.vigil.runtime.network.CubaLif;
 import dev.vigil.runtime.network.Network;
+import dev.vigil.runtime.network.RecurrentLayer;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -25,7 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * 1,000 random networks and inputs per emulated device: every step's output spikes, the final
  * potentials and currents of every layer and the activity counts equal the golden device's, run on
  * the same compiled program. The emulated device gets every other step's input as one batch
- * ({@link DeviceSession#inject(int[], int, int)}), the golden device one spike at a time.
+ * ({@link DeviceSession#inject(int[], int, int)}), the golden device one spike at a time. The
+ * Akida-class networks include the stateful layers (recurrent CUBA LIF).
  */
 class BitExactnessPropertyTest {
     private static final int NETWORKS = 1000;
@@ -36,8 +39,11 @@ class BitExactnessPropertyTest {
     }
 
     @Test
-    void akidaMatchesGolden() throws Exception {
-        check(new AkidaDevice(), Family.AKIDA, 22);
+    void akidaMatchesGoldenOnStatelessAndStatefulLayers() throws Exception {
+        Coverage c = check(new AkidaDevice(), Family.AKIDA, 22);
+        assertTrue(c.recurrentCuba() >= NETWORKS / 5, "recurrent CUBA layers in " + c.recurrentCuba() + " networks");
+        assertTrue(c.spikingRecurrentCuba() >= NETWORKS / 20, "recurrent CUBA layers that fed their own spikes"
+                + " back: " + c.spikingRecurrentCuba());
     }
 
     @Test
@@ -45,10 +51,19 @@ class BitExactnessPropertyTest {
         check(new FastDevice(), Family.ANY, 33);
     }
 
-    private static void check(NeuromorphicDevice device, Family family, long seed) throws Exception {
+    /**
+     * What the random networks exercised: networks with a recurrent current-based LIF layer, and those
+     * among them whose recurrent layer spiked (so its spikes came back through the recurrent weights).
+     */
+    private record Coverage(int recurrentCuba, int spikingRecurrentCuba) {
+    }
+
+    private static Coverage check(NeuromorphicDevice device, Family family, long seed) throws Exception {
         RandomNetworks random = new RandomNetworks(seed, family);
         ReferenceDevice golden = new ReferenceDevice();
         long spikes = 0;
+        int recurrentCuba = 0;
+        int spikingRecurrentCuba = 0;
         for (int i = 0; i < NETWORKS; i++) {
             Network network = random.next(i);
             CompiledProgram program = NetworkCompiler.compile(network, device.capabilities());
@@ -68,9 +83,42 @@ class BitExactnessPropertyTest {
                             () -> network.name() + " layer " + layer + " currents/refractory");
                 }
                 assertSameCounts(expected.counts(), actual.counts(), network.name());
+                int rec = recurrentCubaLayer(network);
+                if (rec >= 0) {
+                    recurrentCuba++;
+                    if (spiked(program, rec, input)) {
+                        spikingRecurrentCuba++;
+                    }
+                }
             }
         }
         assertTrue(spikes > NETWORKS, "the random networks must actually spike, got " + spikes);
+        return new Coverage(recurrentCuba, spikingRecurrentCuba);
+    }
+
+    private static int recurrentCubaLayer(Network network) {
+        for (int l = 0; l < network.layers().size(); l++) {
+            if (network.layers().get(l) instanceof RecurrentLayer r && r.neuron() instanceof CubaLif) {
+                return l;
+            }
+        }
+        return -1;
+    }
+
+    /** Whether layer {@code layer} spiked on {@code input}, seen on the golden device cut after that layer. */
+    private static boolean spiked(CompiledProgram program, int layer, int[][] input) {
+        Network full = program.network();
+        Network upTo = new Network(full.name(), full.inputs(), full.layers().subList(0, layer + 1));
+        try (DeviceSession s = new ReferenceDevice().open(new CompiledProgram(upTo, program.target(),
+                program.placement()))) {
+            for (int[] step : input) {
+                for (int e : step) {
+                    s.inject(e);
+                }
+                s.step(n -> { });
+            }
+            return s.counts().outputSpikes() > 0;
+        }
     }
 
     private static List<Integer> run(DeviceSession session, int[] events, boolean batch) {

@@ -4,11 +4,14 @@ import dev.vigil.drivers.accel.akida.AkidaDevice;
 import dev.vigil.drivers.accel.fast.FastDevice;
 import dev.vigil.drivers.accel.loihi.LoihiDevice;
 import dev.vigil.runtime.compile.CompilationResult;
+import dev.vigil.runtime.compile.LayerQuantisation;
 import dev.vigil.runtime.compile.ModelCompiler;
 import dev.vigil.runtime.hal.DeviceSession;
-import dev.vigil.runtime.hal.DoesNotFitException;
 import dev.vigil.runtime.hal.NeuromorphicDevice;
 import dev.vigil.runtime.hal.reference.ReferenceDevice;
+import dev.vigil.runtime.network.CubaLif;
+import dev.vigil.runtime.network.Layer;
+import dev.vigil.runtime.network.RecurrentLayer;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -20,7 +23,8 @@ import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -93,8 +97,7 @@ class NirExperimentTest {
         assertTrue(r.model().report().layers().getFirst().thresholdError() < 1e-3, report);
     }
 
-    @Test
-    void brailleNetworkRunsOnEveryDeviceThatHasCubaNeurons() throws Exception {
+    private static int[][] brailleInput() {
         Random rnd = new Random(3);
         int[][] input = new int[200][];
         for (int s = 0; s < input.length; s++) {
@@ -106,17 +109,50 @@ class NirExperimentTest {
             }
             input[s] = events.stream().mapToInt(Integer::intValue).toArray();
         }
+        return input;
+    }
+
+    @Test
+    void brailleNetworkRunsOnEveryDeviceBitExactAgainstTheGoldenDevice() throws Exception {
+        int[][] input = brailleInput();
         Path braille = NIR.resolve("braille_noDelay_bias_zero.nir");
-        List<Integer> golden = runAll(new ReferenceDevice(), ModelCompiler.compile(braille,
-                new ReferenceDevice().capabilities(), DT), input);
-        List<Integer> fast = runAll(new FastDevice(), ModelCompiler.compile(braille,
-                new FastDevice().capabilities(), DT), input);
-        assertEquals(golden, fast);
-        CompilationResult forLoihi = ModelCompiler.compile(braille, new LoihiDevice().capabilities(), DT);
-        assertEquals(3, forLoihi.program().network().layers().size() + 1, "input, recurrent lif1, lif2");
-        List<Integer> loihi = runAll(new LoihiDevice(), forLoihi, input);
-        assertEquals(runAll(new ReferenceDevice(), forLoihi, input), loihi, "Loihi program on golden and Loihi");
-        assertTrue(!golden.isEmpty(), "the Braille readout emits spikes");
+        List<NeuromorphicDevice> devices = List.of(new ReferenceDevice(), new FastDevice(), new LoihiDevice(),
+                new AkidaDevice());
+        for (NeuromorphicDevice device : devices) {
+            String id = device.capabilities().id();
+            CompilationResult compiled = ModelCompiler.compile(braille, device.capabilities(), DT);
+            List<Layer> layers = compiled.program().network().layers();
+            assertEquals(2, layers.size(), id + ": recurrent lif1, then lif2");
+            assertInstanceOf(RecurrentLayer.class, layers.getFirst(), id);
+            assertInstanceOf(CubaLif.class, layers.getFirst().neuron(), id);
+            List<Integer> golden = runAll(new ReferenceDevice(), compiled, input);
+            List<Integer> actual = runAll(device, compiled, input);
+            assertEquals(golden, actual, id + " program on golden and on " + id);
+            assertFalse(actual.isEmpty(), id + ": the Braille readout emits spikes");
+        }
+    }
+
+    @Test
+    void brailleOnAkidaKeepsItsWeightsWithinEightBitsAndReportsWhatThatCost() throws Exception {
+        Path braille = NIR.resolve("braille_noDelay_bias_zero.nir");
+        CompilationResult akida = ModelCompiler.compile(braille, new AkidaDevice().capabilities(), DT);
+        CompilationResult loihi = ModelCompiler.compile(braille, new LoihiDevice().capabilities(), DT);
+        for (Layer layer : akida.program().network().layers()) {
+            int bits = AkidaDevice.weightBits(layer);
+            assertTrue(bits >= 1 && bits <= 8, layer.name() + " needs " + bits + "-bit weights");
+            assertTrue(layer.maxAbsWeight() <= 128, layer.name() + " max |w| " + layer.maxAbsWeight());
+        }
+        for (int l = 0; l < akida.model().report().layers().size(); l++) {
+            LayerQuantisation a = akida.model().report().layers().get(l);
+            LayerQuantisation lo = loihi.model().report().layers().get(l);
+            assertEquals(0, a.weightExponent(), a.layer());
+            assertTrue(a.maxAbsWeightError() > 0, a.layer() + ": float weights do not survive 8 bits exactly");
+            assertTrue(a.thresholdError() >= lo.thresholdError(), a.layer()
+                    + ": without an exponent the scale is coarser, so the threshold rounds at least as badly");
+        }
+        String report = akida.report();
+        assertTrue(report.contains("of 80 cores") && report.contains("/2048"), report);
+        assertTrue(report.contains("max|dw|"), report);
     }
 
     @Test
@@ -140,13 +176,6 @@ class NirExperimentTest {
                 assertEquals(5, fired, device.capabilities().id() + ": lif1 resets in 1,000 steps");
             }
         }
-    }
-
-    @Test
-    void akidaRefusesTheCurrentBasedBrailleNetworkByName() {
-        DoesNotFitException e = assertThrows(DoesNotFitException.class, () -> ModelCompiler.compile(
-                NIR.resolve("braille_noDelay_bias_zero.nir"), new AkidaDevice().capabilities(), DT));
-        assertTrue(e.getMessage().contains("lif1.lif") && e.getMessage().contains("recurrent"), e.getMessage());
     }
 
     private static List<Integer> runAll(NeuromorphicDevice device, CompilationResult compiled, int[][] input)

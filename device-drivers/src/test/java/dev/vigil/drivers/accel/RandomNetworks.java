@@ -19,7 +19,11 @@ import java.util.List;
 import java.util.Random;
 import java.util.function.Supplier;
 
-/** Small random networks for one device family, with random inputs, for property tests. */
+/**
+ * Small random networks for one device family, with random inputs, for property tests. The Akida
+ * family mixes AKD1000's stateless quantised-ReLU layers with the second generation's stateful ones:
+ * every recurrent layer and a third of the others are current-based LIF.
+ */
 final class RandomNetworks {
     enum Family { LOIHI, AKIDA, ANY }
 
@@ -50,9 +54,10 @@ final class RandomNetworks {
                 int stride = family == Family.ANY && rnd.nextBoolean() ? 1 : k;
                 layer = new SumPoolLayer(name, shape, k, stride);
                 shape = ((SumPoolLayer) layer).output();
-            } else if (kind == 2 && family != Family.AKIDA) {
+            } else if (kind == 2) {
                 int n = 1 + rnd.nextInt(24);
-                layer = new RecurrentLayer(name, size, n, weights(size * n), weights(n * n), neuron(n));
+                NeuronModel model = family == Family.AKIDA ? cuba(n) : neuron(n);
+                layer = new RecurrentLayer(name, size, n, weights(size * n), weights(n * n), model);
                 shape = null;
             } else {
                 int n = 1 + rnd.nextInt(32);
@@ -103,7 +108,7 @@ final class RandomNetworks {
     private NeuronModel neuron(int neurons) {
         return switch (family) {
             case LOIHI -> cuba(neurons);
-            case AKIDA -> qrelu();
+            case AKIDA -> rnd.nextInt(3) == 0 ? cuba(neurons) : qrelu();
             case ANY -> switch (rnd.nextInt(3)) {
                 case 0 -> shiftLif();
                 case 1 -> cuba(neurons);

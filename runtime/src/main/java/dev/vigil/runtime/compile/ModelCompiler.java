@@ -20,8 +20,8 @@ public final class ModelCompiler {
     }
 
     /**
-     * Imports {@code nirFile}, discretises it with step {@code dt} seconds, quantises it and compiles it
-     * for {@code target}. Throws {@link dev.vigil.runtime.nir.NirFormatException} for a graph it cannot
+     * Imports {@code nirFile}, discretises it with step {@code dt} seconds, quantises it into weights
+     * {@code target} holds and compiles it for {@code target}. Throws {@link dev.vigil.runtime.nir.NirFormatException} for a graph it cannot
      * import (naming node and parameter) and {@link DoesNotFitException} for one the device cannot hold.
      */
     public static CompilationResult compile(Path nirFile, DeviceCapabilities target, double dt)
@@ -29,7 +29,7 @@ public final class ModelCompiler {
         NirGraph graph = NirReader.read(nirFile);
         String name = nirFile.getFileName().toString().replaceFirst("\\.nir$", "");
         QuantisedModel model = Quantiser.quantise(nirFile.toString(), name,
-                NirImporter.layers(graph, nirFile.toString()), dt);
+                NirImporter.layers(graph, nirFile.toString()), dt, target);
         return new CompilationResult(model, NetworkCompiler.compile(model.network(), target));
     }
 }

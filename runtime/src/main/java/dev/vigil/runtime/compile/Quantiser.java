@@ -1,5 +1,6 @@
 package dev.vigil.runtime.compile;
 
+import dev.vigil.runtime.hal.DeviceCapabilities;
 import dev.vigil.runtime.network.ConvLayer;
 import dev.vigil.runtime.network.CubaLif;
 import dev.vigil.runtime.network.DenseLayer;
@@ -24,12 +25,12 @@ import java.util.Locale;
  * {@code dt/tauSyn * wIn} for current-based neurons) is folded into the weights. Per layer, weights
  * become signed 8-bit mantissas with one exponent: the scale maps the largest effective weight onto
  * 127 x 2^e, with the largest e (0..7) that keeps the threshold inside its 17 bits and the biases
- * inside 13-bit mantissas with a 3-bit exponent. Neuron nodes: LIF, CubaLIF, IF (and the non-spiking
+ * inside 13-bit mantissas with a 3-bit exponent. A target device with a narrower weight format (see
+ * {@link WeightRange#of}) narrows the mantissa and caps e, and the report notes the exponent it cost. Neuron nodes: LIF, CubaLIF, IF (and the non-spiking
  * LI, CubaLI, Integrator, whose threshold is set out of reach so their potentials can be read),
  * Threshold (a neuron that forgets all but 1/4096 of its voltage each step).
  */
 public final class Quantiser {
-    private static final int MANTISSA_MAX = 127;
     private static final int MAX_EXPONENT = 7;
     private static final int THRESHOLD_MAX = 131071;
     private static final int BIAS_MANTISSA_MAX = 4095;
@@ -37,9 +38,26 @@ public final class Quantiser {
     private Quantiser() {
     }
 
-    /** Quantises {@code layers} (from {@code file}) into network {@code name} with step {@code dt} seconds. */
+    /**
+     * Quantises {@code layers} (from {@code file}) into network {@code name} with step {@code dt} seconds,
+     * in the widest format: 8-bit weight mantissas with an exponent 0..7.
+     */
     public static QuantisedModel quantise(String file, String name, List<FloatLayer> layers, double dt)
             throws NirFormatException {
+        return quantise(file, name, layers, dt, WeightRange.WIDEST);
+    }
+
+    /**
+     * Quantises {@code layers} (from {@code file}) into network {@code name} with step {@code dt} seconds,
+     * with weights {@code target} can hold.
+     */
+    public static QuantisedModel quantise(String file, String name, List<FloatLayer> layers, double dt,
+                                          DeviceCapabilities target) throws NirFormatException {
+        return quantise(file, name, layers, dt, WeightRange.of(target));
+    }
+
+    private static QuantisedModel quantise(String file, String name, List<FloatLayer> layers, double dt,
+                                           WeightRange range) throws NirFormatException {
         if (!(dt > 0)) {
             throw new IllegalArgumentException("time step must be positive, got " + dt);
         }
@@ -54,13 +72,13 @@ public final class Quantiser {
                 continue;
             }
             NeuronPlan plan = NeuronPlan.of(file, f, dt);
-            out.add(quantiseLayer(file, f, plan, dt, report));
+            out.add(quantiseLayer(file, f, plan, dt, range, report));
         }
         return new QuantisedModel(new Network(name, layers.getFirst().inputs(), out), new QuantisationReport(report),
                 dt);
     }
 
-    private static Layer quantiseLayer(String file, FloatLayer f, NeuronPlan plan, double dt,
+    private static Layer quantiseLayer(String file, FloatLayer f, NeuronPlan plan, double dt, WeightRange range,
                                        List<LayerQuantisation> report) throws NirFormatException {
         List<String> notes = new ArrayList<>(plan.notes());
         double[] w = scaled(f.weights(), plan.gain());
@@ -86,25 +104,31 @@ public final class Quantiser {
         int exponent = 0;
         double scale = 0;
         for (int e = MAX_EXPONENT; e >= 0; e--) {
-            double s = maxW > 0 ? MANTISSA_MAX * (double) (1 << e) / maxW : THRESHOLD_MAX / 2.0 / Math.max(threshold, 1e-9);
-            boolean thresholdFits = !plan.spiking() || Math.round(s * threshold) <= THRESHOLD_MAX;
-            boolean biasFits = Math.round(64 * s * maxBias) <= (long) BIAS_MANTISSA_MAX << MAX_EXPONENT;
-            if (thresholdFits && biasFits) {
-                exponent = e;
-                scale = s;
+            if (scaleFits(range.scale(e, maxW, threshold), plan, threshold, maxBias)) {
+                exponent = Math.min(e, range.maxExponent());
+                scale = range.scale(exponent, maxW, threshold);
+                if (e > exponent) {
+                    notes.add(String.format(Locale.ROOT, "weight exponent %d instead of %d: %s", exponent, e,
+                            range.limit()));
+                }
                 break;
             }
         }
         if (scale == 0) {
             scale = Math.min(THRESHOLD_MAX / Math.max(threshold, 1e-9),
                     maxBias > 0 ? ((long) BIAS_MANTISSA_MAX << MAX_EXPONENT) / (64 * maxBias) : Double.MAX_VALUE);
-            notes.add(String.format(Locale.ROOT, "threshold/bias range forces a coarse scale %.4g: weights use fewer"
-                    + " than 8 bits", scale));
+            notes.add(String.format(Locale.ROOT, "threshold/bias range forces a coarse scale %.4g: weights use less"
+                    + " than the full mantissa", scale));
         }
-        int[] wq = quantiseWeights(w, scale, exponent);
-        int[] recq = rec == null ? null : quantiseWeights(rec, scale, exponent);
+        int[] wq = quantiseWeights(w, scale, exponent, range);
+        int[] recq = rec == null ? null : quantiseWeights(rec, scale, exponent, range);
         double[] errors = errors(w, wq, scale, rec, recq);
         int thresholdQ = plan.spiking() ? (int) Math.min(THRESHOLD_MAX, Math.round(scale * threshold)) : THRESHOLD_MAX;
+        if (plan.spiking() && thresholdQ == 0 && threshold > 0) {
+            notes.add(String.format(Locale.ROOT, "threshold rounds to 0: the neurons spike on any positive potential"
+                    + " (the largest weight is %.4g thresholds, beyond this weight format; a smaller time step or"
+                    + " a weight exponent would help)", maxW / threshold));
+        }
         int biasExponent = 0;
         long maxBiasFixed = Math.round(64 * scale * maxBias);
         while (biasExponent < MAX_EXPONENT && maxBiasFixed > ((long) BIAS_MANTISSA_MAX << biasExponent)) {
@@ -165,13 +189,50 @@ public final class Quantiser {
         return out;
     }
 
-    private static int[] quantiseWeights(double[] w, double scale, int exponent) {
+    /** Whether {@code scale} keeps the threshold inside its 17 bits and the biases inside their format. */
+    private static boolean scaleFits(double scale, NeuronPlan plan, double threshold, double maxBias) {
+        boolean thresholdFits = !plan.spiking() || Math.round(scale * threshold) <= THRESHOLD_MAX;
+        return thresholdFits && Math.round(64 * scale * maxBias) <= (long) BIAS_MANTISSA_MAX << MAX_EXPONENT;
+    }
+
+    private static int[] quantiseWeights(double[] w, double scale, int exponent, WeightRange range) {
         int[] q = new int[w.length];
         for (int i = 0; i < w.length; i++) {
             long m = Math.round(w[i] * scale / (1 << exponent));
-            q[i] = (int) Math.max(-128, Math.min(MANTISSA_MAX, m)) << exponent;
+            q[i] = (int) Math.max(-range.mantissaMax() - 1, Math.min(range.mantissaMax(), m)) << exponent;
         }
         return q;
+    }
+
+    /**
+     * The weights a target holds: signed mantissas up to {@code mantissaMax} shifted by an exponent up to
+     * {@code maxExponent}; {@code limit} says, for the report, which device set the exponent's bound.
+     */
+    record WeightRange(int mantissaMax, int maxExponent, String limit) {
+
+        /** Loihi's format, the widest the quantiser writes: 8-bit mantissas, exponent 0..7. */
+        static final WeightRange WIDEST = new WeightRange(127, MAX_EXPONENT, "8-bit mantissa, exponent 0..7");
+
+        /**
+         * The widest quantiser format {@code device} holds exactly: a mantissa of
+         * {@code b = min(8, weightBits)} bits (at least 2: the weights are signed), and exponents up to
+         * {@code maxWeightExponent + (weightBits - b)} (the device's spare mantissa bits take the rest of
+         * the shift), at most 7. Loihi (8 bits, 0..7) and 32-bit devices get the widest format; an
+         * Akida-class device (8 bits, no exponent) gets 8-bit mantissas with exponent 0.
+         */
+        static WeightRange of(DeviceCapabilities device) {
+            int bits = Math.max(2, Math.min(8, device.weightBits()));
+            int spare = Math.max(0, device.weightBits() - bits);
+            int maxExponent = (int) Math.min(MAX_EXPONENT, (long) device.maxWeightExponent() + spare);
+            return new WeightRange((1 << (bits - 1)) - 1, maxExponent, "device '" + device.id() + "' holds "
+                    + device.weightBits() + "-bit weights with exponent 0.." + device.maxWeightExponent()
+                    + " (a coarser scale: larger threshold rounding error)");
+        }
+
+        /** The scale mapping the largest weight {@code maxW} onto the largest mantissa at exponent {@code e}. */
+        double scale(int e, double maxW, double threshold) {
+            return maxW > 0 ? mantissaMax * (double) (1 << e) / maxW : THRESHOLD_MAX / 2.0 / Math.max(threshold, 1e-9);
+        }
     }
 
     private static double[] errors(double[] w, int[] wq, double scale, double[] rec, int[] recq) {

@@ -1,5 +1,7 @@
 package dev.vigil.runtime.compile;
 
+import dev.vigil.runtime.hal.DeviceCapabilities;
+import dev.vigil.runtime.hal.EnergyModel;
 import dev.vigil.runtime.hal.reference.ReferenceDevice;
 import dev.vigil.runtime.network.ConvLayer;
 import dev.vigil.runtime.network.CubaLif;
@@ -12,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -54,6 +57,57 @@ class QuantiserTest {
         assertEquals(Math.abs(-0.025 + 2016 / 81280.0) / 2, q.meanAbsWeightError(), 1e-12);
         assertEquals(0, q.thresholdError(), 1e-12);
         assertTrue(r.report().contains("voltage decay dt/tau = 0.100000 -> 410/4096"), r.report());
+    }
+
+    private static DeviceCapabilities noExponent(int weightBits) {
+        return new DeviceCapabilities("narrow", weightBits + "-bit weights without exponent", Set.of(CubaLif.KIND),
+                weightBits, 24, 1, 1024, 1 << 16, EnergyModel.LOIHI_2018, DeviceCapabilities.ALL_LAYER_KINDS, 0, 0);
+    }
+
+    @Test
+    void aDeviceWithoutWeightExponentGetsPlainMantissasAndTheReportSaysWhatItCost() throws Exception {
+        // the layer of the test above (effective weights 0.05, -0.025, threshold 1) would take exponent 5;
+        // with 8-bit weights and no exponent: scale = 127 / 0.05 = 2540, weights 127 and round(-63.5) = -63,
+        // threshold 2540. With 4-bit weights: scale = 7 / 0.05 = 140, weights 7 and round(-3.5) = -3,
+        // threshold 140 (the unconstrained exponent would be 7: 140 << 7 = 17920 still fits 17 bits).
+        Path f = lif("lif", 10 * DT, 1).node("in", "Input", "shape", new long[] {2})
+                .node("w", "Linear", "weight", new double[][] {{0.5, -0.25}})
+                .node("out", "Output", "shape", new long[] {1}).chain("in", "w", "lif", "out")
+                .write(tmp.resolve("lif.nir"));
+        int[][] weights = {{127, -63}, {7, -3}};
+        int[] thresholds = {2540, 140};
+        int[] unconstrained = {5, 7};
+        int[] bits = {8, 4};
+        for (int k = 0; k < 2; k++) {
+            CompilationResult r = ModelCompiler.compile(f, noExponent(bits[k]), DT);
+            DenseLayer layer = assertInstanceOf(DenseLayer.class, r.model().network().layers().getFirst());
+            assertArrayEquals(weights[k], layer.weights());
+            assertEquals(thresholds[k], ((CubaLif) layer.neuron()).threshold());
+            LayerQuantisation q = r.model().report().layers().getFirst();
+            assertEquals(0, q.weightExponent());
+            assertEquals(thresholds[k], q.scale(), 1e-9);
+            assertEquals(Math.abs(-0.025 - weights[k][1] / (double) thresholds[k]), q.maxAbsWeightError(), 1e-12);
+            assertTrue(r.report().contains("weight exponent 0 instead of " + unconstrained[k] + ": device 'narrow'"
+                    + " holds " + bits[k] + "-bit weights with exponent 0..0"), r.report());
+        }
+    }
+
+    @Test
+    void aThresholdThatRoundsToZeroIsCalledOut() throws Exception {
+        // effective weight 0.05 against threshold 1e-4 (500 thresholds): 8 bits without exponent give
+        // scale 2540, threshold round(0.254) = 0; the widest format (exponent 7) keeps round(32.5) = 33
+        Path f = lif("lif", 10 * DT, 1e-4).node("in", "Input", "shape", new long[] {1})
+                .node("w", "Linear", "weight", new double[][] {{0.5}})
+                .node("out", "Output", "shape", new long[] {1}).chain("in", "w", "lif", "out")
+                .write(tmp.resolve("low.nir"));
+        CompilationResult narrow = ModelCompiler.compile(f, noExponent(8), DT);
+        assertEquals(0, ((CubaLif) narrow.model().network().layers().getFirst().neuron()).threshold());
+        assertEquals(1, narrow.model().report().layers().getFirst().thresholdError(), 1e-12);
+        assertTrue(narrow.report().contains("threshold rounds to 0: the neurons spike on any positive potential"
+                + " (the largest weight is 500.0 thresholds"), narrow.report());
+        CompilationResult wide = ModelCompiler.compile(f, new ReferenceDevice().capabilities(), DT);
+        assertEquals(33, ((CubaLif) wide.model().network().layers().getFirst().neuron()).threshold());
+        assertTrue(!wide.report().contains("rounds to 0"), wide.report());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.vigil.drivers.accel.akida;
 
 import dev.vigil.drivers.accel.Trace;
+import dev.vigil.runtime.hal.CompiledProgram;
 import dev.vigil.runtime.hal.DeviceSession;
 import dev.vigil.runtime.hal.DoesNotFitException;
 import dev.vigil.runtime.hal.NetworkCompiler;
@@ -8,7 +9,9 @@ import dev.vigil.runtime.hal.reference.ReferenceDevice;
 import dev.vigil.runtime.network.CubaLif;
 import dev.vigil.runtime.network.DenseLayer;
 import dev.vigil.runtime.network.Network;
+import dev.vigil.runtime.network.NeuronParams;
 import dev.vigil.runtime.network.QuantizedRelu;
+import dev.vigil.runtime.network.RecurrentLayer;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -20,7 +23,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Hand-computed activations, weight widths, refusals and few-shot learning of the Akida-class device. */
+/**
+ * Hand-computed activations, stateful recurrent CUBA layers, weight widths, refusals and few-shot
+ * learning of the Akida-class device.
+ */
 class AkidaDeviceTest {
 
     @Test
@@ -47,17 +53,99 @@ class AkidaDeviceTest {
     }
 
     @Test
-    void refusesLifNeuronsAndWideWeightsByName() {
+    void weightWidthCountsTheRecurrentWeights() {
+        CubaLif n = CubaLif.lif(0, 10);
+        assertEquals(1, AkidaDevice.weightBits(new RecurrentLayer("b", 1, 2, new int[] {0, 1}, new int[] {1, 0, 0, 1},
+                n)));
+        assertEquals(4, AkidaDevice.weightBits(new RecurrentLayer("q", 1, 2, new int[] {0, 1}, new int[] {1, -5, 0, 1},
+                n)));
+    }
+
+    @Test
+    void refusesShiftLeakNeuronsAndWideWeightsByName() {
         AkidaDevice akida = new AkidaDevice();
         DoesNotFitException model = assertThrows(DoesNotFitException.class, () -> NetworkCompiler.compile(
-                new Network("x", 1, List.of(new DenseLayer("lif", 1, 1, new int[] {1}, CubaLif.lif(100, 10)))),
+                new Network("x", 1, List.of(new DenseLayer("lif", 1, 1, new int[] {1}, NeuronParams.lif(10, 4)))),
                 akida.capabilities()));
-        assertTrue(model.getMessage().contains("'lif'") && model.getMessage().contains("cuba-lif"), model.getMessage());
+        assertTrue(model.getMessage().contains("'lif'") && model.getMessage().contains("lif-shift"), model.getMessage());
         DoesNotFitException wide = assertThrows(DoesNotFitException.class, () -> NetworkCompiler.compile(
                 new Network("x", 1, List.of(new DenseLayer("wide", 1, 1, new int[] {300}, new QuantizedRelu(1, 1)))),
                 akida.capabilities()));
         assertTrue(wide.getMessage().contains("needs 300") && wide.getMessage().contains("limit 127"),
                 wide.getMessage());
+        DoesNotFitException wideLoop = assertThrows(DoesNotFitException.class, () -> NetworkCompiler.compile(
+                new Network("x", 1, List.of(new RecurrentLayer("loop", 1, 1, new int[] {3}, new int[] {-200},
+                        CubaLif.lif(0, 10)))), akida.capabilities()));
+        assertTrue(wideLoop.getMessage().contains("'loop'") && wideLoop.getMessage().contains("needs 200")
+                && wideLoop.getMessage().contains("limit 127"), wideLoop.getMessage());
+    }
+
+    @Test
+    void recurrentCubaLayerFeedsItsOwnSpikesBackOneStepLater() throws Exception {
+        // lif(dv = 0, threshold 9): the current lasts one step (du = 4095), the voltage keeps all, spike when
+        // v > 9 << 6 = 576. Input -> n0 weight 5 (5 << 6 = 320 per event); recurrent n0 -> n1 = 3 (192),
+        // n1 -> n0 = -2 (-128), arriving the step after the spike.
+        // n0: 2 events -> 640 > 576 spikes (s0); s2 320, s3 640 spikes; s5, s7 spike; s9 gets n1's -128.
+        // n1: s1 192 (n0's s0 spike), s4 384, s6 576 (not above 576), s8 768 spikes.
+        Network net = new Network("loop", 1, List.of(new RecurrentLayer("r", 1, 2, new int[] {5, 0},
+                new int[] {0, 3, -2, 0}, CubaLif.lif(0, 9))));
+        int[][] events = {{0, 0}, {}, {0}, {0}, {}, {0, 0}, {}, {0, 0}, {}, {}};
+        AkidaDevice akida = new AkidaDevice();
+        for (var device : List.of(akida, new ReferenceDevice())) {
+            String id = device.capabilities().id();
+            Trace t = Trace.run(device, akida.capabilities(), net, 0, events);
+            assertArrayEquals(new int[] {640, 0, 320, 320, 0, 640, 0, 640, 0, -128}, t.u(0), id);
+            assertArrayEquals(new int[] {0, 192, 0, 0, 192, 0, 192, 0, 192, 0}, t.u(1), id);
+            assertArrayEquals(new int[] {0, 0, 320, 0, 0, 0, 0, 0, 0, -128}, t.v(0), id);
+            assertArrayEquals(new int[] {0, 192, 192, 192, 384, 384, 576, 576, 0, 0}, t.v(1), id);
+            assertArrayEquals(new int[] {0, 3, 5, 7}, t.spikeSteps(0), id);
+            assertArrayEquals(new int[] {8}, t.spikeSteps(1), id);
+        }
+    }
+
+    @Test
+    void eightBitWeightsCanStillWrapTheTwentyFourBitCurrent() throws Exception {
+        // 1,100 events on weight 127 in one step: 127 * 1100 << 6 = 8,940,800 > 2^23 wraps to
+        // 8,940,800 - 2^24 = -7,836,416; dv = 4095 keeps 1/4096 of v (0 here), so v = u.
+        Network net = new Network("wrap", 1, List.of(new DenseLayer("n", 1, 1, new int[] {127},
+                new CubaLif(4095, 4095, 0, 0, 100, 0))));
+        int[][] events = {new int[1100], {}};
+        AkidaDevice akida = new AkidaDevice();
+        for (var device : List.of(akida, new ReferenceDevice())) {
+            Trace t = Trace.run(device, akida.capabilities(), net, 0, events);
+            assertArrayEquals(new int[] {-7_836_416, 0}, t.u(0), device.capabilities().id());
+            assertArrayEquals(new int[] {-7_836_416, -1913}, t.v(0), device.capabilities().id());
+        }
+    }
+
+    @Test
+    void statefulLayersOverAnNpuAreRefusedWithBothFigures() {
+        AkidaDevice akida = new AkidaDevice();
+        // one recurrent neuron on 102,400 inputs: its own loop is the 102,401st weight of its NPU
+        DoesNotFitException fanIn = assertThrows(DoesNotFitException.class, () -> NetworkCompiler.compile(
+                new Network("x", 102_400, List.of(new RecurrentLayer("wide", 102_400, 1, new int[102_400],
+                        new int[1], CubaLif.lif(0, 10)))), akida.capabilities()));
+        assertEquals("layer 'wide' does not fit device 'akida': needs 102401 synapses per neuron (fan-in),"
+                + " limit 102400", fanIn.getMessage());
+        // 2,900 recurrent neurons on one input: fan-in 2,901, so 102,400 / 2,901 = 35 neurons per NPU and
+        // ceil(2,900 / 35) = 83 NPUs of 80
+        DoesNotFitException npus = assertThrows(DoesNotFitException.class, () -> NetworkCompiler.compile(
+                new Network("x", 1, List.of(new RecurrentLayer("big", 1, 2900, new int[2900], new int[2900 * 2900],
+                        CubaLif.lif(0, 10)))), akida.capabilities()));
+        assertEquals("layer 'big' does not fit device 'akida': needs 83 cores, limit 80", npus.getMessage());
+    }
+
+    @Test
+    void aRecurrentCubaLayerThatFitsReportsItsNpus() throws Exception {
+        // 1,000 recurrent neurons on 48 inputs: fan-in 1,048, 102,400 / 1,048 = 97 neurons per NPU, 11 NPUs,
+        // the last holding 30 neurons (31,440 weights)
+        CompiledProgram p = NetworkCompiler.compile(new Network("x", 48, List.of(new RecurrentLayer("hidden", 48,
+                1000, new int[48_000], new int[1_000_000], CubaLif.lif(0, 10)))), new AkidaDevice().capabilities());
+        assertEquals(11, p.coresUsed());
+        String report = p.utilisationReport();
+        assertTrue(report.contains("11 of 80 cores"), report);
+        assertTrue(report.contains("97/2048") && report.contains("30/2048"), report);
+        assertTrue(report.contains("101656/102400") && report.contains("31440/102400"), report);
     }
 
     @Test

@@ -72,7 +72,7 @@ final class CompileCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UserError("cannot write the bundle " + dir + ": " + e.getMessage());
         }
-        err.println("vigil: wrote model bundle " + dir + " (sha256 " + sha + ")");
+        err.println("vigil: wrote model bundle " + dir + " (weights sha256 " + sha + ")");
         stdout.flush();
         err.flush();
         return 0;

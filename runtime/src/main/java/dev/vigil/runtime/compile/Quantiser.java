@@ -13,6 +13,8 @@ import dev.vigil.runtime.nir.NirFormatException;
 import dev.vigil.runtime.nir.NirNode;
 import dev.vigil.runtime.nir.Tensor;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -286,13 +288,13 @@ public final class Quantiser {
                 case NirNode.LIF l -> {
                     double av = dt / uniform(file, node, "tau", l.tau(), n);
                     noReset(file, node, l.vReset(), n);
-                    yield new NeuronPlan(4095, decay(av, "voltage", notes), av * uniform(file, node, "r", l.r(), n),
+                    yield new NeuronPlan(4095, decay(av, "voltage", dt, notes), av * uniform(file, node, "r", l.r(), n),
                             leak(av, l.vLeak(), n), uniform(file, node, "v_threshold", l.vThreshold(), n), true, notes);
                 }
                 case NirNode.LI l -> {
                     double av = dt / uniform(file, node, "tau", l.tau(), n);
                     notes.add("non-spiking: read the potentials");
-                    yield new NeuronPlan(4095, decay(av, "voltage", notes), av * uniform(file, node, "r", l.r(), n),
+                    yield new NeuronPlan(4095, decay(av, "voltage", dt, notes), av * uniform(file, node, "r", l.r(), n),
                             leak(av, l.vLeak(), n), THRESHOLD_MAX, false, notes);
                 }
                 case NirNode.CubaLIF c -> {
@@ -300,7 +302,7 @@ public final class Quantiser {
                     double av = dt / uniform(file, node, "tau_mem", c.tauMem(), n);
                     noReset(file, node, c.vReset(), n);
                     double win = c.wIn() == null ? 1 : uniform(file, node, "w_in", c.wIn(), n);
-                    yield new NeuronPlan(Math.max(0, decay(as, "current", notes) - 1), decay(av, "voltage", notes),
+                    yield new NeuronPlan(Math.max(0, decay(as, "current", dt, notes) - 1), decay(av, "voltage", dt, notes),
                             as * win * av * uniform(file, node, "r", c.r(), n), leak(av, c.vLeak(), n),
                             uniform(file, node, "v_threshold", c.vThreshold(), n), true, notes);
                 }
@@ -309,7 +311,7 @@ public final class Quantiser {
                     double av = dt / uniform(file, node, "tau_mem", c.tauMem(), n);
                     double win = c.wIn() == null ? 1 : uniform(file, node, "w_in", c.wIn(), n);
                     notes.add("non-spiking: read the potentials");
-                    yield new NeuronPlan(Math.max(0, decay(as, "current", notes) - 1), decay(av, "voltage", notes),
+                    yield new NeuronPlan(Math.max(0, decay(as, "current", dt, notes) - 1), decay(av, "voltage", dt, notes),
                             as * win * av * uniform(file, node, "r", c.r(), n), leak(av, c.vLeak(), n), THRESHOLD_MAX,
                             false, notes);
                 }
@@ -333,12 +335,22 @@ public final class Quantiser {
             };
         }
 
-        private static int decay(double fraction, String what, List<String> notes) {
+        private static int decay(double fraction, String what, double dt, List<String> notes) {
             long d = Math.round(4096 * fraction);
             int clamped = (int) Math.max(0, Math.min(4096, d));
             notes.add(String.format(Locale.ROOT, "%s decay dt/tau = %.6f -> %d/4096 = %.6f", what, fraction, clamped,
                     clamped / 4096.0));
+            if (clamped == 4096) {
+                notes.add(String.format(Locale.ROOT, "warning: the step is %.1f times this time constant, so the %s "
+                        + "state is forgotten every step; compile with a --dt below tau (e.g. --dt %s)",
+                        fraction, what, suggestedDt(dt / fraction)));
+            }
             return Math.min(4095, clamped);
+        }
+
+        /** A tenth of {@code tau} seconds, to one significant digit. */
+        private static String suggestedDt(double tau) {
+            return new BigDecimal(tau / 10).round(new MathContext(1)).stripTrailingZeros().toPlainString();
         }
 
         private static double[] leak(double av, Tensor vLeak, int n) {

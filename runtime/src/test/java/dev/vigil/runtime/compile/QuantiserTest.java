@@ -111,6 +111,20 @@ class QuantiserTest {
     }
 
     @Test
+    void aStepLongerThanATimeConstantIsCalledOutWithAStepThatFits() throws Exception {
+        // tau = 0.2 ms at dt = 1 ms: dt/tau = 5, the voltage is forgotten every step; a tenth of tau is 0.02 ms
+        Path f = lif("lif", 2e-4, 1).node("in", "Input", "shape", new long[] {1})
+                .node("w", "Linear", "weight", new double[][] {{0.5}})
+                .node("out", "Output", "shape", new long[] {1}).chain("in", "w", "lif", "out")
+                .write(tmp.resolve("fast.nir"));
+        String coarse = ModelCompiler.compile(f, new ReferenceDevice().capabilities(), DT).report();
+        assertTrue(coarse.contains("warning: the step is 5.0 times this time constant, so the voltage state is"
+                + " forgotten every step; compile with a --dt below tau (e.g. --dt 0.00002)"), coarse);
+        String fine = ModelCompiler.compile(f, new ReferenceDevice().capabilities(), 2e-5).report();
+        assertTrue(!fine.contains("warning: the step"), fine);
+    }
+
+    @Test
     void importsConvolutionPoolingFlattenAndDense() throws Exception {
         double[][][][] kernel = new double[4][2][3][3];
         kernel[0][0][1][1] = 1;

@@ -3,9 +3,11 @@ package dev.vigil.runtime.pipeline;
 import dev.vigil.runtime.dense.DenseDevice;
 import dev.vigil.runtime.dense.DenseResult;
 import dev.vigil.runtime.dense.DenseStage;
+import dev.vigil.runtime.hal.ActivityCounts;
 import dev.vigil.runtime.hal.DeviceSession;
 import dev.vigil.runtime.hal.EnergyModel;
 import dev.vigil.runtime.network.Layer;
+import dev.vigil.runtime.network.Network;
 import dev.vigil.sensors.Batch;
 import dev.vigil.sensors.StreamDescriptor;
 import dev.vigil.sensors.encode.SpikeSink;
@@ -52,6 +54,8 @@ final class SensorLane {
     private final long stepUs;
     private final SpikeSink encoderSink = this::onInputSpike;
     private final IntConsumer outputSink;
+    private final long headMacs;
+    private final long frontSynapses;
     private long step;
     /** The current step's input spikes, handed to the device as one batch when the step ends; grows, never shrinks. */
     private int[] stepSpikes = new int[256];
@@ -89,6 +93,8 @@ final class SensorLane {
         this.deviceId = deviceId;
         this.originUs = timing.originUs();
         this.stepUs = timing.stepUs();
+        this.headMacs = model.head().macs();
+        this.frontSynapses = synapses(model.network());
     }
 
     void accept(Batch batch) {
@@ -194,17 +200,23 @@ final class SensorLane {
         return d.rule().equals(CooldownPolicy.RULE) || d.rule().equals(WakeBudgetPolicy.RULE);
     }
 
+    /** A snapshot of the lane's figures; published at every window for live metrics, so the constant parts are computed once. */
     LaneStats stats() {
         double seconds = step * stepUs / 1e6;
+        ActivityCounts counts = session.counts();
+        return new LaneStats(model.sensor(), stream.id(), stream.kind(), inputElements, inputSpikes,
+                counts, windows, wakes, refused + fusionHeld, dense.invocations(), detections,
+                energy.joules(counts, seconds), dense.nanos(), dense.macs(), dense.deviceJoules(),
+                dense.device().onHostCpu(), dense.inputSparsity(), headMacs, model.head().footprintBytes(),
+                frontSynapses, model.head());
+    }
+
+    private static long synapses(Network network) {
         long synapses = 0;
-        for (Layer l : model.network().layers()) {
+        for (Layer l : network.layers()) {
             synapses += l.synapses();
         }
-        return new LaneStats(model.sensor(), stream.id(), stream.kind(), inputElements, inputSpikes,
-                session.counts(), windows, wakes, refused + fusionHeld, dense.invocations(), detections,
-                energy.joules(session.counts(), seconds), dense.nanos(), dense.macs(), dense.deviceJoules(),
-                dense.device().onHostCpu(), dense.inputSparsity(), model.head().macs(), model.head().footprintBytes(),
-                synapses, model.head());
+        return synapses;
     }
 
     void close() {

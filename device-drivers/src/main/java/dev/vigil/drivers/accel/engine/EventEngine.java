@@ -81,9 +81,8 @@ public final class EventEngine implements DeviceSession {
         if (firstHops != null) {
             meshHops += firstHops[input];
         }
-        if (pendingInput[row]++ == 0) {
-            touchedRows[row >>> 6] |= 1L << row;
-        }
+        pendingInput[row]++;
+        touchedRows[row >>> 6] |= 1L << row;
     }
 
     /** As {@link #inject(int)} on each, with the bookkeeping held in locals for the whole batch. */
@@ -112,9 +111,8 @@ public final class EventEngine implements DeviceSession {
                     hopSum += hops[input];
                 }
                 delivered++;
-                if (pending[row]++ == 0) {
-                    touched[row >>> 6] |= 1L << row;
-                }
+                pending[row]++;
+                touched[row >>> 6] |= 1L << row;
             }
         } finally {
             spikesRouted += (long) fusedRelays * (k - from) + delivered;

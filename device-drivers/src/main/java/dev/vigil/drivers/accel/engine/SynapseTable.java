@@ -51,7 +51,11 @@ final class SynapseTable {
             int o = runWeight[r];
             int len = runLength[r];
             if (dirty != null) {
-                for (int b = t >>> blockShift, last = (t + len - 1) >>> blockShift; b <= last; b++) {
+                int first = t >>> blockShift;
+                int last = (t + len - 1) >>> blockShift;
+                dirty[first] = true;
+                dirty[last] = true;
+                for (int b = first + 1; b < last; b++) {
                     dirty[b] = true;
                 }
             }

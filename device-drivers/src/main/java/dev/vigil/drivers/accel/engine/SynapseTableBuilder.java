@@ -16,8 +16,14 @@ final class SynapseTableBuilder {
         rowStart = new int[sources + 1];
     }
 
-    /** Appends a run whose weights live at {@code weightOffset} of a shared table (see {@link #shareWeights}). */
+    /**
+     * Appends a run whose weights live at {@code weightOffset} of a shared table (see {@link #shareWeights}).
+     * Runs are never empty: {@link SynapseTable#scatter} marks the blocks of a run's first and last target.
+     */
     void sharedRun(int target, int length, int weightOffset) {
+        if (length <= 0) {
+            throw new IllegalArgumentException("empty synapse run at target " + target);
+        }
         grow();
         runTarget[runs] = target;
         runLength[runs] = length;

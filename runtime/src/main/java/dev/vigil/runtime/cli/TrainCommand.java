@@ -30,7 +30,9 @@ import java.util.concurrent.Callable;
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = {"Fits each labelled lane's wake threshold and dense head (SGD with a fixed seed, then a few-shot",
                 "prototype last layer) from a log and a sidecar label CSV (start_us,end_us,label), and writes a",
-                "model bundle. The same inputs and seed give the same bundle, byte for byte."})
+                "model bundle. Labels named with --negative are distractors (e.g. speech that holds no keyword): the",
+                "wake fit ignores them and the dense head learns them as reject classes. The same inputs and seed",
+                "give the same bundle, byte for byte."})
 final class TrainCommand implements Callable<Integer> {
 
     @Spec
@@ -57,6 +59,12 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--windows", paramLabel = "N", description = "windows the dense head reads: the waking one and N-1 before (default ${DEFAULT-VALUE})", defaultValue = "4")
     private int windows;
 
+    @Option(names = "--post-windows", paramLabel = "N", description = "windows after the waking one the dense head waits for and reads (default ${DEFAULT-VALUE})", defaultValue = "0")
+    private int postWindows;
+
+    @Option(names = "--negative", split = ",", paramLabel = "LABEL", description = "a label that marks distractors, not events (repeatable or comma-separated)")
+    private List<String> negatives = new java.util.ArrayList<>();
+
     @Option(names = "--hidden", paramLabel = "N", description = "hidden units of the dense head (default ${DEFAULT-VALUE})", defaultValue = "16")
     private int hidden;
 
@@ -72,11 +80,13 @@ final class TrainCommand implements Callable<Integer> {
         VigilConfig cfg = Inputs.config(config);
         TrainingOptions o;
         try {
-            o = new TrainingOptions(seed, windows, hidden, epochs, 0.05, shots, 500);
+            o = new TrainingOptions(seed, windows, postWindows, hidden, epochs, 0.05, shots, 500, negatives);
         } catch (IllegalArgumentException e) {
-            throw new UserError("options refused: windows 1-64, hidden 1-256, epochs 1-10000, shots >= 1");
+            throw new UserError("options refused: windows 1-64, post-windows 0-64, hidden 1-256, epochs 1-10000, shots >= 1,"
+                    + " --negative not 'background'");
         }
         List<LabelInterval> intervals = readLabels(labels);
+        checkNegatives(negatives, intervals, labels);
         NeuromorphicDevice hal = DeploymentOptions.device(cfg);
         Path target = out != null ? out : log.resolveSibling(log.getFileName() + ".model.json");
         ModelBundle bundle;
@@ -106,6 +116,15 @@ final class TrainCommand implements Callable<Integer> {
             return "per-class " + java.util.Arrays.toString(w.classOnSpikes()) + " (re-arm " + java.util.Arrays.toString(w.classOffSpikes()) + ")";
         }
         return "at " + w.onSpikes() + " spikes per window (re-arm at " + w.offSpikes() + ")";
+    }
+
+    /** Refuses a negative label the label file never uses (most likely a typo that would silently train nothing). */
+    static void checkNegatives(List<String> negatives, List<LabelInterval> intervals, Path file) throws UserError {
+        for (String n : negatives) {
+            if (intervals.stream().noneMatch(l -> l.label().equals(n))) {
+                throw new UserError("--negative " + n + ": no interval in " + file + " has that label");
+            }
+        }
     }
 
     static List<LabelInterval> readLabels(Path file) throws UserError {

@@ -11,7 +11,8 @@ import java.util.SplittableRandom;
  * Fits the dense head: a hidden layer learnt by plain SGD on softmax cross-entropy (fixed seed, uniform
  * initialisation, Fisher–Yates shuffles, {@link StrictMath} only, so the result is the same bit for bit on
  * every JVM), quantised to int8; then the last layer is fitted few-shot, Akida-style, as class
- * prototypes: the mean int8 hidden activation of the first {@code shots} examples of each class becomes
+ * prototypes: the mean int8 hidden activation of {@code shots} examples of each class (spread evenly over
+ * the class's examples in order, so they do not all come from its first events) becomes
  * that class's weight row, with bias {@code -|w|^2 / 2k}, so the logits rank classes by distance to
  * their prototype exactly as the device computes them.
  */
@@ -169,9 +170,16 @@ public final class HeadTrainer {
         long[][] sum = new long[k][h];
         int[] used = new int[k];
         int[] act = new int[h];
+        int[] total = new int[k];
+        for (Example e : examples) {
+            total[e.label()]++;
+        }
+        int[] rank = new int[k];
         for (int e = 0; e < examples.size(); e++) {
             int c = examples.get(e).label();
-            if (used[c] >= shots) {
+            int r = rank[c]++;
+            // with more examples than shots, the picks are ranks floor(j * total / shots), j = 0 .. shots-1
+            if (used[c] >= shots || total[c] > shots && r != (int) ((long) used[c] * total[c] / shots)) {
                 continue;
             }
             hidden.forward(xq[e], act);

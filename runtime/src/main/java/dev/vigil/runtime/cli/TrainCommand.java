@@ -28,8 +28,8 @@ import java.util.concurrent.Callable;
 
 /** {@code vigil train}: fits wake thresholds and dense heads from a labelled log into a model bundle. */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = {"Fits each labelled lane's wake threshold and dense head (SGD with a fixed seed, then a few-shot",
-                "prototype last layer) from a log and a sidecar label CSV (start_us,end_us,label), and writes a",
+        description = {"Fits each labelled lane's wake threshold and dense head (SGD with a fixed seed; --prototypes fits the",
+                "last layer few-shot instead) from a log and a sidecar label CSV (start_us,end_us,label), and writes a",
                 "model bundle. Labels named with --negative are distractors (e.g. speech that holds no keyword): the",
                 "wake fit ignores them and the dense head learns them as reject classes. The same inputs and seed",
                 "give the same bundle, byte for byte."})
@@ -71,7 +71,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--epochs", paramLabel = "N", description = "SGD epochs (default ${DEFAULT-VALUE})", defaultValue = "60")
     private int epochs;
 
-    @Option(names = "--shots", paramLabel = "N", description = "examples per class for the few-shot last layer (default ${DEFAULT-VALUE})", defaultValue = "20")
+    @Option(names = "--prototypes", description = "fit the last layer few-shot as class prototypes (Akida-style) instead of by SGD")
+    private boolean prototypes;
+
+    @Option(names = "--shots", paramLabel = "N", description = "examples per class for --prototypes (default ${DEFAULT-VALUE})", defaultValue = "20")
     private int shots;
 
     @Override
@@ -80,7 +83,7 @@ final class TrainCommand implements Callable<Integer> {
         VigilConfig cfg = Inputs.config(config);
         TrainingOptions o;
         try {
-            o = new TrainingOptions(seed, windows, postWindows, hidden, epochs, 0.05, shots, 500, negatives);
+            o = new TrainingOptions(seed, windows, postWindows, hidden, epochs, 0.05, prototypes, shots, 500, negatives);
         } catch (IllegalArgumentException e) {
             throw new UserError("options refused: windows 1-64, post-windows 0-64, hidden 1-256, epochs 1-10000, shots >= 1,"
                     + " --negative not 'background'");

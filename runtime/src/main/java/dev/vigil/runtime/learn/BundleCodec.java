@@ -53,7 +53,8 @@ public final class BundleCodec {
         t.put("labels-sha256", b.labelsSha256());
         TrainingOptions o = b.options();
         t.put("windows", o.windows()).put("post-windows", o.postWindows()).put("hidden", o.hidden()).put("epochs", o.epochs())
-                .put("learning-rate", o.learningRate()).put("shots", o.shots()).put("guard-ms", o.guardMs());
+                .put("learning-rate", o.learningRate()).put("last-layer", o.prototypes() ? "prototypes" : "sgd")
+                .put("shots", o.shots()).put("guard-ms", o.guardMs());
         ArrayNode negatives = t.putArray("negative-labels");
         o.negatives().forEach(negatives::add);
         ArrayNode lanes = root.putArray("lanes");
@@ -158,7 +159,8 @@ public final class BundleCodec {
             List<String> negatives = new ArrayList<>();
             t.path("negative-labels").forEach(n -> negatives.add(n.asText()));
             TrainingOptions o = new TrainingOptions(t.path("seed").asLong(), t.path("windows").asInt(), t.path("post-windows").asInt(0),
-                    t.path("hidden").asInt(), t.path("epochs").asInt(), t.path("learning-rate").asDouble(), t.path("shots").asInt(),
+                    t.path("hidden").asInt(), t.path("epochs").asInt(), t.path("learning-rate").asDouble(),
+                    t.path("last-layer").asText("prototypes").equals("prototypes"), t.path("shots").asInt(),
                     t.path("guard-ms").asInt(), negatives);
             List<LaneBundle> lanes = new ArrayList<>();
             int i = 0;

@@ -85,9 +85,10 @@ public final class Trainer {
                 long end = lane.endUs(i);
                 long last = lane.endUs(Math.min(lane.size() - 1, i + o.postWindows()));
                 if (Labels.at(labels, sensor, end - windowUs, end) != null) {
-                    // the head sees tensors at wake time: every labelled window that reaches half the wake
-                    // level is a moment the rule may fire on, depending on noise, hysteresis and cooldown
-                    if (wakeValue(lane, i, wake) * 2 >= level) {
+                    // the head sees tensors at wake time: a labelled window is a candidate when the rule's
+                    // value crosses the wake level from below within one window of it (where the rule
+                    // fires, depending on hysteresis and cooldown), so the head also learns that jitter
+                    if (crossesNear(lane, i, wake, level)) {
                         candidates.add(i);
                     }
                 } else if (Labels.isBackground(labels, sensor, end - windowUs, last, guardUs)) {
@@ -128,6 +129,16 @@ public final class Trainer {
                     + rec.lanes().keySet() + ")");
         }
         return new ModelBundle(lanes, o.seed(), logSha256, labelsSha256, o);
+    }
+
+    /** True when the rule's value crosses {@code level} from below at window {@code i - 1}, {@code i} or {@code i + 1}. */
+    private static boolean crossesNear(WindowRecorder.LaneWindows lane, int i, WakeConfig w, int level) {
+        for (int j = Math.max(1, i - 1); j <= Math.min(lane.size() - 1, i + 1); j++) {
+            if (wakeValue(lane, j, w) >= level && wakeValue(lane, j - 1, w) < level) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The value the fitted rule compares: the window total, or the watched readout's count. */

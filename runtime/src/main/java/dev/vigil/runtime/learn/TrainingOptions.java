@@ -13,14 +13,15 @@ import java.util.TreeSet;
  * @param hidden        hidden units of the dense head
  * @param epochs        SGD passes over the examples
  * @param learningRate  SGD step size
- * @param shots         examples per class for the few-shot last layer (spread evenly over the class's examples)
+ * @param prototypes    fit the last layer few-shot as class prototypes (Akida-style) instead of by SGD
+ * @param shots         examples per class for the prototypes (spread evenly over the class's examples)
  * @param guardMs       windows closer than this to a labelled interval are neither event nor background
  * @param negatives     labels that mark distractors (e.g. {@code speech} that is not a keyword): the wake
  *                      fit ignores them, the dense head learns them as reject classes, and evaluation
  *                      scores them apart from targets and background; sorted, no duplicates
  */
 public record TrainingOptions(long seed, int windows, int postWindows, int hidden, int epochs, double learningRate,
-                              int shots, int guardMs, List<String> negatives) {
+                              boolean prototypes, int shots, int guardMs, List<String> negatives) {
 
     public TrainingOptions {
         if (windows < 1 || windows > 64 || postWindows < 0 || postWindows > 64 || hidden < 1 || hidden > 256
@@ -35,9 +36,9 @@ public record TrainingOptions(long seed, int windows, int postWindows, int hidde
         }
     }
 
-    /** Defaults: seed 7, 4 windows, none after, 16 hidden units, 60 epochs, rate 0.05, 20 shots, 500 ms guard, no negatives. */
+    /** Defaults: seed 7, 4 windows, none after, 16 hidden units, 60 epochs, rate 0.05, SGD last layer, 20 shots, 500 ms guard, no negatives. */
     public static TrainingOptions defaults() {
-        return new TrainingOptions(7, 4, 0, 16, 60, 0.05, 20, 500, List.of());
+        return new TrainingOptions(7, 4, 0, 16, 60, 0.05, false, 20, 500, List.of());
     }
 
     /** True when {@code label} marks a distractor. */

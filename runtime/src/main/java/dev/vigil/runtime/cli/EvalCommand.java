@@ -45,7 +45,7 @@ final class EvalCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "LOG", description = "the recording to evaluate (.vlog, or any format vigil convert reads)")
     private Path log;
 
-    @Option(names = "--labels", required = true, paramLabel = "CSV", description = "labelled intervals: start_us,end_us,label")
+    @Option(names = "--labels", required = true, paramLabel = "CSV", description = "labelled intervals: start_us,end_us,label[,sensor]")
     private Path labels;
 
     @Option(names = "--model", paramLabel = "FILE", description = "model bundle from 'vigil train' (default: built-in heads)")

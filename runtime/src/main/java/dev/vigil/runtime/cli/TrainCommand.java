@@ -29,7 +29,7 @@ import java.util.concurrent.Callable;
 /** {@code vigil train}: fits wake thresholds and dense heads from a labelled log into a model bundle. */
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = {"Fits each labelled lane's wake threshold and dense head (SGD with a fixed seed; --prototypes fits the",
-                "last layer few-shot instead) from a log and a sidecar label CSV (start_us,end_us,label), and writes a",
+                "last layer few-shot instead) from a log and a sidecar label CSV (start_us,end_us,label[,sensor]), and writes a",
                 "model bundle. Labels named with --negative are distractors (e.g. speech that holds no keyword): the",
                 "wake fit ignores them and the dense head learns them as reject classes. The same inputs and seed",
                 "give the same bundle, byte for byte."})
@@ -41,7 +41,7 @@ final class TrainCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "LOG", description = "the recording to learn from (.vlog, or any format vigil convert reads)")
     private Path log;
 
-    @Option(names = "--labels", required = true, paramLabel = "CSV", description = "labelled intervals: start_us,end_us,label")
+    @Option(names = "--labels", required = true, paramLabel = "CSV", description = "labelled intervals: start_us,end_us,label[,sensor]")
     private Path labels;
 
     @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "bundle to write (default: LOG with .model.json)")

@@ -31,19 +31,20 @@ public final class EvalTable {
                     l.falseDetectionsOnDistractors(), l.falseDetectionsOnBackground(), ms(l.latencyP50Ms()),
                     ms(l.latencyP99Ms()), ms(l.wakeLatencyP50Ms()), ms(l.wakeLatencyP99Ms()));
         }
-        out.printf(Locale.ROOT, "%-9s %8s %7s %8s %7s %8s %8s %7s %10s %10s %7s %10s %9s %9s %7s%n", "sensor", "bg hours",
-                "fw", "fw/hour", "distr", "d wakes", "d reject", "duty", "E wake", "E dense", "ratio", "synops",
+        out.printf(Locale.ROOT, "%-9s %8s %7s %8s %7s %8s %8s %10s %7s %10s %10s %7s %10s %9s %9s %7s%n", "sensor", "bg hours",
+                "fw", "fw/hour", "distr", "d wakes", "d reject", "d E", "duty", "E wake", "E dense", "ratio", "synops",
                 "sparsity", "footprint", "refused");
         for (LaneReport l : r.lanes()) {
-            out.printf(Locale.ROOT, "%-9s %8.3f %7d %8s %7d %8d %8s %6.2f%% %10s %10s %7s %10d %9s %8dB %7d%n", l.sensor(),
+            out.printf(Locale.ROOT, "%-9s %8.3f %7d %8s %7d %8d %8s %10s %6.2f%% %10s %10s %7s %10d %9s %8dB %7d%n", l.sensor(),
                     l.backgroundHours(), l.falseWakes(), num(l.falseWakesPerHour()), l.distractors(), l.distractorWakes(),
-                    pct(l.distractorRejectionRate()), 100 * l.dutyCycle(), joules(l.wakeOnSalienceJ()),
+                    pct(l.distractorRejectionRate()), joules(l.distractorDenseJ()), 100 * l.dutyCycle(), joules(l.wakeOnSalienceJ()),
                     joules(l.alwaysDenseJ()), l.energyRatio() >= 1e4 ? ">1e4x" : num(l.energyRatio()) + "x", l.synops(),
                     pct(l.frontSparsity()), l.footprintBytes(), l.refusedWakes());
         }
         out.println("recall: target events with a published detection of their label; wake rec: with a wake; fp dis / fp bg:"
                 + " published detections on distractors / background; fw: waking windows on background;"
-                + " d wakes / d reject: waking windows on distractors / share of dense runs on them the dense stage rejected");
+                + " d wakes / d reject / d E: waking windows on distractors / share of dense runs on them the dense stage"
+                + " rejected / energy of those runs");
         out.flush();
     }
 

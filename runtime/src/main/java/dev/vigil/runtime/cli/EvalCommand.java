@@ -28,9 +28,18 @@ import java.util.concurrent.Callable;
 
 /** {@code vigil eval}: scores a labelled log and weighs wake-on-salience against always-dense. */
 @Command(name = "eval", mixinStandardHelpOptions = true,
-        description = {"Replays a log with a trained bundle (or the built-in heads) and prints, per lane: event recall and",
-                "precision, false wakes per hour of background, wake latency p50/p99, dense duty cycle, energy against",
-                "running the dense stage on every window, synops, activation sparsity and footprint; writes them as JSON."})
+        description = {"Replays a log with a trained bundle (or the built-in heads) and prints, per",
+                "lane: event recall (target events with a published detection of their label)",
+                "and wake recall, precision of published detections, false wakes per hour of",
+                "background, distractor wakes and the share the dense stage rejected, latency",
+                "p50/p99 to detection and to wake, dense duty cycle, energy against running",
+                "the dense stage on every window, synops, activation sparsity and footprint;",
+                "writes them as JSON. Labels named with --negative (default: the bundle's,",
+                "from 'vigil train --negative') mark distractors, e.g. speech that holds no",
+                "keyword: a wake inside one is a distractor wake, not a background false",
+                "wake; a dense result labelled background or with a negative label is a",
+                "rejection, anything else is published and counts against precision when it",
+                "is not on a target event. Definitions: docs/train-and-eval.md."})
 final class EvalCommand implements Callable<Integer> {
 
     @Spec
@@ -39,11 +48,15 @@ final class EvalCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "LOG", description = "the recording to evaluate (.vlog, or any format vigil convert reads)")
     private Path log;
 
-    @Option(names = "--labels", required = true, paramLabel = "CSV", description = "labelled intervals: start_us,end_us,label")
+    @Option(names = "--labels", required = true, paramLabel = "CSV", description = "labelled intervals: start_us,end_us,label[,sensor]")
     private Path labels;
 
     @Option(names = "--model", paramLabel = "FILE", description = "model bundle from 'vigil train' (default: built-in heads)")
     private Path model;
+
+    @Option(names = "--negative", split = ",", paramLabel = "LABEL",
+            description = "a label that marks distractors, not events (repeatable or comma-separated; default: the bundle's)")
+    private List<String> negatives;
 
     @Option(names = "--json", paramLabel = "FILE", description = "where to write the figures (default: LOG with .eval.json)")
     private Path json;
@@ -74,9 +87,11 @@ final class EvalCommand implements Callable<Integer> {
         NeuromorphicDevice hal = DeploymentOptions.device(cfg);
         DenseDevice dense = DenseDevices.find(cfg.dense().device()).orElseThrow(() -> new UserError(
                 "no dense device '" + cfg.dense().device() + "' (available: " + String.join(", ", DenseDevices.ids()) + ")"));
+        List<String> negative = negatives != null ? negatives : bundle != null ? bundle.options().negatives() : List.of();
+        TrainCommand.checkNegatives(negative, intervals, labels);
         EvalReport report;
         try (SensorSource source = Inputs.log(log, format.options())) {
-            report = Evaluator.evaluate(source, log.toString(), cfg, hal, dense, bundle, intervals, board);
+            report = Evaluator.evaluate(source, log.toString(), cfg, hal, dense, bundle, intervals, java.util.Set.copyOf(negative), board);
         } catch (DoesNotFitException | IllegalArgumentException e) {
             throw new UserError(e.getMessage());
         } catch (IOException e) {

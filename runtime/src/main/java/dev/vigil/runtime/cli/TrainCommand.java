@@ -28,9 +28,13 @@ import java.util.concurrent.Callable;
 
 /** {@code vigil train}: fits wake thresholds and dense heads from a labelled log into a model bundle. */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = {"Fits each labelled lane's wake threshold and dense head (SGD with a fixed seed, then a few-shot",
-                "prototype last layer) from a log and a sidecar label CSV (start_us,end_us,label), and writes a",
-                "model bundle. The same inputs and seed give the same bundle, byte for byte."})
+        description = {"Fits each labelled lane's wake threshold and dense head (SGD with a fixed",
+                "seed; --prototypes fits the last layer few-shot instead) from a log and a",
+                "sidecar label CSV (start_us,end_us,label[,sensor]), and writes a model",
+                "bundle. Labels named with --negative are distractors (e.g. speech that holds",
+                "no keyword): the wake fit ignores them and the dense head learns them as",
+                "reject classes. The same inputs and seed give the same bundle, byte for",
+                "byte."})
 final class TrainCommand implements Callable<Integer> {
 
     @Spec
@@ -39,7 +43,7 @@ final class TrainCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "LOG", description = "the recording to learn from (.vlog, or any format vigil convert reads)")
     private Path log;
 
-    @Option(names = "--labels", required = true, paramLabel = "CSV", description = "labelled intervals: start_us,end_us,label")
+    @Option(names = "--labels", required = true, paramLabel = "CSV", description = "labelled intervals: start_us,end_us,label[,sensor]")
     private Path labels;
 
     @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "bundle to write (default: LOG with .model.json)")
@@ -57,13 +61,22 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--windows", paramLabel = "N", description = "windows the dense head reads: the waking one and N-1 before (default ${DEFAULT-VALUE})", defaultValue = "4")
     private int windows;
 
+    @Option(names = "--post-windows", paramLabel = "N", description = "windows after the waking one the dense head waits for and reads (default ${DEFAULT-VALUE})", defaultValue = "0")
+    private int postWindows;
+
+    @Option(names = "--negative", split = ",", paramLabel = "LABEL", description = "a label that marks distractors, not events (repeatable or comma-separated)")
+    private List<String> negatives = new java.util.ArrayList<>();
+
     @Option(names = "--hidden", paramLabel = "N", description = "hidden units of the dense head (default ${DEFAULT-VALUE})", defaultValue = "16")
     private int hidden;
 
     @Option(names = "--epochs", paramLabel = "N", description = "SGD epochs (default ${DEFAULT-VALUE})", defaultValue = "60")
     private int epochs;
 
-    @Option(names = "--shots", paramLabel = "N", description = "examples per class for the few-shot last layer (default ${DEFAULT-VALUE})", defaultValue = "20")
+    @Option(names = "--prototypes", description = "fit the last layer few-shot as class prototypes (Akida-style) instead of by SGD")
+    private boolean prototypes;
+
+    @Option(names = "--shots", paramLabel = "N", description = "examples per class for --prototypes (default ${DEFAULT-VALUE})", defaultValue = "20")
     private int shots;
 
     @Override
@@ -72,11 +85,13 @@ final class TrainCommand implements Callable<Integer> {
         VigilConfig cfg = Inputs.config(config);
         TrainingOptions o;
         try {
-            o = new TrainingOptions(seed, windows, hidden, epochs, 0.05, shots, 500);
+            o = new TrainingOptions(seed, windows, postWindows, hidden, epochs, 0.05, prototypes, shots, 500, negatives);
         } catch (IllegalArgumentException e) {
-            throw new UserError("options refused: windows 1-64, hidden 1-256, epochs 1-10000, shots >= 1");
+            throw new UserError("options refused: windows 1-64, post-windows 0-64, hidden 1-256, epochs 1-10000, shots >= 1,"
+                    + " --negative not 'background'");
         }
         List<LabelInterval> intervals = readLabels(labels);
+        checkNegatives(negatives, intervals, labels);
         NeuromorphicDevice hal = DeploymentOptions.device(cfg);
         Path target = out != null ? out : log.resolveSibling(log.getFileName() + ".model.json");
         ModelBundle bundle;
@@ -106,6 +121,15 @@ final class TrainCommand implements Callable<Integer> {
             return "per-class " + java.util.Arrays.toString(w.classOnSpikes()) + " (re-arm " + java.util.Arrays.toString(w.classOffSpikes()) + ")";
         }
         return "at " + w.onSpikes() + " spikes per window (re-arm at " + w.offSpikes() + ")";
+    }
+
+    /** Refuses a negative label the label file never uses (most likely a typo that would silently train nothing). */
+    static void checkNegatives(List<String> negatives, List<LabelInterval> intervals, Path file) throws UserError {
+        for (String n : negatives) {
+            if (intervals.stream().noneMatch(l -> l.label().equals(n))) {
+                throw new UserError("--negative " + n + ": no interval in " + file + " has that label");
+            }
+        }
     }
 
     static List<LabelInterval> readLabels(Path file) throws UserError {

@@ -6,7 +6,7 @@ import static dev.vigil.runtime.config.BadValueException.inRange;
 
 /**
  * One sensor's wake policy: a trigger rule, then optional k-of-n, cooldown and budget stages, and the
- * pre-trigger span handed to the dense stage.
+ * pre-trigger span handed to the dense stage, and the post-trigger span it waits for before it runs.
  *
  * @param rule            {@code threshold} (window total with hysteresis), {@code per-class} (one
  *                        threshold per readout neuron) or {@code adaptive} (total above a drifting baseline)
@@ -21,9 +21,12 @@ import static dev.vigil.runtime.config.BadValueException.inRange;
  * @param maxPerHour      wake budget: tokens per hour (0 = unlimited)
  * @param burst           wake budget: bucket size
  * @param preTriggerMs    span before the waking window kept for the dense stage
+ * @param postTriggerMs   span after the waking window accumulated before the dense stage runs (0 = it runs
+ *                        on the waking window); a wake during that span joins the pending run
  */
 public record WakeConfig(String rule, int onSpikes, int offSpikes, int[] classOnSpikes, int[] classOffSpikes,
-                         int baselineShift, int k, int n, int cooldownMs, int maxPerHour, int burst, int preTriggerMs) {
+                         int baselineShift, int k, int n, int cooldownMs, int maxPerHour, int burst, int preTriggerMs,
+                         int postTriggerMs) {
     /** Rule names accepted in {@code rule}. */
     public static final String RULES = "threshold, per-class, adaptive";
 
@@ -63,16 +66,18 @@ public record WakeConfig(String rule, int onSpikes, int offSpikes, int[] classOn
         inRange("max-per-hour", maxPerHour, 0, 3_600_000);
         inRange("burst", burst, 1, 1_000_000);
         inRange("pre-trigger-ms", preTriggerMs, 0, 60_000);
+        inRange("post-trigger-ms", postTriggerMs, 0, 60_000);
     }
 
     /** A plain threshold-with-hysteresis policy with everything else off. */
     public static WakeConfig threshold(int on, int off) {
-        return new WakeConfig("threshold", on, off, new int[0], new int[0], 6, 1, 1, 0, 0, 1, 0);
+        return new WakeConfig("threshold", on, off, new int[0], new int[0], 6, 1, 1, 0, 0, 1, 0, 0);
     }
 
     /** A copy with other on/off thresholds. */
     public WakeConfig withThresholds(int on, int off) {
-        return new WakeConfig(rule, on, off, classOnSpikes, classOffSpikes, baselineShift, k, n, cooldownMs, maxPerHour, burst, preTriggerMs);
+        return new WakeConfig(rule, on, off, classOnSpikes, classOffSpikes, baselineShift, k, n, cooldownMs, maxPerHour, burst, preTriggerMs,
+                postTriggerMs);
     }
 
     @Override
@@ -100,6 +105,6 @@ public record WakeConfig(String rule, int onSpikes, int offSpikes, int[] classOn
         return "WakeConfig[" + rule + " on " + onSpikes + " off " + offSpikes + " classes "
                 + java.util.Arrays.toString(classOnSpikes) + "/" + java.util.Arrays.toString(classOffSpikes)
                 + " shift " + baselineShift + " k " + k + " n " + n + " cooldown " + cooldownMs + " budget "
-                + maxPerHour + "/" + burst + " pre " + preTriggerMs + "]";
+                + maxPerHour + "/" + burst + " pre " + preTriggerMs + " post " + postTriggerMs + "]";
     }
 }

@@ -11,11 +11,13 @@ import java.util.List;
  * @param denseDevice  dense device
  * @param board        board power profile
  * @param model        the bundle used, or "built-in"
+ * @param negativeLabels labels scored as distractors
  * @param lanes        per-lane figures
  */
 public record EvalReport(String log, double recordedS, String frontDevice, String denseDevice, BoardPower board,
-                         String model, List<LaneReport> lanes) {
+                         String model, List<String> negativeLabels, List<LaneReport> lanes) {
     public EvalReport {
+        negativeLabels = List.copyOf(negativeLabels);
         lanes = List.copyOf(lanes);
     }
 }

@@ -8,7 +8,6 @@ import dev.vigil.runtime.hal.DoesNotFitException;
 import dev.vigil.runtime.hal.NeuromorphicDevice;
 import dev.vigil.runtime.learn.LabelInterval;
 import dev.vigil.runtime.learn.LaneBundle;
-import dev.vigil.runtime.learn.Labels;
 import dev.vigil.runtime.learn.ModelBundle;
 import dev.vigil.runtime.learn.WindowRecorder;
 import dev.vigil.runtime.pipeline.Detection;
@@ -23,12 +22,16 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * {@code vigil eval}: replays a log with a trained bundle (or the built-in heads), and scores wakes and
- * detections against the labelled intervals: recall, precision, false wakes per hour of background,
- * latency from event onset, duty cycle, energy against running the dense stage on every window, and
- * NeuroBench-style synops, activation sparsity and footprint.
+ * detections against the labelled intervals ({@link LaneScore} defines targets, distractors, background
+ * and what counts as published): event recall and wake recall, precision, false wakes per hour of
+ * background, distractor wakes and how many the dense stage rejected, latency from event onset, duty cycle,
+ * energy against running the dense stage on every window, and NeuroBench-style synops, activation
+ * sparsity and footprint.
  */
 public final class Evaluator {
     private static final int CALIBRATION_RUNS = 2_000;
@@ -36,9 +39,14 @@ public final class Evaluator {
     private Evaluator() {
     }
 
-    /** Evaluates {@code source} (named {@code logName} in the report). */
+    /**
+     * Evaluates {@code source} (named {@code logName} in the report).
+     *
+     * @param negatives labels that mark distractors rather than events (see {@link LaneScore})
+     */
     public static EvalReport evaluate(SensorSource source, String logName, VigilConfig config, NeuromorphicDevice front,
-                                      DenseDevice dense, ModelBundle bundle, List<LabelInterval> labels, BoardPower board)
+                                      DenseDevice dense, ModelBundle bundle, List<LabelInterval> labels, Set<String> negatives,
+                                      BoardPower board)
             throws IOException, DoesNotFitException, InterruptedException {
         WindowRecorder rec = new WindowRecorder();
         List<Detection> detections = new ArrayList<>();
@@ -53,71 +61,44 @@ public final class Evaluator {
         List<LaneReport> lanes = new ArrayList<>();
         for (LaneStats st : run.lanes()) {
             WindowRecorder.LaneWindows w = rec.lanes().get(st.sensor());
-            lanes.add(lane(st, w, detections, labels, windowUs, run.recordedUs(), dense, board));
+            lanes.add(lane(st, w, detections, labels, negatives, windowUs, run.recordedUs(), dense, board));
         }
         return new EvalReport(logName, run.recordedUs() / 1e6, run.device(), dense.id(), board,
-                bundle == null ? "built-in" : "trained (seed " + bundle.seed() + ")", lanes);
+                bundle == null ? "built-in" : "trained (seed " + bundle.seed() + ")", new ArrayList<>(new TreeSet<>(negatives)),
+                lanes);
     }
 
     private static LaneReport lane(LaneStats st, WindowRecorder.LaneWindows w, List<Detection> all, List<LabelInterval> labels,
-                                   long windowUs, long recordedUs, DenseDevice dense, BoardPower board) {
+                                   Set<String> negatives, long windowUs, long recordedUs, DenseDevice dense, BoardPower board) {
         String sensor = st.sensor();
         List<LabelInterval> mine = labels.stream().filter(l -> l.appliesTo(sensor)).toList();
-        int detected = 0;
-        List<Double> latencies = new ArrayList<>();
-        for (LabelInterval iv : mine) {
-            for (int i = 0; w != null && i < w.size(); i++) {
-                long end = w.endUs(i);
-                if (w.woke(i) && end > iv.startUs() && end <= iv.endUs() + windowUs) {
-                    detected++;
-                    latencies.add((end - iv.startUs()) / 1000.0);
-                    break;
-                }
-            }
-        }
-        int falseWakes = 0;
-        List<Double> falseTimes = new ArrayList<>();
-        for (int i = 0; w != null && i < w.size(); i++) {
-            long end = w.endUs(i);
-            if (w.woke(i) && !overlapsAnyExtended(mine, end - windowUs, end, windowUs)) {
-                falseWakes++;
-                if (falseTimes.size() < 100) {
-                    falseTimes.add(end / 1e6);
-                }
-            }
-        }
-        int dets = 0;
-        int tp = 0;
-        int labelOk = 0;
-        for (Detection d : all) {
-            if (!d.sensor().equals(sensor) || d.label().equals(Labels.BACKGROUND)) {
-                continue;
-            }
-            dets++;
-            for (LabelInterval iv : mine) {
-                if (d.deviceTimeUs() > iv.startUs() && d.deviceTimeUs() <= iv.endUs() + windowUs) {
-                    tp++;
-                    labelOk += iv.label().equals(d.label()) ? 1 : 0;
-                    break;
-                }
-            }
-        }
-        double bgHours = Math.max(0, recordedUs - union(mine)) / 3.6e9;
-        double[] lat = latencies.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        long[] wakeEnds = w == null ? new long[0]
+                : java.util.stream.IntStream.range(0, w.size()).filter(w::woke).mapToLong(w::endUs).toArray();
+        List<Detection> results = all.stream().filter(d -> d.sensor().equals(sensor)).toList();
+        LaneScore sc = LaneScore.of(wakeEnds, results, mine, negatives, windowUs, recordedUs);
+        double bgHours = sc.backgroundUs() / 3.6e9;
         double perRunS = calibrate(st, dense);
         double perRunJ = st.macsPerRun() * dense.joulesPerMac() + (dense.onHostCpu() ? perRunS * board.activeW() : 0);
         double salience = st.frontEnergyJ() + st.denseRuns() * perRunJ;
         double always = st.windows() * perRunJ;
         long updates = st.front().neuronUpdates();
-        return new LaneReport(sensor, mine.size(), detected, mine.isEmpty() ? Double.NaN : (double) detected / mine.size(),
-                dets, tp, dets == 0 ? Double.NaN : (double) tp / dets, tp == 0 ? Double.NaN : (double) labelOk / tp,
-                st.wakes(), falseWakes, bgHours, bgHours == 0 ? Double.NaN : falseWakes / bgHours,
-                percentile(lat, 0.5), percentile(lat, 0.99), st.windows(), st.denseRuns(), st.dutyCycle(),
+        return new LaneReport(sensor, sc.events(), sc.detectedEvents(), ratio(sc.detectedEvents(), sc.events()),
+                sc.wokenEvents(), ratio(sc.wokenEvents(), sc.events()), sc.published(), sc.truePositives(), sc.precision(),
+                ratio(sc.labelMatches(), sc.truePositives()), sc.publishedOnDistractor(), sc.publishedOnBackground(),
+                st.wakes(), sc.falseWakes(), bgHours, bgHours == 0 ? Double.NaN : sc.falseWakes() / bgHours,
+                sc.distractorEvents(), sc.distractorWakes(), sc.distractorRuns(), sc.distractorRejected(),
+                ratio(sc.distractorRejected(), sc.distractorRuns()), sc.distractorRuns() * perRunJ,
+                percentile(sc.detectionLatenciesMs(), 0.5), percentile(sc.detectionLatenciesMs(), 0.99),
+                percentile(sc.wakeLatenciesMs(), 0.5), percentile(sc.wakeLatenciesMs(), 0.99),
+                st.windows(), st.denseRuns(), st.dutyCycle(),
                 st.frontEnergyJ(), perRunJ, salience, always, salience == 0 ? Double.NaN : always / salience,
                 st.front().synapticOps() + st.denseMacs(), st.windows() * st.macsPerRun(),
                 updates == 0 ? Double.NaN : 1 - (double) st.front().outputSpikes() / updates, st.denseSparsity(),
-                st.frontSynapses() + st.footprintBytes(), st.refusedWakes(),
-                falseTimes.stream().mapToDouble(Double::doubleValue).toArray());
+                st.frontSynapses() + st.footprintBytes(), st.refusedWakes(), sc.falseWakeTimesS());
+    }
+
+    private static double ratio(int a, int b) {
+        return b == 0 ? Double.NaN : (double) a / b;
     }
 
     /** CPU seconds of one dense invocation of this lane's head on the host, 0 when it runs elsewhere. */
@@ -141,33 +122,6 @@ public final class Evaluator {
         }
         Arrays.sort(batches);
         return batches[batches.length / 2];
-    }
-
-    private static boolean overlapsAnyExtended(List<LabelInterval> ivs, long from, long to, long tailUs) {
-        for (LabelInterval iv : ivs) {
-            if (from < iv.endUs() + tailUs && to > iv.startUs()) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static long union(List<LabelInterval> ivs) {
-        long total = 0;
-        long curStart = Long.MIN_VALUE;
-        long curEnd = Long.MIN_VALUE;
-        List<LabelInterval> sorted = new ArrayList<>(ivs);
-        sorted.sort((a, b) -> Long.compare(a.startUs(), b.startUs()));
-        for (LabelInterval iv : sorted) {
-            if (iv.startUs() > curEnd) {
-                total += curEnd - curStart;
-                curStart = iv.startUs();
-                curEnd = iv.endUs();
-            } else {
-                curEnd = Math.max(curEnd, iv.endUs());
-            }
-        }
-        return sorted.isEmpty() ? 0 : total + curEnd - curStart;
     }
 
     private static double percentile(double[] sorted, double q) {

@@ -52,8 +52,11 @@ public final class BundleCodec {
         t.put("log-sha256", b.logSha256());
         t.put("labels-sha256", b.labelsSha256());
         TrainingOptions o = b.options();
-        t.put("windows", o.windows()).put("hidden", o.hidden()).put("epochs", o.epochs())
-                .put("learning-rate", o.learningRate()).put("shots", o.shots()).put("guard-ms", o.guardMs());
+        t.put("windows", o.windows()).put("post-windows", o.postWindows()).put("hidden", o.hidden()).put("epochs", o.epochs())
+                .put("learning-rate", o.learningRate()).put("last-layer", o.prototypes() ? "prototypes" : "sgd")
+                .put("shots", o.shots()).put("guard-ms", o.guardMs());
+        ArrayNode negatives = t.putArray("negative-labels");
+        o.negatives().forEach(negatives::add);
         ArrayNode lanes = root.putArray("lanes");
         for (LaneBundle l : b.lanes()) {
             ObjectNode ln = lanes.addObject();
@@ -67,7 +70,8 @@ public final class BundleCodec {
             ArrayNode coff = wn.putArray("class-off-spikes");
             Arrays.stream(w.classOffSpikes()).forEach(coff::add);
             wn.put("k", w.k()).put("n", w.n()).put("cooldown-ms", w.cooldownMs()).put("max-per-hour", w.maxPerHour())
-                    .put("burst", w.burst()).put("pre-trigger-ms", w.preTriggerMs());
+                    .put("burst", w.burst()).put("pre-trigger-ms", w.preTriggerMs())
+                    .put("post-trigger-ms", w.postTriggerMs());
             ObjectNode ex = ln.putObject("examples");
             new TreeMap<>(l.examples()).forEach(ex::put);
             ln.set("model", model(l.head()));
@@ -152,8 +156,12 @@ public final class BundleCodec {
         }
         try {
             JsonNode t = root.path("training");
-            TrainingOptions o = new TrainingOptions(t.path("seed").asLong(), t.path("windows").asInt(), t.path("hidden").asInt(),
-                    t.path("epochs").asInt(), t.path("learning-rate").asDouble(), t.path("shots").asInt(), t.path("guard-ms").asInt());
+            List<String> negatives = new ArrayList<>();
+            t.path("negative-labels").forEach(n -> negatives.add(n.asText()));
+            TrainingOptions o = new TrainingOptions(t.path("seed").asLong(), t.path("windows").asInt(), t.path("post-windows").asInt(0),
+                    t.path("hidden").asInt(), t.path("epochs").asInt(), t.path("learning-rate").asDouble(),
+                    t.path("last-layer").asText("prototypes").equals("prototypes"), t.path("shots").asInt(),
+                    t.path("guard-ms").asInt(), negatives);
             List<LaneBundle> lanes = new ArrayList<>();
             int i = 0;
             for (JsonNode ln : root.path("lanes")) {
@@ -161,7 +169,8 @@ public final class BundleCodec {
                 JsonNode w = ln.path("wake");
                 WakeConfig wake = new WakeConfig(w.path("rule").asText(), w.path("on-spikes").asInt(), w.path("off-spikes").asInt(),
                         ints(w.path("class-on-spikes")), ints(w.path("class-off-spikes")), 6, w.path("k").asInt(1), w.path("n").asInt(1), w.path("cooldown-ms").asInt(),
-                        w.path("max-per-hour").asInt(), w.path("burst").asInt(1), w.path("pre-trigger-ms").asInt());
+                        w.path("max-per-hour").asInt(), w.path("burst").asInt(1), w.path("pre-trigger-ms").asInt(),
+                        w.path("post-trigger-ms").asInt(0));
                 Map<String, Integer> examples = new TreeMap<>();
                 ln.path("examples").fields().forEachRemaining(e -> examples.put(e.getKey(), e.getValue().asInt()));
                 lanes.add(new LaneBundle(ln.path("sensor").asText(), ln.path("front-end").asText(), wake,

@@ -8,12 +8,15 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Fits the dense head: a hidden layer learnt by plain SGD on softmax cross-entropy (fixed seed, uniform
- * initialisation, Fisher–Yates shuffles, {@link StrictMath} only, so the result is the same bit for bit on
- * every JVM), quantised to int8; then the last layer is fitted few-shot, Akida-style, as class
- * prototypes: the mean int8 hidden activation of the first {@code shots} examples of each class becomes
- * that class's weight row, with bias {@code -|w|^2 / 2k}, so the logits rank classes by distance to
- * their prototype exactly as the device computes them.
+ * Fits the dense head: a hidden layer and a last layer learnt by plain SGD on softmax cross-entropy, each
+ * class weighing the same in the loss however many examples it has (fixed seed, uniform initialisation,
+ * Fisher–Yates shuffles, {@link StrictMath} only, so the result is the same bit for bit on every JVM),
+ * inputs scaled by the largest quantised count, then quantised to int8. With
+ * {@link TrainingOptions#prototypes()} the last layer is instead fitted few-shot, Akida-style, as class
+ * prototypes: the mean int8 hidden activation of {@code shots} examples of each class (spread evenly over
+ * the class's examples in order, so they do not all come from its first events) becomes that class's weight
+ * row, with bias {@code -|w|^2 / 2k}, so the logits rank classes by distance to their prototype exactly as
+ * the device computes them.
  */
 public final class HeadTrainer {
 
@@ -40,12 +43,19 @@ public final class HeadTrainer {
         }
         int n = examples.size();
         int[][] xq = new int[n][in];
-        double[][] x = new double[n][in];
+        int norm = 1;
         for (int e = 0; e < n; e++) {
             int[] c = examples.get(e).counts();
             for (int i = 0; i < in; i++) {
                 xq[e][i] = Math.min(127, Math.max(0, c[i]) >> inputShift);
-                x[e][i] = xq[e][i] / 127.0;
+                norm = Math.max(norm, xq[e][i]);
+            }
+        }
+        // SGD sees inputs scaled to [0, 1] by the largest quantised count, whatever the counts' range
+        double[][] x = new double[n][in];
+        for (int e = 0; e < n; e++) {
+            for (int i = 0; i < in; i++) {
+                x[e][i] = xq[e][i] / (double) norm;
             }
         }
         int h = o.hidden();
@@ -71,6 +81,20 @@ public final class HeadTrainer {
         for (int i = 0; i < n; i++) {
             order[i] = i;
         }
+        // each class weighs the same in the loss, however many examples it has
+        int[] perClass = new int[k];
+        for (Example e : examples) {
+            perClass[e.label()]++;
+        }
+        int present = 0;
+        for (int c : perClass) {
+            present += c > 0 ? 1 : 0;
+        }
+        double[] classWeight = new double[k];
+        for (int c = 0; c < k; c++) {
+            classWeight[c] = perClass[c] == 0 ? 0 : (double) n / (present * perClass[c]);
+        }
+
         double[] hid = new double[h];
         double[] z = new double[k];
         double[] dh = new double[h];
@@ -107,7 +131,7 @@ public final class HeadTrainer {
                 }
                 java.util.Arrays.fill(dh, 0);
                 for (int c = 0; c < k; c++) {
-                    double g = z[c] / sum - (c == y ? 1 : 0);
+                    double g = (z[c] / sum - (c == y ? 1 : 0)) * classWeight[y];
                     for (int j = 0; j < h; j++) {
                         dh[j] += g * w2[c][j];
                         w2[c][j] -= o.learningRate() * g * hid[j];
@@ -126,11 +150,48 @@ public final class HeadTrainer {
                 }
             }
         }
-        Int8Layer hidden = quantiseHidden(w1, b1, xq, in, h);
-        return prototypes(name, inputShift, windows, hidden, examples, xq, labels, o.shots());
+        Int8Layer hidden = quantiseHidden(w1, b1, xq, norm, in, h);
+        if (o.prototypes()) {
+            return prototypes(name, inputShift, windows, hidden, examples, xq, labels, o.shots());
+        }
+        return sgdLast(name, inputShift, windows, hidden, w1, b1, w2, b2, norm, labels);
     }
 
-    private static Int8Layer quantiseHidden(double[][] w1, double[] b1, int[][] xq, int in, int h) {
+    /** The SGD-trained last layer, quantised against the int8 hidden activations' scale. */
+    private static Int8Model sgdLast(String name, int inputShift, int windows, Int8Layer hidden, double[][] w1, double[] b1,
+                                     double[][] w2, double[] b2, int norm, List<String> labels) {
+        double maxW1 = 1e-12;
+        for (double[] row : w1) {
+            for (double v : row) {
+                maxW1 = Math.max(maxW1, Math.abs(v));
+            }
+        }
+        // int8 hidden activation = float activation * k
+        double k = 127 / maxW1 * norm / (double) (1L << hidden.shift());
+        int h = hidden.outputs();
+        int c = labels.size();
+        double maxW2 = 1e-12;
+        for (double[] row : w2) {
+            for (double v : row) {
+                maxW2 = Math.max(maxW2, Math.abs(v));
+            }
+        }
+        double s2 = 127 / maxW2;
+        byte[] w = new byte[c * h];
+        int[] b = new int[c];
+        for (int o = 0; o < c; o++) {
+            for (int j = 0; j < h; j++) {
+                w[o * h + j] = (byte) Math.max(-127, Math.min(127, StrictMath.round(w2[o][j] * s2)));
+            }
+            b[o] = (int) StrictMath.round(b2[o] * s2 * k);
+        }
+        List<dev.vigil.runtime.dense.Int8Op> layers = new ArrayList<>();
+        layers.add(hidden);
+        layers.add(new Int8Layer(h, c, w, b, 0, false));
+        return new Int8Model(name, inputShift, windows, layers, labels, 1 / (s2 * k));
+    }
+
+    private static Int8Layer quantiseHidden(double[][] w1, double[] b1, int[][] xq, int norm, int in, int h) {
         double maxW = 1e-12;
         for (double[] row : w1) {
             for (double v : row) {
@@ -144,7 +205,7 @@ public final class HeadTrainer {
             for (int i = 0; i < in; i++) {
                 w[j * in + i] = (byte) Math.max(-127, Math.min(127, StrictMath.round(w1[j][i] * s)));
             }
-            b[j] = (int) StrictMath.round(b1[j] * s * 127);
+            b[j] = (int) StrictMath.round(b1[j] * s * norm);
         }
         Int8Layer raw = new Int8Layer(in, h, w, b, 0, false);
         int maxAcc = 1;
@@ -169,9 +230,16 @@ public final class HeadTrainer {
         long[][] sum = new long[k][h];
         int[] used = new int[k];
         int[] act = new int[h];
+        int[] total = new int[k];
+        for (Example e : examples) {
+            total[e.label()]++;
+        }
+        int[] rank = new int[k];
         for (int e = 0; e < examples.size(); e++) {
             int c = examples.get(e).label();
-            if (used[c] >= shots) {
+            int r = rank[c]++;
+            // with more examples than shots, the picks are ranks floor(j * total / shots), j = 0 .. shots-1
+            if (used[c] >= shots || total[c] > shots && r != (int) ((long) used[c] * total[c] / shots)) {
                 continue;
             }
             hidden.forward(xq[e], act);

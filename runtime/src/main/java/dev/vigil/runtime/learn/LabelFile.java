@@ -13,9 +13,11 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Reads a sidecar label file: CSV lines {@code start_us,end_us,label}, an optional header line with
- * exactly those names, blank lines and {@code #} comments ignored. At most {@value #MAX_LINES} lines and
- * {@value #MAX_LINE_CHARS} characters per line are read; anything else is refused naming the file and line.
+ * Reads a sidecar label file: CSV lines {@code start_us,end_us,label[,sensor]}, an optional header line
+ * with exactly those names, blank lines and {@code #} comments ignored. The optional fourth column names
+ * the lane the interval belongs to ({@code dvs}, {@code audio}, {@code vibration}; empty = every lane), as
+ * does a label prefix {@code sensor:label}. At most {@value #MAX_LINES} lines and {@value #MAX_LINE_CHARS}
+ * characters per line are read; anything else is refused naming the file and line.
  */
 public final class LabelFile {
     /** Line limit. */
@@ -52,7 +54,8 @@ public final class LabelFile {
                 if (t.isEmpty() || t.startsWith("#")) {
                     continue;
                 }
-                if (n == 1 && t.replace(" ", "").equalsIgnoreCase("start_us,end_us,label")) {
+                String header = t.replace(" ", "");
+                if (n == 1 && (header.equalsIgnoreCase("start_us,end_us,label") || header.equalsIgnoreCase("start_us,end_us,label,sensor"))) {
                     continue;
                 }
                 out.add(parse(file, n, t));
@@ -64,8 +67,8 @@ public final class LabelFile {
 
     private static LabelInterval parse(Path file, int n, String t) throws LabelFileException {
         String[] f = t.split(",", -1);
-        if (f.length != 3) {
-            throw new LabelFileException(file + " line " + n + ": expected start_us,end_us,label, got " + f.length + " fields");
+        if (f.length != 3 && f.length != 4) {
+            throw new LabelFileException(file + " line " + n + ": expected start_us,end_us,label[,sensor], got " + f.length + " fields");
         }
         long start = number(file, n, "start_us", f[0].strip());
         long end = number(file, n, "end_us", f[1].strip());
@@ -81,6 +84,16 @@ public final class LabelFile {
             if (!SENSORS.contains(sensor)) {
                 throw new LabelFileException(file + " line " + n + ": unknown sensor '" + sensor + "' (use dvs, audio, vibration)");
             }
+        }
+        String column = f.length == 4 ? f[3].strip() : "";
+        if (!column.isEmpty()) {
+            if (!SENSORS.contains(column)) {
+                throw new LabelFileException(file + " line " + n + ": sensor column '" + column + "' is not dvs, audio or vibration");
+            }
+            if (!sensor.isEmpty() && !sensor.equals(column)) {
+                throw new LabelFileException(file + " line " + n + ": label prefix '" + sensor + ":' contradicts sensor column '" + column + "'");
+            }
+            sensor = column;
         }
         if (!LABEL.matcher(label).matches() || label.equals(Labels.BACKGROUND)) {
             throw new LabelFileException(file + " line " + n + ": label '" + label

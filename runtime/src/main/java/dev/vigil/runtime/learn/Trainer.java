@@ -21,13 +21,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
  * {@code vigil train}: replays a log through the front end, records every window's readout counts,
- * labels them from the sidecar intervals, and per lane with labels fits the wake threshold
- * ({@link WakeFit}) and the dense head ({@link HeadTrainer}). Deterministic: the same log, labels,
- * config and options give the same bundle, byte for byte.
+ * labels them from the sidecar intervals, and per lane with target labels fits the wake threshold
+ * ({@link WakeFit}) and the dense head ({@link HeadTrainer}). The head's classes are the lane's target
+ * labels, then its negative (distractor) labels as reject classes, then {@code background}; it is
+ * trained on tensors laid out as the lane hands them over at a wake (pre-trigger, waking and
+ * post-trigger windows). Deterministic: the same log, labels, config and options give the same bundle,
+ * byte for byte.
  */
 public final class Trainer {
     /** Background examples kept per lane: the highest-count (hardest) windows, at least this many. */
@@ -52,37 +56,60 @@ public final class Trainer {
         long windowUs = config.window().lengthMs() * 1000L;
         long guardUs = o.guardMs() * 1000L;
         int preTriggerMs = (o.windows() - 1) * config.window().hopMs();
+        int postTriggerMs = o.postWindows() * config.window().hopMs();
+        Set<String> negatives = Set.copyOf(o.negatives());
+        int span = o.windows() + o.postWindows();
         List<LaneBundle> lanes = new ArrayList<>();
         for (Map.Entry<String, WindowRecorder.LaneWindows> e : rec.lanes().entrySet()) {
             String sensor = e.getKey();
             WindowRecorder.LaneWindows lane = e.getValue();
-            TreeSet<String> classes = new TreeSet<>();
-            labels.stream().filter(l -> l.appliesTo(sensor)).forEach(l -> classes.add(l.label()));
-            if (classes.isEmpty() || lane.size() == 0) {
-                Logger.info("train: lane {} has no labelled events, left as configured", sensor);
+            TreeSet<String> targets = new TreeSet<>();
+            TreeSet<String> distractors = new TreeSet<>();
+            labels.stream().filter(l -> l.appliesTo(sensor))
+                    .forEach(l -> (negatives.contains(l.label()) ? distractors : targets).add(l.label()));
+            if (targets.isEmpty() || lane.size() == 0) {
+                Logger.info("train: lane {} has no labelled target events, left as configured", sensor);
                 continue;
             }
-            List<String> names = new ArrayList<>(classes);
+            List<String> names = new ArrayList<>(targets);
+            names.addAll(distractors);
             names.add(Labels.BACKGROUND);
-            WakeConfig wake = WakeFit.fit(lane, sensor, labels, windowUs, guardUs, baseWake(config, sensor), preTriggerMs);
+            WakeConfig wake = WakeFit.fit(lane, sensor, labels, negatives, windowUs, guardUs, baseWake(config, sensor),
+                    preTriggerMs, postTriggerMs);
             List<HeadTrainer.Example> examples = new ArrayList<>();
             Map<String, Integer> perClass = new LinkedHashMap<>();
             List<Integer> background = new ArrayList<>();
-            List<Integer> events = new ArrayList<>();
+            List<Integer> candidates = new ArrayList<>();
+            int level = wakeLevel(wake);
             for (int i = 0; i < lane.size(); i++) {
                 long end = lane.endUs(i);
+                long last = lane.endUs(Math.min(lane.size() - 1, i + o.postWindows()));
                 if (Labels.at(labels, sensor, end - windowUs, end) != null) {
-                    events.add(i);
-                } else if (Labels.isBackground(labels, sensor, end - windowUs, end, guardUs)) {
+                    // the head sees tensors at wake time: a labelled window is a candidate when the rule's
+                    // value crosses the wake level from below within one window of it (where the rule
+                    // fires, depending on hysteresis and cooldown), so the head also learns that jitter
+                    if (crossesNear(lane, i, wake, level)) {
+                        candidates.add(i);
+                    }
+                } else if (Labels.isBackground(labels, sensor, end - windowUs, last, guardUs)) {
                     background.add(i);
                 }
             }
-            // the head sees windows at wake time: prefer event windows that reach half the wake level
-            List<Integer> positives = events.stream().filter(i -> wakeValue(lane, i, wake) * 2 >= wakeLevel(wake)).toList();
-            for (int i : positives.isEmpty() ? events : positives) {
-                long end = lane.endUs(i);
-                String label = Labels.at(labels, sensor, end - windowUs, end);
-                examples.add(new HeadTrainer.Example(lane.context(i, o.windows()), names.indexOf(label)));
+            boolean anyTarget = candidates.stream()
+                    .anyMatch(i -> targets.contains(Labels.at(labels, sensor, lane.endUs(i) - windowUs, lane.endUs(i))));
+            if (!anyTarget) {
+                // no target window reaches half the wake level: learn from every target window instead
+                for (int i = 0; i < lane.size(); i++) {
+                    String l = Labels.at(labels, sensor, lane.endUs(i) - windowUs, lane.endUs(i));
+                    if (l != null && targets.contains(l)) {
+                        candidates.add(i);
+                    }
+                }
+                candidates.sort(Comparator.naturalOrder());
+            }
+            for (int i : candidates) {
+                String label = Labels.at(labels, sensor, lane.endUs(i) - windowUs, lane.endUs(i));
+                examples.add(new HeadTrainer.Example(lane.context(i + o.postWindows(), span), names.indexOf(label)));
                 perClass.merge(label, 1, Integer::sum);
             }
             int keep = Math.max(MIN_BACKGROUND, examples.size());
@@ -90,10 +117,10 @@ public final class Trainer {
             List<Integer> hard = new ArrayList<>(background.subList(0, Math.min(keep, background.size())));
             hard.sort(Comparator.naturalOrder());
             for (int i : hard) {
-                examples.add(new HeadTrainer.Example(lane.context(i, o.windows()), names.size() - 1));
+                examples.add(new HeadTrainer.Example(lane.context(i + o.postWindows(), span), names.size() - 1));
             }
             perClass.put(Labels.BACKGROUND, hard.size());
-            Int8Model head = HeadTrainer.train(sensor + "-head", examples, names, o.windows(), lane.neurons(), o);
+            Int8Model head = HeadTrainer.train(sensor + "-head", examples, names, span, lane.neurons(), o);
             lanes.add(new LaneBundle(sensor, frontEnd(source, config, sensor), wake, head, perClass));
             Logger.info("train: lane {}: wake {}, head {} over {} examples", sensor, wake, head.labels(), examples.size());
         }
@@ -102,6 +129,16 @@ public final class Trainer {
                     + rec.lanes().keySet() + ")");
         }
         return new ModelBundle(lanes, o.seed(), logSha256, labelsSha256, o);
+    }
+
+    /** True when the rule's value crosses {@code level} from below at window {@code i - 1}, {@code i} or {@code i + 1}. */
+    private static boolean crossesNear(WindowRecorder.LaneWindows lane, int i, WakeConfig w, int level) {
+        for (int j = Math.max(1, i - 1); j <= Math.min(lane.size() - 1, i + 1); j++) {
+            if (wakeValue(lane, j, w) >= level && wakeValue(lane, j - 1, w) < level) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The value the fitted rule compares: the window total, or the watched readout's count. */

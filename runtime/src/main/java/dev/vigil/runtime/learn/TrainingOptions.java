@@ -1,27 +1,48 @@
 package dev.vigil.runtime.learn;
 
+import java.util.List;
+import java.util.TreeSet;
+
 /**
  * How {@code vigil train} fits a lane.
  *
  * @param seed          random seed of the SGD (same seed and inputs give the same bundle, byte for byte)
- * @param windows       windows of counts the dense head reads (the waking one and those before it)
+ * @param windows       windows of counts before and including the waking one that the dense head reads
+ * @param postWindows   windows after the waking one the dense head waits for and reads too (0 = it runs at
+ *                      the wake)
  * @param hidden        hidden units of the dense head
  * @param epochs        SGD passes over the examples
  * @param learningRate  SGD step size
- * @param shots         examples per class for the few-shot last layer (the first ones in time)
+ * @param prototypes    fit the last layer few-shot as class prototypes (Akida-style) instead of by SGD
+ * @param shots         examples per class for the prototypes (spread evenly over the class's examples)
  * @param guardMs       windows closer than this to a labelled interval are neither event nor background
+ * @param negatives     labels that mark distractors (e.g. {@code speech} that is not a keyword): the wake
+ *                      fit ignores them, the dense head learns them as reject classes, and evaluation
+ *                      scores them apart from targets and background; sorted, no duplicates
  */
-public record TrainingOptions(long seed, int windows, int hidden, int epochs, double learningRate, int shots, int guardMs) {
+public record TrainingOptions(long seed, int windows, int postWindows, int hidden, int epochs, double learningRate,
+                              boolean prototypes, int shots, int guardMs, List<String> negatives) {
 
     public TrainingOptions {
-        if (windows < 1 || windows > 64 || hidden < 1 || hidden > 256 || epochs < 1 || epochs > 10_000
-                || !(learningRate > 0 && learningRate < 10) || shots < 1 || guardMs < 0) {
+        if (windows < 1 || windows > 64 || postWindows < 0 || postWindows > 64 || hidden < 1 || hidden > 256
+                || epochs < 1 || epochs > 10_000 || !(learningRate > 0 && learningRate < 10) || shots < 1 || guardMs < 0) {
             throw new IllegalArgumentException("training options out of range: " + this);
+        }
+        negatives = List.copyOf(new TreeSet<>(negatives));
+        for (String n : negatives) {
+            if (n.equals(Labels.BACKGROUND)) {
+                throw new IllegalArgumentException("'" + Labels.BACKGROUND + "' cannot be a negative label: it is the class of unlabelled windows");
+            }
         }
     }
 
-    /** Defaults: seed 7, 4 windows, 16 hidden units, 60 epochs, rate 0.05, 20 shots, 500 ms guard. */
+    /** Defaults: seed 7, 4 windows, none after, 16 hidden units, 60 epochs, rate 0.05, SGD last layer, 20 shots, 500 ms guard, no negatives. */
     public static TrainingOptions defaults() {
-        return new TrainingOptions(7, 4, 16, 60, 0.05, 20, 500);
+        return new TrainingOptions(7, 4, 0, 16, 60, 0.05, false, 20, 500, List.of());
+    }
+
+    /** True when {@code label} marks a distractor. */
+    public boolean isNegative(String label) {
+        return negatives.contains(label);
     }
 }

@@ -11,9 +11,11 @@ import java.util.List;
  * wake level sits just above every background window's value, so the training background gives no
  * false wake; the re-arm level is the background's median. The candidate that catches the most
  * labelled events on the training log wins (ties: the total, then the larger margin); a quarter more
- * margin is added when it loses no event. When the configured policy has no cooldown, the cooldown is
- * set to the longest labelled event, so one event wakes the dense stage once (an event's own decay
- * would otherwise re-wake it after its labelled end).
+ * margin is added when it loses no event. Only target events count as caught: intervals with a
+ * negative (distractor) label neither constrain the wake level nor count, and are not background either
+ * (waking on them is left to the dense stage to reject). When the configured policy has no cooldown, the
+ * cooldown is set to the longest target event, so one event wakes the dense stage once (an event's own
+ * decay would otherwise re-wake it after its labelled end).
  */
 public final class WakeFit {
 
@@ -30,18 +32,22 @@ public final class WakeFit {
      * @param intervals    labels
      * @param windowUs     window length
      * @param guardUs      background windows keep this distance from labelled intervals
+     * @param negatives    distractor labels
      * @param base         the configured policy, whose k-of-n, cooldown and budget settings are kept
      * @param preTriggerMs pre-trigger span to set
+     * @param postTriggerMs post-trigger span to set
      */
     public static WakeConfig fit(WindowRecorder.LaneWindows lane, String sensor, List<LabelInterval> intervals,
-                                 long windowUs, long guardUs, WakeConfig base, int preTriggerMs) {
+                                 java.util.Set<String> negatives, long windowUs, long guardUs, WakeConfig base,
+                                 int preTriggerMs, int postTriggerMs) {
         int n = lane.size();
         boolean[] background = new boolean[n];
         for (int i = 0; i < n; i++) {
             long end = lane.endUs(i);
             background[i] = Labels.isBackground(intervals, sensor, end - windowUs, end, guardUs);
         }
-        List<LabelInterval> events = intervals.stream().filter(l -> l.appliesTo(sensor)).toList();
+        List<LabelInterval> events = intervals.stream()
+                .filter(l -> l.appliesTo(sensor) && !negatives.contains(l.label())).toList();
         Candidate best = null;
         for (int r = -1; r < lane.neurons(); r++) {
             int[] v = new int[n];
@@ -65,7 +71,7 @@ public final class WakeFit {
         int cooldownMs = base.cooldownMs() > 0 ? base.cooldownMs() : (int) Math.min(86_400_000, (longest + 999) / 1000);
         return new WakeConfig(best.readout < 0 ? "threshold" : "per-class", best.readout < 0 ? on : 1,
                 best.readout < 0 ? off : 0, classOn, classOff, base.baselineShift(), base.k(), base.n(),
-                cooldownMs, base.maxPerHour(), base.burst(), preTriggerMs);
+                cooldownMs, base.maxPerHour(), base.burst(), preTriggerMs, postTriggerMs);
     }
 
     private static Candidate evaluate(WindowRecorder.LaneWindows lane, int[] v, boolean[] background,

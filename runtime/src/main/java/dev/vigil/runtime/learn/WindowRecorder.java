@@ -71,13 +71,13 @@ public final class WindowRecorder implements WindowObserver {
             return (int) s;
         }
 
-        /** Windows {@code i-rows+1 .. i}, oldest first, as one tensor (windows before the start are zero). */
+        /** Windows {@code i-windows+1 .. i}, oldest first, as one tensor (windows outside the recording are zero). */
         public int[] context(int i, int windows) {
             int n = neurons();
             int[] t = new int[windows * n];
             for (int w = 0; w < windows; w++) {
                 int src = i - windows + 1 + w;
-                if (src >= 0) {
+                if (src >= 0 && src < rows.size()) {
                     for (int k = 0; k < n; k++) {
                         t[w * n + k] = count(src, k);
                     }

@@ -11,10 +11,11 @@ import java.util.Arrays;
  * @param stream        source stream id
  * @param label         the dense stage's label
  * @param score         its probability, 0..1
- * @param deviceTimeUs  device time at the end of the waking window
- * @param windowStartUs device time at the start of that window
+ * @param deviceTimeUs  device time the dense stage ran: the end of the waking window, plus the post-trigger
+ *                      span when one is configured
+ * @param windowStartUs device time at the start of the waking window
  * @param wakeReason    which wake rule fired and on what values
- * @param counts        the window's readout spike counts
+ * @param counts        the waking window's readout spike counts
  */
 public record Detection(String id, String deviceId, String sensor, int stream, String label, double score,
                         long deviceTimeUs, long windowStartUs, String wakeReason, int[] counts) {

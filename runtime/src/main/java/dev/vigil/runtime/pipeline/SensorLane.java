@@ -29,8 +29,10 @@ import java.util.function.IntConsumer;
  * One stream's path through the pipeline. Input spikes are binned into timesteps of
  * {@code stepUs} counted from a common origin; every step runs the front end on the device, every hop
  * closes a window that goes into the pre-trigger buffer, the wake policy decides (fused with the other
- * sensors when configured), and only a wake runs the dense stage, on the buffer: the waking window and
- * the windows before it. Steps without input still run, so leak and windows advance with device time.
+ * sensors when configured), and only a wake runs the dense stage, on the buffer: the windows before the
+ * waking one, the waking one, and (with a post-trigger span) the windows after it, for which the run waits.
+ * A wake while a run is pending joins it. Steps without input still run, so leak and windows advance with
+ * device time.
  */
 final class SensorLane {
     private final LaneModel model;
@@ -40,6 +42,13 @@ final class SensorLane {
     private final SpikeCountAccumulator accumulator;
     private final PreTriggerBuffer preTrigger;
     private final int[] tensor;
+    private final int postWindows;
+    private final int[] wakeCounts;
+    private final int[] noCounts;
+    private final long hopUs;
+    private int pending = -1;
+    private long wakeWindowStartUs;
+    private String wakeReason;
     private final LiveLanes live;
     private LiveLanes.LaneSettings settings;
     private WakePolicy policy;
@@ -77,8 +86,12 @@ final class SensorLane {
         this.energy = energy;
         this.accumulator = new SpikeCountAccumulator(model.network().outputs(), timing.stepsPerHop(), timing.hopsPerWindow());
         this.outputSink = accumulator::spike;
+        this.postWindows = PreTriggerBuffer.windowsFor(model.wake().postTriggerMs() * 1000L, timing.hopUs()) - 1;
         int rows = Math.max(model.head().windows(),
-                PreTriggerBuffer.windowsFor(model.wake().preTriggerMs() * 1000L, timing.hopUs()));
+                PreTriggerBuffer.windowsFor(model.wake().preTriggerMs() * 1000L, timing.hopUs()) + postWindows);
+        this.wakeCounts = new int[model.network().outputs()];
+        this.noCounts = new int[wakeCounts.length];
+        this.hopUs = timing.hopUs();
         this.preTrigger = new PreTriggerBuffer(model.network().outputs(), rows);
         this.tensor = new int[preTrigger.size()];
         this.live = live;
@@ -119,6 +132,15 @@ final class SensorLane {
         long last = Math.max(0, (endUs - originUs) / stepUs);
         while (step <= last) {
             endStep();
+        }
+        if (pending >= 0) {
+            // the stream ended inside the post-trigger span: the windows that never came count as empty
+            long t = originUs + step * stepUs;
+            for (; pending > 0; pending--) {
+                t += hopUs;
+                preTrigger.push(t, noCounts);
+            }
+            runDense(t);
         }
     }
 
@@ -168,16 +190,36 @@ final class SensorLane {
         if (observer != null) {
             observer.window(model.sensor(), endUs, counts, decision);
         }
-        if (!decision.wake()) {
+        boolean starts = false;
+        if (decision.wake()) {
+            wakes++;
+            Logger.debug("wake on {}: {}", model.sensor(), decision.reason());
+            if (pending < 0) {
+                starts = true;
+                pending = postWindows;
+                wakeWindowStartUs = startUs;
+                wakeReason = decision.reason();
+                System.arraycopy(counts, 0, wakeCounts, 0, wakeCounts.length);
+            }
+        } else {
             if (isRefusal(decision)) {
                 refused++;
             }
             if (local.wake() || isRefusal(decision)) {
                 Logger.debug("wake on {} refused: {}", model.sensor(), decision.reason());
             }
-            return;
         }
-        wakes++;
+        if (!starts && pending > 0) {
+            pending--;
+        }
+        if (pending == 0) {
+            runDense(endUs);
+        }
+    }
+
+    /** Runs the dense stage on the buffer for the pending wake, at device time {@code endUs}, and emits the detection. */
+    private void runDense(long endUs) {
+        pending = -1;
         String label = model.sensor();
         double score = 1.0;
         if (denseEnabled) {
@@ -189,9 +231,8 @@ final class SensorLane {
         String id = UUID.nameUUIDFromBytes((deviceId + '/' + model.sensor() + '/' + stream.id() + '/' + endUs)
                 .getBytes(StandardCharsets.UTF_8)).toString();
         Detection d = new Detection(id, deviceId, model.sensor(), stream.id(), label, Math.round(score * 1e4) / 1e4,
-                endUs, startUs, decision.reason(), counts);
+                endUs, wakeWindowStartUs, wakeReason, wakeCounts);
         detections++;
-        Logger.debug("wake on {}: {}", model.sensor(), decision.reason());
         live.publish(stats());
         sink.accept(d);
     }

@@ -12,7 +12,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,21 +26,28 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code target/eval-<name>.txt}; the assertions check the figures the issue sets where they are met.
  */
 class RealRecordingsEvalTest {
-    /** Seconds per part; {@code -Dvigil.eval.part-s=3600} gives an hour of each for false-wake figures. */
+    /**
+     * Seconds per part; {@code -Dvigil.eval.part-s=10800} gives 3 hours of each for false-wake figures (no
+     * false wake in 3 h bounds the rate at about 1 per hour with 95 % confidence). The backgrounds are short
+     * recordings looped, so long parts show the detector stays quiet over hours, not that it copes with
+     * hours of varied real background.
+     */
     private static final double PART_S = Double.parseDouble(System.getProperty("vigil.eval.part-s", "240"));
     @TempDir
     Path dir;
 
-    private JsonNode trainAndEval(String name, MixtureLog train, MixtureLog eval, String yaml) throws Exception {
-        return trainAndEval(name, train.write(dir, name + "-train"), eval.write(dir, name + "-eval"), yaml);
+    private JsonNode trainAndEval(String name, MixtureLog train, MixtureLog eval, String yaml, String... trainOptions) throws Exception {
+        return trainAndEval(name, train.write(dir, name + "-train"), eval.write(dir, name + "-eval"), yaml, trainOptions);
     }
 
-    private JsonNode trainAndEval(String name, Path trainLog, Path evalLog, String yaml) throws Exception {
+    private JsonNode trainAndEval(String name, Path trainLog, Path evalLog, String yaml, String... trainOptions) throws Exception {
         Path config = dir.resolve(name + ".yaml");
         Files.writeString(config, yaml);
         Path bundle = dir.resolve(name + ".model.json");
-        assertEquals(0, VigilCli.execute("train", trainLog.toString(), "--labels", dir.resolve(name + "-train.csv").toString(),
+        List<String> train = new ArrayList<>(List.of("train", trainLog.toString(), "--labels", dir.resolve(name + "-train.csv").toString(),
                 "--config", config.toString(), "-o", bundle.toString()));
+        train.addAll(List.of(trainOptions));
+        assertEquals(0, VigilCli.execute(train.toArray(String[]::new)));
         Path json = dir.resolve(name + ".eval.json");
         PrintStream old = System.out;
         ByteArrayOutputStream table = new ByteArrayOutputStream();
@@ -73,7 +82,7 @@ class RealRecordingsEvalTest {
         float[][] trainWords = {yes, no, slice(four, 32_000, 48_000)};
         float[][] evalWords = {slice(four, 0, 16_000), slice(four, 16_000, 32_000), slice(four, 48_000, 64_000)};
         JsonNode lane = trainAndEval("audio-noise", audio(noise, null, trainWords), audio(noise, null, evalWords),
-                "sensors:\n  dvs:\n    enabled: false\n  vibration:\n    enabled: false\n");
+                "sensors:\n  dvs:\n    enabled: false\n  vibration:\n    enabled: false\n", KEYWORD_TRAINING);
         assertEquals(keywordCount(), lane.path("events").asInt());
         assertTrue(lane.path("recall").asDouble() >= 0.95, "recall " + lane.path("recall"));
         assertEquals(0, lane.path("falseWakes").asInt(), "false wakes in " + lane.path("backgroundHours") + " h");
@@ -81,10 +90,13 @@ class RealRecordingsEvalTest {
     }
 
     /**
-     * The harder case: non-keyword speech (LibriSpeech) in the background. A wake rule on band-energy
-     * spike counts cannot tell a keyword from other speech, so holding zero false wakes on the training
-     * background costs recall; the test checks that trade-off is what the fit chose (no false wake on the
-     * evaluation background either) and reports the recall in the table.
+     * The harder case: non-keyword speech (LibriSpeech) in the background, labelled {@code speech} and
+     * named a negative label. The band-energy wake rule cannot tell a keyword from other speech, so it is
+     * fitted on plain background only and speech wakes it too; the dense stage, trained with speech as a
+     * reject class and reading the windows before and after the wake, must keep those wakes from being
+     * published. Training and evaluation hear different keyword clips and different halves of the sentence
+     * ("I tell you it is" / "not poison she cried"), so no audio of the evaluation part is learnt. The
+     * issue sets no precision target; the table reports it, with the share of speech wakes the head rejected.
      */
     @Test
     void keywordsMixedIntoBackgroundNoiseAndSpeech() throws Exception {
@@ -93,23 +105,40 @@ class RealRecordingsEvalTest {
         float[] yes = RealRecordings.wav("audio/speechcommands_yes_1000ms_tflm.wav");
         float[] no = RealRecordings.wav("audio/speechcommands_no_1000ms_tflm.wav");
         float[] four = RealRecordings.wav("audio/speechcommands_yes_no_go_stop_alif.wav");
+        assertEquals(59_600, speech.length, "SOURCES.md: 3.725 s at 16 kHz");
         float[][] trainWords = {yes, no, slice(four, 32_000, 48_000)};
         float[][] evalWords = {slice(four, 0, 16_000), slice(four, 16_000, 32_000), slice(four, 48_000, 64_000)};
-        MixtureLog train = audio(noise, speech, trainWords);
-        MixtureLog eval = audio(noise, speech, evalWords);
-        JsonNode lane = trainAndEval("audio-speech", train, eval, "sensors:\n  dvs:\n    enabled: false\n  vibration:\n    enabled: false\n");
+        MixtureLog train = audio(noise, slice(speech, 0, SPEECH_SPLIT), trainWords);
+        MixtureLog eval = audio(noise, slice(speech, SPEECH_SPLIT, speech.length), evalWords);
+        JsonNode lane = trainAndEval("audio-speech", train, eval, "sensors:\n  dvs:\n    enabled: false\n  vibration:\n    enabled: false\n",
+                with(KEYWORD_TRAINING, "--negative", "speech"));
         assertEquals("audio", lane.path("sensor").asText());
         assertEquals(keywordCount(), lane.path("events").asInt());
+        assertEquals(distractorCount(), lane.path("distractors").asInt());
         assertEquals(0, lane.path("falseWakes").asInt(), "false wakes in " + lane.path("backgroundHours") + " h");
-        assertTrue(lane.path("recall").asDouble() > 0, "some keywords stand out from the speech: " + lane.path("recall"));
+        assertTrue(lane.path("distractorWakes").asInt() > 0, "speech wakes the band-energy rule, as the case is built to show");
+        assertTrue(lane.path("distractorRejected").asInt() > 0, "the dense stage rejects some of those wakes");
+        assertTrue(lane.path("recall").asDouble() >= 0.95, "event recall " + lane.path("recall"));
         assertTrue(lane.path("energyRatio").asDouble() >= 10, "energy ratio " + lane.path("energyRatio"));
     }
 
-    /** 240 s: noise at half gain, non-keyword speech every 45 s (unless null), a keyword every 15 s at gains 1, 0.7, 0.5. */
-    private static MixtureLog audio(float[] noise, float[] speech, float[][] words) {
+    /** Where the sentence is split between training and evaluation: the pause after "is", at 1.88 s. */
+    static final int SPEECH_SPLIT = 30_080;
+    /**
+     * Training options of the keyword cases: the head reads 1 s, as keyword spotters do (Speech Commands
+     * clips are 1 s): 4 windows of 50 ms up to the wake and 16 after it.
+     */
+    static final String[] KEYWORD_TRAINING = {"--windows", "4", "--post-windows", "16"};
+
+    /**
+     * PART_S seconds: noise at half gain; a distractor (labelled {@code speech}) every 45 s from 30 s unless
+     * null; a keyword every 15 s (skipping the distractors), the words in turn, each word at gains 1, 0.7 and
+     * 0.5 in turn.
+     */
+    static MixtureLog audio(float[] noise, float[] speech, float[][] words) {
         MixtureLog m = new MixtureLog(StreamKind.AUDIO, 16_000, PART_S, noise, 0.5);
         for (double t = 30; speech != null && t + 4 < PART_S; t += 45) {
-            m.add(t, speech, 0.5, null);
+            m.add(t, speech, 0.5, "speech");
         }
         int k = 0;
         double[] gains = {1.0, 0.7, 0.5};
@@ -117,10 +146,24 @@ class RealRecordingsEvalTest {
             if (Math.abs((t - 30) % 45) < 4.5) {
                 t += 5;
             }
-            m.add(t, words[k % words.length], gains[k % gains.length], "keyword");
+            m.add(t, words[k % words.length], gains[(k / words.length) % gains.length], "keyword");
             k++;
         }
         return m;
+    }
+
+    private static String[] with(String[] options, String... more) {
+        List<String> all = new ArrayList<>(List.of(options));
+        all.addAll(List.of(more));
+        return all.toArray(String[]::new);
+    }
+
+    private static int distractorCount() {
+        int n = 0;
+        for (double t = 30; t + 4 < PART_S; t += 45) {
+            n++;
+        }
+        return n;
     }
 
     @Test

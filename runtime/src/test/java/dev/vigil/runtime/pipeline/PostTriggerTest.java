@@ -24,43 +24,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PostTriggerTest {
     private static final Path DEMO = Path.of(System.getProperty("vigil.root", "..")).resolve("examples/demo.vlog");
 
-    /** Records each invocation's input and the end of the last window seen before it. */
-    private static final class Recorder implements DenseDevice {
-        final List<int[]> inputs = new ArrayList<>();
-        final List<Long> at = new ArrayList<>();
-        long lastWindowEnd;
-
-        @Override
-        public String id() {
-            return "recorder";
-        }
-
-        @Override
-        public String description() {
-            return "records invocations";
-        }
-
-        @Override
-        public double joulesPerMac() {
-            return 0;
-        }
-
-        @Override
-        public boolean onHostCpu() {
-            return true;
-        }
-
-        @Override
-        public DenseExecutor load(Int8Model model) {
-            DenseExecutor real = new CpuDenseDevice().load(model);
-            return (input, logits) -> {
-                inputs.add(input.clone());
-                at.add(lastWindowEnd);
-                real.run(input, logits);
-            };
-        }
-    }
-
     @Test
     void denseRunsThreeWindowsAfterTheWakeOnTheSpanAroundIt() throws Exception {
         // a low threshold so the demo's audio wakes several times, some of them inside a pending span
@@ -82,7 +45,7 @@ class PostTriggerTest {
         int rows = pre + 1 + post;
         Int8Model head = new Int8Model("wide", 0, rows, List.of(new Int8Layer(rows * 4, 2, new byte[rows * 4 * 2], new int[2], 0, false)),
                 List.of("a", "b"), 1);
-        Recorder dense = new Recorder();
+        RecordingDenseDevice dense = new RecordingDenseDevice(false);
         List<long[]> windows = new ArrayList<>();
         List<Boolean> woke = new ArrayList<>();
         List<Detection> detections = new ArrayList<>();
@@ -90,7 +53,7 @@ class PostTriggerTest {
                 .override("audio", new LaneOverride(cfg.sensors().audio().wake(), head))
                 .denseOn(dense)
                 .observe((sensor, endUs, counts, decision) -> {
-                    dense.lastWindowEnd = endUs;
+                    dense.observed(endUs, decision);
                     long[] row = new long[counts.length + 1];
                     row[0] = endUs;
                     for (int i = 0; i < counts.length; i++) {
@@ -121,7 +84,7 @@ class PostTriggerTest {
         assertEquals(s.wakes(), expectedRuns + joined);
         for (int k = 0; k < dense.inputs.size(); k++) {
             Detection d = detections.get(k);
-            int j = indexOf(windows, dense.at.get(k));
+            int j = indexOf(windows, dense.windowEnds.get(k));
             int wake = j - post;
             assertTrue(woke.get(wake), "the window " + post + " before the run woke");
             assertEquals(d.deviceTimeUs(), windows.get(j)[0]);

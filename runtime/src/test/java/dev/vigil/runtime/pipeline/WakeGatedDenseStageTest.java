@@ -26,45 +26,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class WakeGatedDenseStageTest {
     private static final Path DEMO = Path.of(System.getProperty("vigil.root", "..")).resolve("examples/demo.vlog");
 
-    /** A dense device that records each invocation's input and checks a wake preceded it. */
-    private static final class Spy implements DenseDevice {
-        final List<int[]> inputs = new ArrayList<>();
-        final List<Long> lastWindowEnds = new ArrayList<>();
-        WakeDecision lastDecision;
-        long lastWindowEnd;
-
-        @Override
-        public String id() {
-            return "spy";
-        }
-
-        @Override
-        public String description() {
-            return "records invocations";
-        }
-
-        @Override
-        public double joulesPerMac() {
-            return 0;
-        }
-
-        @Override
-        public boolean onHostCpu() {
-            return true;
-        }
-
-        @Override
-        public DenseExecutor load(Int8Model model) {
-            DenseExecutor real = new CpuDenseDevice().load(model);
-            return (input, logits) -> {
-                assertTrue(lastDecision != null && lastDecision.wake(), "dense invoked after a non-wake decision " + lastDecision);
-                inputs.add(input.clone());
-                lastWindowEnds.add(lastWindowEnd);
-                real.run(input, logits);
-            };
-        }
-    }
-
     @Test
     void denseRunsOnlyRightAfterAWakeOnTheWakingWindowAndTheSpanBeforeIt() throws Exception {
         VigilConfig cfg = ConfigLoader.parse("""
@@ -76,7 +37,7 @@ class WakeGatedDenseStageTest {
         int rows = 5; // 200 ms before the 50 ms waking window = 4 windows, plus the window itself
         Int8Model wide = new Int8Model("wide", 0, rows, List.of(new Int8Layer(rows * 4, 2, new byte[rows * 4 * 2], new int[2], 0, false)),
                 List.of("speech", "noise"), 1);
-        Spy spy = new Spy();
+        RecordingDenseDevice spy = new RecordingDenseDevice(true);
         List<long[]> audioWindows = new ArrayList<>();
         List<Detection> detections = new ArrayList<>();
         int[] decisions = new int[2];
@@ -84,8 +45,7 @@ class WakeGatedDenseStageTest {
                 .override("audio", new LaneOverride(cfg.sensors().audio().wake(), wide))
                 .denseOn(spy)
                 .observe((sensor, endUs, counts, decision) -> {
-                    spy.lastDecision = decision;
-                    spy.lastWindowEnd = endUs;
+                    spy.observed(endUs, decision);
                     decisions[decision.wake() ? 1 : 0]++;
                     if (sensor.equals("audio")) {
                         long[] row = new long[counts.length + 1];
@@ -111,7 +71,7 @@ class WakeGatedDenseStageTest {
                 continue;
             }
             audioCalls++;
-            long end = spy.lastWindowEnds.get(k);
+            long end = spy.windowEnds.get(k);
             int idx = -1;
             for (int w = 0; w < audioWindows.size(); w++) {
                 if (audioWindows.get(w)[0] == end) {
@@ -135,7 +95,7 @@ class WakeGatedDenseStageTest {
     @Test
     void withTheDenseStageOffWakesStillHappenButNothingRuns() throws ConfigException, Exception {
         VigilConfig cfg = ConfigLoader.parse("dense:\n  enabled: false\n", "test");
-        Spy spy = new Spy();
+        RecordingDenseDevice spy = new RecordingDenseDevice(true);
         List<Detection> detections = new ArrayList<>();
         try (VlogReader r = new VlogReader(DEMO)) {
             RunSummary s = new Pipeline(cfg, new ReferenceDevice(), detections::add).denseOn(spy).run(r, ReplayClock.asFastAsPossible());

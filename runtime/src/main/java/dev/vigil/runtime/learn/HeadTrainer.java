@@ -2,6 +2,7 @@ package dev.vigil.runtime.learn;
 
 import dev.vigil.runtime.dense.Int8Layer;
 import dev.vigil.runtime.dense.Int8Model;
+import dev.vigil.runtime.dense.Int8Op;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -160,53 +161,53 @@ public final class HeadTrainer {
     /** The SGD-trained last layer, quantised against the int8 hidden activations' scale. */
     private static Int8Model sgdLast(String name, int inputShift, int windows, Int8Layer hidden, double[][] w1, double[] b1,
                                      double[][] w2, double[] b2, int norm, List<String> labels) {
-        double maxW1 = 1e-12;
-        for (double[] row : w1) {
-            for (double v : row) {
-                maxW1 = Math.max(maxW1, Math.abs(v));
-            }
-        }
         // int8 hidden activation = float activation * k
-        double k = 127 / maxW1 * norm / (double) (1L << hidden.shift());
+        double k = 127 / maxAbs(w1) * norm / (double) (1L << hidden.shift());
         int h = hidden.outputs();
         int c = labels.size();
-        double maxW2 = 1e-12;
-        for (double[] row : w2) {
-            for (double v : row) {
-                maxW2 = Math.max(maxW2, Math.abs(v));
-            }
-        }
-        double s2 = 127 / maxW2;
-        byte[] w = new byte[c * h];
-        int[] b = new int[c];
-        for (int o = 0; o < c; o++) {
-            for (int j = 0; j < h; j++) {
-                w[o * h + j] = (byte) Math.max(-127, Math.min(127, StrictMath.round(w2[o][j] * s2)));
-            }
-            b[o] = (int) StrictMath.round(b2[o] * s2 * k);
-        }
-        List<dev.vigil.runtime.dense.Int8Op> layers = new ArrayList<>();
+        double s2 = 127 / maxAbs(w2);
+        List<Int8Op> layers = new ArrayList<>();
         layers.add(hidden);
-        layers.add(new Int8Layer(h, c, w, b, 0, false));
+        layers.add(new Int8Layer(h, c, int8(w2, s2), int32(b2, s2, k), 0, false));
         return new Int8Model(name, inputShift, windows, layers, labels, 1 / (s2 * k));
     }
 
-    private static Int8Layer quantiseHidden(double[][] w1, double[] b1, int[][] xq, int norm, int in, int h) {
-        double maxW = 1e-12;
-        for (double[] row : w1) {
+    /** The largest magnitude in {@code w}, at least 1e-12 so that scales stay finite. */
+    private static double maxAbs(double[][] w) {
+        double max = 1e-12;
+        for (double[] row : w) {
             for (double v : row) {
-                maxW = Math.max(maxW, Math.abs(v));
+                max = Math.max(max, Math.abs(v));
             }
         }
-        double s = 127 / maxW;
-        byte[] w = new byte[h * in];
-        int[] b = new int[h];
-        for (int j = 0; j < h; j++) {
-            for (int i = 0; i < in; i++) {
-                w[j * in + i] = (byte) Math.max(-127, Math.min(127, StrictMath.round(w1[j][i] * s)));
+        return max;
+    }
+
+    /** {@code w[o][i] * scale}, rounded and clamped to [-127, 127], row-major. */
+    private static byte[] int8(double[][] w, double scale) {
+        int cols = w[0].length;
+        byte[] q = new byte[w.length * cols];
+        for (int o = 0; o < w.length; o++) {
+            for (int i = 0; i < cols; i++) {
+                q[o * cols + i] = (byte) Math.max(-127, Math.min(127, StrictMath.round(w[o][i] * scale)));
             }
-            b[j] = (int) StrictMath.round(b1[j] * s * norm);
         }
+        return q;
+    }
+
+    /** {@code b[o] * scale * gain} (in that order), rounded. */
+    private static int[] int32(double[] b, double scale, double gain) {
+        int[] q = new int[b.length];
+        for (int o = 0; o < b.length; o++) {
+            q[o] = (int) StrictMath.round(b[o] * scale * gain);
+        }
+        return q;
+    }
+
+    private static Int8Layer quantiseHidden(double[][] w1, double[] b1, int[][] xq, int norm, int in, int h) {
+        double s = 127 / maxAbs(w1);
+        byte[] w = int8(w1, s);
+        int[] b = int32(b1, s, norm);
         Int8Layer raw = new Int8Layer(in, h, w, b, 0, false);
         int maxAcc = 1;
         int[] acc = new int[h];

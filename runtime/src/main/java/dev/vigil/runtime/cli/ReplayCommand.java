@@ -63,7 +63,7 @@ final class ReplayCommand implements Callable<Integer> {
         try (SensorSource source = Inputs.log(log, format.options());
              Deployment run = Deployment.open(cfg, spec.commandLine().getOut(), err, false)
                      .withModel(trained)) {
-            err.println("vigil: replaying " + log + " on device '" + cfg.device().id() + "' "
+            err.println("vigil: replaying " + log + " on device '" + hal.capabilities().id() + "' "
                     + (clock.unpaced() ? "as fast as possible" : "at " + clock.speed() + "x recorded speed"));
             RunSummary summary = run.run(hal, source, clock);
             SummaryPrinter.print(summary, log.toString(), err);

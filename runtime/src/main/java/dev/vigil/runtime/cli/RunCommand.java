@@ -48,7 +48,7 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
              SourceMux sources = LiveSources.open(cfg)) {
             stop.watch(sources, durationS);
             err.println("vigil: running on " + sources.streams().size() + " live stream(s) from " + cfg.sources().size()
-                    + " source(s), front end on device '" + cfg.device().id() + "'"
+                    + " source(s), front end on device '" + hal.capabilities().id() + "'"
                     + (durationS == null ? "; stop with Ctrl-C or SIGTERM" : " for " + durationS + " s"));
             RunSummary summary = run.run(hal, sources, ReplayClock.asFastAsPossible());
             SummaryPrinter.print(summary, "live run", err);

@@ -11,4 +11,13 @@ public interface DeviceProvider {
 
     /** Creates a device instance. */
     NeuromorphicDevice create();
+
+    /**
+     * Rank for {@link Devices#AUTO}: among general-purpose devices (rank 0 or more: they run every
+     * network the golden device runs, bit-exactly), the highest rank is chosen. -1, the default, for
+     * devices with resource limits, which are only used when named.
+     */
+    default int autoRank() {
+        return -1;
+    }
 }

@@ -74,4 +74,11 @@ class ReferenceDeviceTest {
     void referenceDeviceIsFoundByServiceLoader() {
         assertTrue(Devices.find("reference").isPresent(), "available: " + Devices.ids());
     }
+
+    @Test
+    void autoFallsBackToTheGoldenDeviceWhenItIsTheOnlyOneInstalled() {
+        // this module's class path holds no other device
+        assertEquals("reference", Devices.find(Devices.AUTO).orElseThrow().id(), "available: " + Devices.ids());
+        assertTrue(Devices.find("no-such-device").isEmpty());
+    }
 }

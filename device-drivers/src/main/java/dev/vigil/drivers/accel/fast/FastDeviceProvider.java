@@ -14,4 +14,10 @@ public final class FastDeviceProvider implements DeviceProvider {
     public NeuromorphicDevice create() {
         return new FastDevice();
     }
+
+    /** The default ({@code device.id: auto}) wherever it is installed: bit-exact with the golden device, and lean. */
+    @Override
+    public int autoRank() {
+        return 10;
+    }
 }

@@ -14,4 +14,10 @@ public final class ReferenceDeviceProvider implements DeviceProvider {
     public NeuromorphicDevice create() {
         return new ReferenceDevice();
     }
+
+    /** Chosen by {@code auto} only when no faster general-purpose device is installed. */
+    @Override
+    public int autoRank() {
+        return 0;
+    }
 }

@@ -90,7 +90,7 @@ final class EvalCommand implements Callable<Integer> {
         List<String> negative = negatives != null ? negatives : bundle != null ? bundle.options().negatives() : List.of();
         TrainCommand.checkNegatives(negative, intervals, labels);
         EvalReport report;
-        try (SensorSource source = Inputs.log(log, format.options())) {
+        try (SensorSource source = new ProgressSource(Inputs.log(log, format.options()), spec.commandLine().getErr())) {
             report = Evaluator.evaluate(source, log.toString(), cfg, hal, dense, bundle, intervals, java.util.Set.copyOf(negative), board);
         } catch (DoesNotFitException | IllegalArgumentException e) {
             throw new UserError(e.getMessage());

@@ -60,7 +60,7 @@ final class ReplayCommand implements Callable<Integer> {
         }
         NeuromorphicDevice hal = DeploymentOptions.device(cfg);
         ModelBundle trained = deployment.bundle();
-        try (SensorSource source = Inputs.log(log, format.options());
+        try (SensorSource source = ProgressSource.when(clock.unpaced(), Inputs.log(log, format.options()), err);
              Deployment run = Deployment.open(cfg, spec.commandLine().getOut(), err, false)
                      .withModel(trained)) {
             err.println("vigil: replaying " + log + " on device '" + hal.capabilities().id() + "' "

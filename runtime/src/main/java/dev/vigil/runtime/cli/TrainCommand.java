@@ -95,7 +95,7 @@ final class TrainCommand implements Callable<Integer> {
         NeuromorphicDevice hal = DeploymentOptions.device(cfg);
         Path target = out != null ? out : log.resolveSibling(log.getFileName() + ".model.json");
         ModelBundle bundle;
-        try (SensorSource source = Inputs.log(log, format.options())) {
+        try (SensorSource source = new ProgressSource(Inputs.log(log, format.options()), err)) {
             bundle = Trainer.train(source, sha256(log), cfg, hal, intervals, sha256(labels), o);
         } catch (DoesNotFitException | IllegalArgumentException e) {
             throw new UserError(e.getMessage());

@@ -35,6 +35,8 @@ public final class EventEngine implements DeviceSession {
     private final int inputs;
     private final int[] pendingInput;
     private final long[] touchedRows;
+    /** The single spike of {@link #inject(int)}, handed to the batch path. */
+    private final int[] oneSpike = new int[1];
 
     private long synapticOps;
     private long deferredSynapticOps;
@@ -68,24 +70,14 @@ public final class EventEngine implements DeviceSession {
 
     @Override
     public void inject(int input) {
-        checkInput(input);
-        spikesRouted += fusedRelays + 1;
-        int row = input;
-        if (firstRemap != null) {
-            row = firstRemap[input];
-            if (row < 0) {
-                spikesRouted -= 1;
-                return;
-            }
-        }
-        if (firstHops != null) {
-            meshHops += firstHops[input];
-        }
-        pendingInput[row]++;
-        touchedRows[row >>> 6] |= 1L << row;
+        oneSpike[0] = input;
+        inject(oneSpike, 0, 1);
     }
 
-    /** As {@link #inject(int)} on each, with the bookkeeping held in locals for the whole batch. */
+    /**
+     * Counts each spike on its first-layer row (through a fused pooling's remap) for the next step, with
+     * the bookkeeping held in locals for the whole batch; {@link #inject(int)} is a batch of one.
+     */
     @Override
     public void inject(int[] spikes, int from, int to) {
         Objects.checkFromToIndex(from, to, spikes.length);

@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 /** {@code vigil eval}: scores a labelled log and weighs wake-on-salience against always-dense. */
@@ -91,7 +92,7 @@ final class EvalCommand implements Callable<Integer> {
         TrainCommand.checkNegatives(negative, intervals, labels);
         EvalReport report;
         try (SensorSource source = new ProgressSource(Inputs.log(log, format.options()), spec.commandLine().getErr())) {
-            report = Evaluator.evaluate(source, log.toString(), cfg, hal, dense, bundle, intervals, java.util.Set.copyOf(negative), board);
+            report = Evaluator.evaluate(source, log.toString(), cfg, hal, dense, bundle, intervals, Set.copyOf(negative), board);
         } catch (DoesNotFitException | IllegalArgumentException e) {
             throw new UserError(e.getMessage());
         } catch (IOException e) {

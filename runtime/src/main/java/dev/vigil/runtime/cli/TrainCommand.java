@@ -23,6 +23,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -65,7 +66,7 @@ final class TrainCommand implements Callable<Integer> {
     private int postWindows;
 
     @Option(names = "--negative", split = ",", paramLabel = "LABEL", description = "a label that marks distractors, not events (repeatable or comma-separated)")
-    private List<String> negatives = new java.util.ArrayList<>();
+    private List<String> negatives = new ArrayList<>();
 
     @Option(names = "--hidden", paramLabel = "N", description = "hidden units of the dense head (default ${DEFAULT-VALUE})", defaultValue = "16")
     private int hidden;

@@ -28,7 +28,8 @@ import java.util.Locale;
  * become signed 8-bit mantissas with one exponent: the scale maps the largest effective weight onto
  * 127 x 2^e, with the largest e (0..7) that keeps the threshold inside its 17 bits and the biases
  * inside 13-bit mantissas with a 3-bit exponent. A target device with a narrower weight format (see
- * {@link WeightRange#of}) narrows the mantissa and caps e, and the report notes the exponent it cost. Neuron nodes: LIF, CubaLIF, IF (and the non-spiking
+ * {@link WeightRange#of}) narrows the mantissa and caps e, and the report notes the exponent it cost.
+ * Neuron nodes: LIF, CubaLIF, IF (and the non-spiking
  * LI, CubaLI, Integrator, whose threshold is set out of reach so their potentials can be read),
  * Threshold (a neuron that forgets all but 1/4096 of its voltage each step).
  */

@@ -24,6 +24,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.IntStream;
 
 /**
  * {@code vigil eval}: replays a log with a trained bundle (or the built-in heads), and scores wakes and
@@ -73,7 +74,7 @@ public final class Evaluator {
         String sensor = st.sensor();
         List<LabelInterval> mine = labels.stream().filter(l -> l.appliesTo(sensor)).toList();
         long[] wakeEnds = w == null ? new long[0]
-                : java.util.stream.IntStream.range(0, w.size()).filter(w::woke).mapToLong(w::endUs).toArray();
+                : IntStream.range(0, w.size()).filter(w::woke).mapToLong(w::endUs).toArray();
         List<Detection> results = all.stream().filter(d -> d.sensor().equals(sensor)).toList();
         LaneScore sc = LaneScore.of(wakeEnds, results, mine, negatives, windowUs, recordedUs);
         double bgHours = sc.backgroundUs() / 3.6e9;

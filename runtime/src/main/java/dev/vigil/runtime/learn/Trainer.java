@@ -98,7 +98,7 @@ public final class Trainer {
             boolean anyTarget = candidates.stream()
                     .anyMatch(i -> targets.contains(Labels.at(labels, sensor, lane.endUs(i) - windowUs, lane.endUs(i))));
             if (!anyTarget) {
-                // no target window reaches half the wake level: learn from every target window instead
+                // the fitted rule crosses its level near no target window: learn from every target window instead
                 for (int i = 0; i < lane.size(); i++) {
                     String l = Labels.at(labels, sensor, lane.endUs(i) - windowUs, lane.endUs(i));
                     if (l != null && targets.contains(l)) {

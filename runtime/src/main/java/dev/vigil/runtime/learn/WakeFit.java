@@ -4,6 +4,7 @@ import dev.vigil.runtime.config.WakeConfig;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Fits a lane's wake rule (the readout decision) from labelled windows. Candidates are a threshold on
@@ -50,7 +51,7 @@ public final class WakeFit {
      * @param postTriggerMs post-trigger span to set
      */
     public static WakeConfig fit(WindowRecorder.LaneWindows lane, String sensor, List<LabelInterval> intervals,
-                                 java.util.Set<String> negatives, long windowUs, long guardUs, WakeConfig base,
+                                 Set<String> negatives, long windowUs, long guardUs, WakeConfig base,
                                  int preTriggerMs, int postTriggerMs) {
         int n = lane.size();
         boolean[] background = new boolean[n];

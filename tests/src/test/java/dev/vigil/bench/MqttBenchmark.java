@@ -3,7 +3,7 @@ package dev.vigil.bench;
 import dev.vigil.runtime.config.ConfigLoader;
 import dev.vigil.runtime.config.VigilConfig;
 import dev.vigil.runtime.mqtt.Delivery;
-import dev.vigil.runtime.mqtt.MqttRuntime;
+import dev.vigil.runtime.cli.mqtt.MqttRuntime;
 import dev.vigil.runtime.outbox.Outbox;
 import dev.vigil.runtime.pipeline.LiveLanes;
 import org.openjdk.jmh.annotations.Benchmark;

@@ -3,7 +3,7 @@ package dev.vigil.tests.mqtt;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.vigil.runtime.sink.EmbeddedBroker;
+import dev.vigil.runtime.mqtt.EmbeddedBroker;
 import dev.vigil.tests.CliRun;
 import dev.vigil.tests.TestPaths;
 import org.junit.jupiter.api.Test;

@@ -1,0 +1,65 @@
+package dev.vigil.runtime.cli;
+
+import org.tinylog.jul.JulTinylogBridge;
+import picocli.CommandLine.Command;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.util.ServiceLoader;
+
+/** Entry point of the {@code vigil} command. */
+@Command(name = "vigil", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Always-on sensing: a spiking front end wakes a dense stage only on salient events.",
+        subcommands = {ReplayCommand.class, RunCommand.class, RecordCommand.class, InspectCommand.class, ConvertCommand.class,
+                CompileCommand.class, TrainCommand.class, EvalCommand.class, SynthCommand.class, DevicesCommand.class,
+                CommandLine.HelpCommand.class})
+public final class VigilCli implements Runnable {
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is needed (e.g. replay, synth, devices)");
+    }
+
+    /** Builds the command line with every contributed subcommand. */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new VigilCli());
+        for (CommandProvider p : ServiceLoader.load(CommandProvider.class)) {
+            cl.addSubcommand(p.command());
+        }
+        cl.setParameterExceptionHandler(VigilCli::usageError);
+        cl.setExecutionExceptionHandler(VigilCli::failure);
+        return cl;
+    }
+
+    /** Runs {@code args} and returns the exit code. */
+    public static int execute(String... args) {
+        return commandLine().execute(args);
+    }
+
+    /** The command's main method. */
+    public static void main(String[] args) {
+        JulTinylogBridge.activate();
+        System.exit(execute(args));
+    }
+
+    private static int usageError(CommandLine.ParameterException e, String[] args) {
+        PrintWriter err = e.getCommandLine().getErr();
+        String name = e.getCommandLine().getCommandSpec().qualifiedName();
+        err.println("vigil: " + e.getMessage() + " (see '" + name + " --help')");
+        return 2;
+    }
+
+    private static int failure(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
+        PrintWriter err = cl.getErr();
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        err.println("vigil: error: " + message.replace('\n', ' '));
+        if ("1".equals(System.getenv("VIGIL_DEBUG"))) {
+            e.printStackTrace(err);
+        }
+        err.flush();
+        return e instanceof UserError ue ? ue.exitCode() : 1;
+    }
+}

@@ -1,0 +1,213 @@
+package dev.vigil.runtime.cli.mqtt;
+
+import dev.vigil.runtime.config.BrokerConfig;
+import dev.vigil.runtime.config.OutboxConfig;
+import dev.vigil.runtime.config.VigilConfig;
+import dev.vigil.runtime.mqtt.ConfigCommands;
+import dev.vigil.runtime.mqtt.ConnectFailure;
+import dev.vigil.runtime.mqtt.ConnectSettings;
+import dev.vigil.runtime.mqtt.Delivery;
+import dev.vigil.runtime.mqtt.DeliveryHooks;
+import dev.vigil.runtime.mqtt.DeliveryStats;
+import dev.vigil.runtime.mqtt.HomeAssistantDiscovery;
+import dev.vigil.runtime.mqtt.InboundMessage;
+import dev.vigil.runtime.mqtt.MqttConnector;
+import dev.vigil.runtime.mqtt.TlsContexts;
+import dev.vigil.runtime.mqtt.Topics;
+import dev.vigil.runtime.outbox.Outbox;
+import dev.vigil.runtime.pipeline.LiveLanes;
+import org.tinylog.Logger;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.random.RandomGenerator;
+
+/**
+ * Everything MQTT for one run, built from the config: the outbox, the connection (TLS, password,
+ * protocol), the publisher thread, the retained config, Home Assistant discovery, metrics and
+ * {@code config/set} commands over the pipeline's {@link LiveLanes}.
+ */
+public final class MqttRuntime implements AutoCloseable {
+    private final Delivery delivery;
+    private final MqttSink sink;
+    private final Outbox outbox;
+    private final Path tempOutbox;
+    private final long drainMs;
+    private final PipelineLiveSettings settings;
+
+    private MqttRuntime(Delivery delivery, MqttSink sink, Outbox outbox, Path tempOutbox, long drainMs,
+                        PipelineLiveSettings settings) {
+        this.delivery = delivery;
+        this.sink = sink;
+        this.outbox = outbox;
+        this.tempOutbox = tempOutbox;
+        this.drainMs = drainMs;
+        this.settings = settings;
+    }
+
+    /**
+     * Opens the outbox, connects to {@code url} (the embedded broker's, or {@code broker.url}) and starts
+     * the publisher.
+     *
+     * @throws ConnectFailure when the broker refuses the settings (wrong password, untrusted certificate,
+     *                        a TLS port spoken to in plain text) or the settings' files cannot be read
+     * @throws IOException    when the outbox cannot be opened
+     */
+    public static MqttRuntime start(VigilConfig cfg, String url, LiveLanes lanes) throws ConnectFailure, IOException {
+        BrokerConfig b = cfg.broker();
+        Topics topics = new Topics(b.topicRoot(), cfg.deviceId());
+        OutboxConfig oc = b.outbox();
+        Path tempOutbox = null;
+        Path dir;
+        if (!oc.dir().isEmpty()) {
+            dir = Path.of(oc.dir());
+        } else if (b.embedded()) {
+            tempOutbox = Files.createTempDirectory("vigil-outbox-");
+            dir = tempOutbox;
+        } else {
+            URI u = URI.create(url);
+            dir = Path.of(System.getProperty("java.io.tmpdir"), "vigil-outbox",
+                    cfg.deviceId() + "-" + u.getHost() + "-" + (u.getPort() < 0 ? 1883 : u.getPort()));
+        }
+        Outbox outbox = Outbox.open(dir, oc.maxBytes(), oc.segmentBytes(), "batch".equals(oc.fsync()));
+        try {
+            ConnectSettings cs = new ConnectSettings(url, b.clientIdFor(cfg.deviceId()), b.username(), password(b),
+                    b.usesTls() ? TlsContexts.socketFactory(new TlsContexts.PemFiles(b.tls().caFile(), b.tls().certFile(), b.tls().keyFile())) : null, b.tls().verifyHostname(),
+                    b.connectTimeoutS(), b.keepAliveS(), b.protocol(), topics.status(),
+                    "offline".getBytes(StandardCharsets.UTF_8), b.topicQos().status(), oc.inflight() + 16);
+            PipelineLiveSettings live = new PipelineLiveSettings(cfg, lanes);
+            ConfigCommands commands = new ConfigCommands(live, b.commands().token(), topics, b.topicQos().replies());
+            HomeAssistantDiscovery ha = new HomeAssistantDiscovery(b.homeAssistant().prefix(), topics, version());
+            long now = System.currentTimeMillis();
+            MetricsJson metrics = new MetricsJson(lanes, now);
+            DeliveryHooks hooks = new DeliveryHooks() {
+                @Override
+                public List<LiveMessage> onConnect() {
+                    List<LiveMessage> m = new ArrayList<>();
+                    m.add(new LiveMessage(topics.config(), ConfigTree.redacted(live.config()).toString()
+                            .getBytes(StandardCharsets.UTF_8), b.topicQos().config(), true));
+                    if (b.homeAssistant().enabled()) {
+                        for (String sensor : enabledSensors(cfg)) {
+                            m.add(new LiveMessage(ha.topic(sensor), ha.payload(sensor), b.topicQos().config(), true));
+                        }
+                    }
+                    return m;
+                }
+
+                @Override
+                public byte[] metrics(DeliveryStats stats) {
+                    return metrics.payload(stats, System.currentTimeMillis());
+                }
+
+                @Override
+                public List<Reply> command(InboundMessage message) {
+                    Reply r = commands.handle(message);
+                    if (!commands.lastApplied()) {
+                        return List.of(r);
+                    }
+                    return List.of(r, new Reply(topics.config(), ConfigTree.redacted(live.config()).toString()
+                            .getBytes(StandardCharsets.UTF_8), b.topicQos().config(), true, null));
+                }
+
+                @Override
+                public List<String> subscriptions() {
+                    return b.commands().enabled() ? List.of(topics.configSet()) : List.of();
+                }
+            };
+            Delivery.Settings ds = new Delivery.Settings(topics.status(), b.topicQos().status(), topics.metrics(),
+                    b.topicQos().metrics(), b.metricsIntervalS() * 1000L, oc.maxAgeS() * 1000L, oc.handoff(),
+                    oc.inflight(), b.reconnect().initialMs(), b.reconnect().maxMs());
+            Delivery delivery = new Delivery(ds, outbox, new MqttConnector(cs), hooks, System::currentTimeMillis,
+                    RandomGenerator.getDefault());
+            delivery.connectFirst();
+            delivery.start();
+            MqttSink sink = new MqttSink(delivery, topics, b.qos(), lanes, System::currentTimeMillis);
+            return new MqttRuntime(delivery, sink, outbox, tempOutbox, oc.drainOnCloseS() * 1000L, live);
+        } catch (ConnectFailure | RuntimeException e) {
+            outbox.close();
+            deleteIfEmpty(tempOutbox);
+            throw e;
+        }
+    }
+
+    private static List<String> enabledSensors(VigilConfig c) {
+        List<String> s = new ArrayList<>();
+        if (c.sensors().dvs().enabled()) {
+            s.add("dvs");
+        }
+        if (c.sensors().audio().enabled()) {
+            s.add("audio");
+        }
+        if (c.sensors().vibration().enabled()) {
+            s.add("vibration");
+        }
+        return s;
+    }
+
+    private static char[] password(BrokerConfig b) throws ConnectFailure {
+        if (!b.passwordFile().isEmpty()) {
+            try {
+                String first = Files.readString(Path.of(b.passwordFile()), StandardCharsets.UTF_8).lines().findFirst().orElse("");
+                return first.toCharArray();
+            } catch (IOException e) {
+                throw new ConnectFailure(ConnectFailure.Kind.SETTINGS,
+                        "broker.password-file = " + b.passwordFile() + " cannot be read: " + e, e);
+            }
+        }
+        return b.password().toCharArray();
+    }
+
+    private static String version() {
+        String v = MqttRuntime.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
+    }
+
+    /** The sink that hands detections to the publisher. */
+    public MqttSink sink() {
+        return sink;
+    }
+
+    /** The publisher. */
+    public Delivery delivery() {
+        return delivery;
+    }
+
+    /** The live settings that {@code config/set} changes. */
+    public PipelineLiveSettings liveSettings() {
+        return settings;
+    }
+
+    /** Where detections wait. */
+    public Path outboxDir() {
+        return outbox.dir();
+    }
+
+    /** Waits up to {@code broker.outbox.drain-on-close-s} for delivery, then disconnects. */
+    @Override
+    public void close() {
+        delivery.close(drainMs);
+        deleteIfEmpty(tempOutbox);
+    }
+
+    private static void deleteIfEmpty(Path tempDir) {
+        if (tempDir == null) {
+            return;
+        }
+        try (var files = Files.list(tempDir)) {
+            List<Path> left = files.toList();
+            if (left.stream().noneMatch(p -> p.getFileName().toString().startsWith("seg-"))) {
+                for (Path p : left) {
+                    Files.deleteIfExists(p);
+                }
+                Files.deleteIfExists(tempDir);
+            }
+        } catch (IOException e) {
+            Logger.debug("could not remove {}: {}", tempDir, e.getMessage());
+        }
+    }
+}

@@ -12,7 +12,7 @@ import dev.vigil.sensors.EventBatch;
 import dev.vigil.sensors.SensorSource;
 import dev.vigil.sensors.StreamDescriptor;
 import dev.vigil.sensors.StreamKind;
-import dev.vigil.sensors.formats.LogFormats;
+import dev.vigil.sensors.logs.LogFormats;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,12 +1,13 @@
 package dev.vigil.sensors.formats;
 
 import dev.vigil.sensors.Batch;
+import dev.vigil.sensors.EventBatch;
 import dev.vigil.sensors.SensorSource;
 import dev.vigil.sensors.StreamDescriptor;
-import dev.vigil.sensors.EventBatch;
 import dev.vigil.sensors.formats.aedat.Aedat2And31SpecTest;
 import dev.vigil.sensors.formats.aedat.Aedat4Compression;
 import dev.vigil.sensors.formats.aedat.Aedat4Writer;
+import dev.vigil.sensors.logs.LogFormats;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;

@@ -5,8 +5,8 @@ import dev.vigil.sensors.EventBatch;
 import dev.vigil.sensors.SensorSource;
 import dev.vigil.sensors.StreamKind;
 import dev.vigil.sensors.formats.FormatOptions;
-import dev.vigil.sensors.formats.LogFormats;
 import dev.vigil.sensors.formats.TestData;
+import dev.vigil.sensors.logs.LogFormats;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -6,7 +6,7 @@ import dev.vigil.sensors.SensorSource;
 import dev.vigil.sensors.StreamDescriptor;
 import dev.vigil.sensors.StreamKind;
 import dev.vigil.sensors.formats.FormatOptions;
-import dev.vigil.sensors.formats.LogFormats;
+import dev.vigil.sensors.logs.LogFormats;
 import dev.vigil.sensors.vlog.VlogWriter;
 
 import java.io.IOException;

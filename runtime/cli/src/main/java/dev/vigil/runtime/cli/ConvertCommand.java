@@ -1,7 +1,7 @@
 package dev.vigil.runtime.cli;
 
 import dev.vigil.sensors.SourceProblem;
-import dev.vigil.sensors.formats.LogConverter;
+import dev.vigil.sensors.logs.LogConverter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -6,7 +6,7 @@ import dev.vigil.runtime.config.VigilConfig;
 import dev.vigil.sensors.SensorSource;
 import dev.vigil.sensors.formats.FormatOptions;
 import dev.vigil.sensors.formats.LogFormat;
-import dev.vigil.sensors.formats.LogFormats;
+import dev.vigil.sensors.logs.LogFormats;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,8 +1,8 @@
 package dev.vigil.runtime.cli;
 
 import dev.vigil.sensors.SensorSource;
-import dev.vigil.sensors.formats.LogFormats;
-import dev.vigil.sensors.formats.SourceSummary;
+import dev.vigil.sensors.logs.LogFormats;
+import dev.vigil.sensors.logs.SourceSummary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -3,9 +3,9 @@ package dev.vigil.sensors.formats.aedat;
 import dev.vigil.sensors.SensorSource;
 import dev.vigil.sensors.StreamKind;
 import dev.vigil.sensors.formats.LogFormat;
-import dev.vigil.sensors.formats.LogFormats;
 import dev.vigil.sensors.formats.SkippedElements;
 import dev.vigil.sensors.formats.TestData;
+import dev.vigil.sensors.logs.LogFormats;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

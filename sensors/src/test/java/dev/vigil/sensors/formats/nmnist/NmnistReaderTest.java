@@ -2,8 +2,8 @@ package dev.vigil.sensors.formats.nmnist;
 
 import dev.vigil.sensors.SensorSource;
 import dev.vigil.sensors.formats.LogFormat;
-import dev.vigil.sensors.formats.LogFormats;
 import dev.vigil.sensors.formats.TestData;
+import dev.vigil.sensors.logs.LogFormats;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

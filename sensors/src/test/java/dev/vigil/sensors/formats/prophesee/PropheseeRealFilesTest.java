@@ -4,9 +4,9 @@ import dev.vigil.sensors.SensorSource;
 import dev.vigil.sensors.StreamDescriptor;
 import dev.vigil.sensors.formats.FormatOptions;
 import dev.vigil.sensors.formats.LogFormat;
-import dev.vigil.sensors.formats.LogFormats;
 import dev.vigil.sensors.formats.SkippedElements;
 import dev.vigil.sensors.formats.TestData;
+import dev.vigil.sensors.logs.LogFormats;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

@@ -5,8 +5,8 @@ import dev.vigil.sensors.StreamDescriptor;
 import dev.vigil.sensors.formats.FormatOptions;
 import dev.vigil.sensors.formats.LogFormat;
 import dev.vigil.sensors.formats.LogFormatException;
-import dev.vigil.sensors.formats.LogFormats;
 import dev.vigil.sensors.formats.TestData;
+import dev.vigil.sensors.logs.LogFormats;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,4 +1,4 @@
-package dev.vigil.sensors.formats;
+package dev.vigil.sensors.logs;
 
 import dev.vigil.sensors.Batch;
 import dev.vigil.sensors.EventBatch;
@@ -6,6 +6,9 @@ import dev.vigil.sensors.SensorSource;
 import dev.vigil.sensors.SourceProblem;
 import dev.vigil.sensors.StreamDescriptor;
 import dev.vigil.sensors.StreamKind;
+import dev.vigil.sensors.formats.FormatOptions;
+import dev.vigil.sensors.formats.LogSource;
+import dev.vigil.sensors.formats.SkippedElements;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,9 +1,10 @@
-package dev.vigil.sensors.formats;
+package dev.vigil.sensors.logs;
 
 import dev.vigil.sensors.Batch;
 import dev.vigil.sensors.SensorSource;
 import dev.vigil.sensors.SourceProblem;
 import dev.vigil.sensors.StreamDescriptor;
+import dev.vigil.sensors.formats.FormatOptions;
 import dev.vigil.sensors.vlog.VlogWriter;
 
 import java.io.IOException;

@@ -1,6 +1,10 @@
-package dev.vigil.sensors.formats;
+package dev.vigil.sensors.logs;
 
 import dev.vigil.sensors.SensorSource;
+import dev.vigil.sensors.formats.FormatOptions;
+import dev.vigil.sensors.formats.LogFormat;
+import dev.vigil.sensors.formats.LogFormatException;
+import dev.vigil.sensors.formats.TestData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,5 +1,7 @@
-package dev.vigil.sensors.formats;
+package dev.vigil.sensors.logs;
 
+import dev.vigil.sensors.formats.LogFormat;
+import dev.vigil.sensors.formats.LogFormatException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,9 +1,11 @@
-package dev.vigil.sensors.formats;
+package dev.vigil.sensors.logs;
 
 import dev.vigil.sensors.Batch;
 import dev.vigil.sensors.SampleBatch;
 import dev.vigil.sensors.SensorSource;
 import dev.vigil.sensors.StreamKind;
+import dev.vigil.sensors.formats.FormatOptions;
+import dev.vigil.sensors.formats.TestData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,6 +1,8 @@
-package dev.vigil.sensors.formats;
+package dev.vigil.sensors.logs;
 
 import dev.vigil.sensors.SensorSource;
+import dev.vigil.sensors.formats.FormatOptions;
+import dev.vigil.sensors.formats.LogFormat;
 import dev.vigil.sensors.formats.aedat.Aedat2Reader;
 import dev.vigil.sensors.formats.aedat.Aedat31Reader;
 import dev.vigil.sensors.formats.aedat.Aedat4Reader;

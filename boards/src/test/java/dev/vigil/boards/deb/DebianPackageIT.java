@@ -101,12 +101,14 @@ class DebianPackageIT {
         assertTrue(paths.contains("./lib/systemd/system/vigil.service"));
         assertTrue(paths.contains("./var/lib/vigil/"));
         assertTrue(paths.contains("./usr/share/doc/vigil/copyright"));
-        for (String jar : List.of("vigil-runtime-", "vigil-boards-", "vigil-device-drivers-", "vigil-sensors-",
+        for (String jar : List.of("vigil-core-", "vigil-models-", "vigil-pipeline-",
+                "vigil-delivery-", "vigil-cli-", "vigil-boards-", "vigil-device-drivers-", "vigil-sensors-",
                 "pi4j-core-", "pi4j-plugin-linuxfs-", "pi4j-plugin-gpiod-", "picocli-", "tinylog-impl-")) {
             assertTrue(paths.stream().anyMatch(p -> p.startsWith("./usr/share/vigil/lib/" + jar)), jar);
         }
         assertFalse(paths.stream().anyMatch(p -> p.contains("pi4j-plugin-mock") || p.contains("junit")
                 || p.contains("slf4j-simple")), "no test-only jars");
+        assertFalse(paths.stream().anyMatch(p -> p.contains("/jsch-")), "no jsch: Pi4J's linuxfs plugin declares it, no class uses it");
         assertTrue(c.output().contains("-rwxr-xr-x root/root") && c.output().lines()
                 .anyMatch(l -> l.startsWith("-rwxr-xr-x root/root") && l.endsWith("./usr/share/vigil/bin/vigil")),
                 "the launcher is executable and owned by root");

@@ -7,14 +7,9 @@ import org.tinylog.Logger;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import java.util.random.RandomGenerator;
 
@@ -78,12 +73,10 @@ public final class Delivery implements AutoCloseable {
     private final DeliveryHooks hooks;
     private final LongSupplier clock;
     private final LinkedBlockingQueue<Event> events = new LinkedBlockingQueue<>();
-    private final AtomicInteger handoffUsed = new AtomicInteger();
-    private final AtomicLong handoffDropped = new AtomicLong();
-    private final AtomicLong enqueued = new AtomicLong();
+    private final HandoffLimit handoff;
     private final Backoff backoff;
     private final Thread thread;
-    private final Map<Long, Boolean> unacked = new LinkedHashMap<>();
+    private final InFlightWindow inFlight;
     private volatile DeliveryStats stats;
     private final Object drained = new Object();
     private MqttTransport transport;
@@ -108,6 +101,8 @@ public final class Delivery implements AutoCloseable {
         this.connector = connector;
         this.hooks = hooks;
         this.clock = wallClockMs;
+        this.handoff = new HandoffLimit(settings.handoff());
+        this.inFlight = new InFlightWindow(settings.inflight());
         this.backoff = new Backoff(settings.backoffInitialMs(), settings.backoffMaxMs(), random);
         this.thread = new Thread(this::run, "vigil-mqtt");
         this.thread.setDaemon(true);
@@ -145,12 +140,9 @@ public final class Delivery implements AutoCloseable {
      * hand-off queue is full.
      */
     public boolean offer(String topic, byte[] payload, int qos) {
-        if (handoffUsed.incrementAndGet() > settings.handoff()) {
-            handoffUsed.decrementAndGet();
-            handoffDropped.incrementAndGet();
+        if (!handoff.admit()) {
             return false;
         }
-        enqueued.incrementAndGet();
         events.add(new Outgoing(topic, payload, qos, clock.getAsLong()));
         return true;
     }
@@ -182,7 +174,7 @@ public final class Delivery implements AutoCloseable {
 
     private boolean isDrained() {
         DeliveryStats s = stats;
-        return s.stored() == enqueued.get() && s.outbox().depth() == 0 && s.inFlight() == 0;
+        return s.stored() == handoff.enqueued() && s.outbox().depth() == 0 && s.inFlight() == 0;
     }
 
     /**
@@ -308,20 +300,18 @@ public final class Delivery implements AutoCloseable {
     private void handle(Event e) throws IOException {
         switch (e) {
             case Outgoing o -> {
-                handoffUsed.decrementAndGet();
+                handoff.taken();
                 try {
                     outbox.append(o.topic(), o.payload(), o.qos(), o.wallMs());
                 } catch (IOException | IllegalArgumentException ex) {
-                    handoffDropped.incrementAndGet();
-                    enqueued.decrementAndGet();
+                    handoff.lost();
                     Logger.error("A detection for {} could not be stored in the outbox and is dropped: {}", o.topic(), ex.getMessage());
                     return;
                 }
                 stored++;
             }
             case Acked a -> {
-                if (a.generation() == generation && unacked.containsKey(a.seq())) {
-                    unacked.put(a.seq(), Boolean.TRUE);
+                if (a.generation() == generation && inFlight.acknowledge(a.seq())) {
                     delivered++;
                     advance();
                 }
@@ -353,24 +343,14 @@ public final class Delivery implements AutoCloseable {
     }
 
     private void advance() throws IOException {
-        long upTo = -1;
-        Iterator<Map.Entry<Long, Boolean>> it = unacked.entrySet().iterator();
-        while (it.hasNext()) {
-            Map.Entry<Long, Boolean> head = it.next();
-            if (!head.getValue()) {
-                break;
-            }
-            upTo = head.getKey();
-            it.remove();
-        }
+        long upTo = inFlight.advance();
         if (upTo >= 0) {
             outbox.acknowledge(upTo);
         }
     }
 
     private void send(long now) throws IOException {
-        int window = Math.max(1, Math.min(settings.inflight(), transport.receiveMaximum() - 4));
-        while (transport != null && unacked.size() < window) {
+        while (transport != null && inFlight.hasRoom(transport.receiveMaximum())) {
             OutboxRecord r = held != null ? held : outbox.next();
             held = null;
             if (r == null) {
@@ -378,14 +358,14 @@ public final class Delivery implements AutoCloseable {
             }
             if (settings.maxAgeMs() > 0 && now - r.wallMs() > settings.maxAgeMs()) {
                 outbox.countExpired();
-                unacked.put(r.seq(), Boolean.TRUE);
+                inFlight.settled(r.seq());
                 advance();
                 continue;
             }
             long gen = generation;
             long seq = r.seq();
             try {
-                unacked.put(seq, Boolean.FALSE);
+                inFlight.sent(seq);
                 transport.publish(r.topic(), r.payload(), r.qos(), false, new PublishListener() {
                     @Override
                     public void acknowledged() {
@@ -399,11 +379,11 @@ public final class Delivery implements AutoCloseable {
                 });
                 sent++;
             } catch (TransportBusyException busy) {
-                unacked.remove(seq);
+                inFlight.withdraw(seq);
                 held = r;
                 return;
             } catch (TransportException ex) {
-                unacked.remove(seq);
+                inFlight.withdraw(seq);
                 dropConnection(ex.getMessage());
                 return;
             }
@@ -463,18 +443,18 @@ public final class Delivery implements AutoCloseable {
     }
 
     private void dropConnection(String why) throws IOException {
-        Logger.warn("MQTT: {}; {} unacknowledged message(s) will be sent again after reconnecting", why, unacked.size());
+        Logger.warn("MQTT: {}; {} unacknowledged message(s) will be sent again after reconnecting", why, inFlight.size());
         transport.close();
         transport = null;
-        unacked.clear();
+        inFlight.clear();
         held = null;
         outbox.rewind();
         nextAttemptMs = clock.getAsLong() + backoff.nextDelayMs();
     }
 
     private void publishStats() {
-        stats = new DeliveryStats(transport != null, protocol, enqueued.get(), stored, delivered, sent, connects,
-                handoffDropped.get(), outbox.stats(), unacked.size());
+        stats = new DeliveryStats(transport != null, protocol, handoff.enqueued(), stored, delivered, sent, connects,
+                handoff.dropped(), outbox.stats(), inFlight.size());
         synchronized (drained) {
             drained.notifyAll();
         }
@@ -486,7 +466,7 @@ public final class Delivery implements AutoCloseable {
             events.drainTo(rest);
             for (Event e : rest) {
                 if (e instanceof Outgoing o) {
-                    handoffUsed.decrementAndGet();
+                    handoff.taken();
                     outbox.append(o.topic(), o.payload(), o.qos(), o.wallMs());
                     stored++;
                 }

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -37,6 +38,16 @@ class OutboxTest {
         try (Stream<Path> s = Files.list(dir)) {
             return s.filter(p -> p.getFileName().toString().startsWith("seg-")).sorted().toList();
         }
+    }
+
+    /** An outbox in {@code dir} holding {@code n} records, none acknowledged, closed; returns its newest segment. */
+    private static Path closedWith(Path dir, int n) throws IOException {
+        try (Outbox o = Outbox.open(dir, 1 << 20, 1 << 16, true)) {
+            for (int i = 0; i < n; i++) {
+                o.append("t", body(i), 1, 0);
+            }
+        }
+        return segments(dir).getLast();
     }
 
     @Test
@@ -140,6 +151,25 @@ class OutboxTest {
         try (Outbox o = Outbox.open(dir, 1 << 20, 1 << 16, true)) {
             assertEquals(5, o.depth(), "records before the damaged one survive");
             assertEquals(1, o.stats().droppedCorrupt());
+        }
+    }
+
+    @Test
+    void aTornTailIsNotCountedButAMisnumberedRecordIsAndTheCountSurvives(@TempDir Path dir) throws IOException {
+        Path seg = closedWith(dir, 3);
+        Files.write(seg, Arrays.copyOf(Files.readAllBytes(seg), (int) Files.size(seg) - 1));
+        try (Outbox o = Outbox.open(dir, 1 << 20, 1 << 16, true)) {
+            assertEquals(2, o.depth());
+            assertEquals(0, o.stats().droppedCorrupt(), "how many records a torn tail held is not known");
+        }
+        Files.move(seg, seg.resolveSibling("seg-00000000000000000000.log"));
+        try (Outbox o = Outbox.open(dir, 1 << 20, 1 << 16, true)) {
+            assertEquals(0, o.depth(), "record 1 where 0 was expected: the segment is cut there");
+            assertEquals(1, o.stats().droppedCorrupt());
+            assertTrue(segments(dir).isEmpty());
+        }
+        try (Outbox o = Outbox.open(dir, 1 << 20, 1 << 16, true)) {
+            assertEquals(1, o.stats().droppedCorrupt(), "kept in the ack file across a restart");
         }
     }
 

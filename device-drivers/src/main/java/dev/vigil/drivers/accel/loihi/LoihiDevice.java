@@ -6,6 +6,7 @@ import dev.vigil.runtime.hal.CompiledProgram;
 import dev.vigil.runtime.hal.DeviceCapabilities;
 import dev.vigil.runtime.hal.EnergyModel;
 import dev.vigil.runtime.network.CubaLif;
+import dev.vigil.runtime.network.FixedPoint;
 
 import java.util.Set;
 
@@ -33,7 +34,7 @@ public final class LoihiDevice extends EmulatedDevice {
 
     private static final DeviceCapabilities CAPABILITIES = new DeviceCapabilities(ID,
             "Loihi-class: 128 cores x 1,024 CUBA LIF, 8-bit weights with exponent, 24-bit state",
-            Set.of(CubaLif.KIND), 8, CubaLif.STATE_BITS, CORES, NEURONS_PER_CORE, SYNAPSES_PER_CORE,
+            Set.of(CubaLif.KIND), 8, FixedPoint.STATE_BITS, CORES, NEURONS_PER_CORE, SYNAPSES_PER_CORE,
             EnergyModel.LOIHI_2018, Set.of("dense", "conv2d", "recurrent"), 7, 1);
 
     /** A new device; every session runs on its own engine. */

@@ -9,30 +9,30 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ProvidersTest {
-    private final TestTool builtIn = new TestTool.Tool("built-in", 0);
+    private final TestTool first = new TestTool.Tool("built-in", 0);
+    private final TestTool second = new TestTool.Tool("second", 5);
 
     private Providers<TestTool> tools() {
-        return Providers.of("test tool", TestTool.class, TestTool::id, builtIn);
+        return Providers.of("test tool", TestTool.class, TestTool::id, first, second);
     }
 
     @Test
-    void builtInsComeFirstThenTheLoadersOrder() {
-        assertEquals(List.of("built-in", "low", "high", "also-high", "named-only"), tools().ids());
-        assertEquals(List.of("low", "high", "also-high", "named-only"),
-                Providers.load(TestTool.class).stream().map(TestTool::id).toList());
+    void builtInsComeFirstThenWhatTheLoaderFinds() {
+        assertEquals(List.of("built-in", "second", "loaded"), tools().ids());
+        assertEquals(List.of("loaded"), Providers.load(TestTool.class).stream().map(TestTool::id).toList());
     }
 
     @Test
-    void anExplicitIdFindsThatProviderEvenWhenItIsNotRanked() {
-        assertEquals("named-only", tools().ranked(TestTool::rank).find("named-only").orElseThrow().id());
-        assertSame(builtIn, tools().find("built-in").orElseThrow());
+    void anExplicitIdFindsThatProviderWhateverItsRank() {
+        assertEquals("loaded", tools().ranked(t -> -1).find("loaded").orElseThrow().id());
+        assertSame(first, tools().find("built-in").orElseThrow());
         assertTrue(tools().find("missing").isEmpty());
     }
 
     @Test
     void autoPicksTheHighestRankTheFirstOfEqualsAndNeverANegativeRank() {
-        assertEquals("high", tools().ranked(TestTool::rank).find(Providers.AUTO).orElseThrow().id());
-        assertEquals("named-only", tools().ranked(t -> t.id().equals("named-only") ? 0 : -1).find(Providers.AUTO)
+        assertSame(second, tools().ranked(TestTool::rank).find(Providers.AUTO).orElseThrow());
+        assertEquals("loaded", tools().ranked(t -> t.id().equals("loaded") ? 3 : -1).find(Providers.AUTO)
                 .orElseThrow().id());
         assertTrue(tools().ranked(t -> -1).find(Providers.AUTO).isEmpty());
     }
@@ -40,14 +40,13 @@ class ProvidersTest {
     @Test
     void withoutRanksAutoIsAnOrdinaryIdAndTheBestIsTheFirst() {
         assertTrue(tools().find(Providers.AUTO).isEmpty());
-        assertSame(builtIn, tools().best().orElseThrow());
-        assertEquals("low", Providers.of("test tool", TestTool.class, TestTool::id).best().orElseThrow().id());
+        assertSame(first, tools().best().orElseThrow());
+        assertEquals("loaded", Providers.of("test tool", TestTool.class, TestTool::id).best().orElseThrow().id());
     }
 
     @Test
     void whatIsMissingIsReportedInOneShape() {
-        assertEquals("no test tool 'lathe' (available: built-in, low, high, also-high, named-only)",
-                tools().missing("lathe"));
+        assertEquals("no test tool 'lathe' (available: built-in, second, loaded)", tools().missing("lathe"));
         Providers<Runnable> none = Providers.of("runner", Runnable.class, Object::toString);
         assertTrue(none.all().isEmpty());
         assertTrue(none.best().isEmpty());

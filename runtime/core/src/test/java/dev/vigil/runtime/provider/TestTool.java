@@ -13,55 +13,16 @@ public interface TestTool {
     record Tool(String id, int rank) implements TestTool {
     }
 
-    /** Registered second: rank 5. */
-    final class High implements TestTool {
+    /** The one tool registered in {@code META-INF/services}: "loaded", rank 5. */
+    final class Loaded implements TestTool {
         @Override
         public String id() {
-            return "high";
+            return "loaded";
         }
 
         @Override
         public int rank() {
             return 5;
-        }
-    }
-
-    /** Registered third: rank 5 too, so it loses to {@link High}, found first. */
-    final class AlsoHigh implements TestTool {
-        @Override
-        public String id() {
-            return "also-high";
-        }
-
-        @Override
-        public int rank() {
-            return 5;
-        }
-    }
-
-    /** Registered first: rank 1. */
-    final class Low implements TestTool {
-        @Override
-        public String id() {
-            return "low";
-        }
-
-        @Override
-        public int rank() {
-            return 1;
-        }
-    }
-
-    /** Registered last: only used when named. */
-    final class NamedOnly implements TestTool {
-        @Override
-        public String id() {
-            return "named-only";
-        }
-
-        @Override
-        public int rank() {
-            return -1;
         }
     }
 }

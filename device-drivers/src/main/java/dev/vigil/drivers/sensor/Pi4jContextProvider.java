@@ -1,6 +1,7 @@
 package dev.vigil.drivers.sensor;
 
 import com.pi4j.context.Context;
+import dev.vigil.runtime.provider.Providers;
 
 /**
  * Service-provider interface through which drivers get the one Pi4J context of the process, built
@@ -14,8 +15,9 @@ public interface Pi4jContextProvider {
 
     /** The first provider on the class path, or an {@link IllegalStateException} saying what to add. */
     static Pi4jContextProvider find() {
-        return java.util.ServiceLoader.load(Pi4jContextProvider.class).findFirst()
-                .orElseThrow(() -> new IllegalStateException("no Pi4J context provider on the class path: "
-                        + "live sensors need the vigil-boards module (it builds the Pi4J context)"));
+        Providers<Pi4jContextProvider> providers = Providers.of("Pi4J context provider", Pi4jContextProvider.class,
+                p -> p.getClass().getName());
+        return providers.best().orElseThrow(() -> new IllegalStateException(providers.missing()
+                + ": live sensors need the vigil-boards module (it builds the Pi4J context)"));
     }
 }

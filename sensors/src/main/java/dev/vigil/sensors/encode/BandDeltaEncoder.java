@@ -1,7 +1,9 @@
 package dev.vigil.sensors.encode;
 
-import dev.vigil.sensors.Batch;
 import dev.vigil.sensors.SampleBatch;
+
+import java.util.Arrays;
+import java.util.Locale;
 
 /**
  * Band-pass filterbank with log-domain level-crossing spikes, as always-on audio front ends use:
@@ -15,14 +17,13 @@ import dev.vigil.sensors.SampleBatch;
  * mistaken for an onset. A channel's refractory time, when positive, holds back a spike (and the
  * reference step it would make) until that long after the channel's previous spike.
  */
-public final class BandDeltaEncoder implements SpikeEncoder {
+public final class BandDeltaEncoder extends SampleEncoder {
     private final int bands;
     private final double minHz;
     private final double maxHz;
     private final double deltaDb;
     private final double floorDb;
     private final double smoothingMs;
-    private final double sampleRate;
     private final double[] b0;
     private final double[] a1;
     private final double[] a2;
@@ -34,8 +35,7 @@ public final class BandDeltaEncoder implements SpikeEncoder {
     private final double[] refDb;
     private final double smooth;
     private final long warmupFrames;
-    private final long refractoryUs;
-    private final long[] lastSpikeUs;
+    private final DeltaSpikes spikes;
     private long frames;
 
     /**
@@ -58,12 +58,8 @@ public final class BandDeltaEncoder implements SpikeEncoder {
      */
     public BandDeltaEncoder(double sampleRate, int bands, double minHz, double maxHz, double deltaDb,
                             double floorDb, double smoothingMs, long refractoryUs) {
-        if (refractoryUs < 0) {
-            throw new IllegalArgumentException("refractory time must not be negative, got " + refractoryUs);
-        }
-        this.refractoryUs = refractoryUs;
-        this.lastSpikeUs = new long[2 * Math.max(0, bands)];
-        java.util.Arrays.fill(lastSpikeUs, Long.MIN_VALUE / 2);
+        super(sampleRate);
+        this.spikes = new DeltaSpikes(bands, refractoryUs);
         if (bands <= 0) {
             throw new IllegalArgumentException("bands must be positive, got " + bands);
         }
@@ -74,7 +70,6 @@ public final class BandDeltaEncoder implements SpikeEncoder {
         if (!(deltaDb > 0) || !(smoothingMs > 0)) {
             throw new IllegalArgumentException("delta and smoothing must be positive");
         }
-        this.sampleRate = sampleRate;
         this.bands = bands;
         this.minHz = minHz;
         this.maxHz = maxHz;
@@ -90,7 +85,7 @@ public final class BandDeltaEncoder implements SpikeEncoder {
         y2 = new double[bands];
         env = new double[bands];
         refDb = new double[bands];
-        java.util.Arrays.fill(refDb, floorDb);
+        Arrays.fill(refDb, floorDb);
         double q = bands == 1 ? 1.0 : Math.max(1.0, 1.0 / (Math.pow(maxHz / minHz, 1.0 / (bands - 1)) - 1) * 1.2);
         for (int k = 0; k < bands; k++) {
             double fc = bands == 1 ? minHz : minHz * Math.pow(maxHz / minHz, (double) k / (bands - 1));
@@ -123,21 +118,16 @@ public final class BandDeltaEncoder implements SpikeEncoder {
     }
 
     @Override
-    public void encode(Batch batch, SpikeSink sink) {
-        if (!(batch instanceof SampleBatch s)) {
-            return;
-        }
+    void encodeSamples(SampleBatch s, SpikeSink sink) {
         float[] data = s.samples();
         int ch = s.channels();
-        double usPerFrame = 1e6 / sampleRate;
-        long start = s.startUs();
         for (int i = 0, n = s.size(); i < n; i++) {
             double x = 0;
             for (int c = 0; c < ch; c++) {
                 x += data[i * ch + c];
             }
             x /= ch;
-            long t = start + (long) Math.floor(i * usPerFrame);
+            long t = frameUs(s, i);
             for (int k = 0; k < bands; k++) {
                 double y = b0[k] * (x - x2[k]) - a1[k] * y1[k] - a2[k] * y2[k];
                 x2[k] = x1[k];
@@ -149,37 +139,15 @@ public final class BandDeltaEncoder implements SpikeEncoder {
                 if (db < floorDb) {
                     db = floorDb;
                 }
-                if (frames < warmupFrames) {
-                    refDb[k] = db;
-                    continue;
-                }
-                while (db >= refDb[k] + deltaDb && ready(2 * k, t)) {
-                    refDb[k] += deltaDb;
-                    sink.spike(t, 2 * k);
-                }
-                while (db <= refDb[k] - deltaDb && ready(2 * k + 1, t)) {
-                    refDb[k] -= deltaDb;
-                    sink.spike(t, 2 * k + 1);
-                }
+                refDb[k] = frames < warmupFrames ? db : spikes.follow(k, t, db, refDb[k], deltaDb, sink);
             }
             frames++;
         }
     }
 
-    private boolean ready(int channel, long t) {
-        if (refractoryUs == 0) {
-            return true;
-        }
-        if (t - lastSpikeUs[channel] < refractoryUs) {
-            return false;
-        }
-        lastSpikeUs[channel] = t;
-        return true;
-    }
-
     @Override
     public String describe() {
-        return String.format(java.util.Locale.ROOT, "%d bands %.0f-%.0f Hz, %.1f dB delta, %.1f ms smoothing, floor %.0f dB, refractory %d us",
-                bands, minHz, maxHz, deltaDb, smoothingMs, floorDb, refractoryUs);
+        return String.format(Locale.ROOT, "%d bands %.0f-%.0f Hz, %.1f dB delta, %.1f ms smoothing, floor %.0f dB, refractory %d us",
+                bands, minHz, maxHz, deltaDb, smoothingMs, floorDb, spikes.refractoryUs());
     }
 }

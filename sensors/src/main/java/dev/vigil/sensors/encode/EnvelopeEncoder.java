@@ -1,6 +1,5 @@
 package dev.vigil.sensors.encode;
 
-import dev.vigil.sensors.Batch;
 import dev.vigil.sensors.SampleBatch;
 
 import java.util.Arrays;
@@ -22,7 +21,7 @@ import java.util.Locale;
  * The slow means are plain running averages for the first second, then follow with a 1 s time
  * constant; for the first {@code 3 / bandLowHz + 5 / envelopeHz} seconds the encoder only learns.
  */
-public final class EnvelopeEncoder implements SpikeEncoder {
+public final class EnvelopeEncoder extends SampleEncoder {
     private static final double SLOW_TAU_S = 1.0;
     /**
      * A resonator fires while its amplitude exceeds this share of the envelope's mean fluctuation: a
@@ -30,7 +29,6 @@ public final class EnvelopeEncoder implements SpikeEncoder {
      * whole envelope band (a Q = 8 resonator then holds about a fifth of it).
      */
     private static final double RESONANCE_SHARE = 0.5;
-    private final double sampleRate;
     private final int axes;
     private final double[] defectHz;
     private final double ratio;
@@ -62,6 +60,7 @@ public final class EnvelopeEncoder implements SpikeEncoder {
      */
     public EnvelopeEncoder(double sampleRate, int axes, double bandLowHz, double bandHighHz, double envelopeHz,
                            double[] defectHz, double ratio) {
+        super(sampleRate);
         if (axes <= 0 || !(bandLowHz > 0) || !(bandHighHz > bandLowHz) || !(bandHighHz < sampleRate / 2)) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
                     "envelope band %.1f..%.1f Hz must lie in (0, %.1f) Hz with low < high, for %d axes", bandLowHz,
@@ -77,7 +76,6 @@ public final class EnvelopeEncoder implements SpikeEncoder {
                         + ") Hz (below the envelope cut-off)");
             }
         }
-        this.sampleRate = sampleRate;
         this.axes = axes;
         this.defectHz = defectHz.clone();
         this.ratio = ratio;
@@ -125,17 +123,13 @@ public final class EnvelopeEncoder implements SpikeEncoder {
     }
 
     @Override
-    public void encode(Batch batch, SpikeSink sink) {
-        if (!(batch instanceof SampleBatch s)) {
-            return;
-        }
+    void encodeSamples(SampleBatch s, SpikeSink sink) {
         float[] data = s.samples();
         int ch = s.channels();
         int used = Math.min(ch, axes);
         int d = defectHz.length;
-        double usPerFrame = 1e6 / sampleRate;
         for (int i = 0, n = s.size(); i < n; i++) {
-            long t = s.startUs() + (long) Math.floor(i * usPerFrame);
+            long t = frameUs(s, i);
             boolean learning = frames < warmup;
             for (int a = 0; a < used; a++) {
                 double y = band.step(a, data[i * ch + a]);

@@ -1,8 +1,8 @@
 package dev.vigil.sensors.encode;
 
-import dev.vigil.sensors.Batch;
 import dev.vigil.sensors.SampleBatch;
 
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -13,7 +13,7 @@ import java.util.Locale;
  * moves by a whole number of Q8 steps. Channels, warm-up and refractory time are those of the
  * floating-point encoder; the smoothing constant is rounded to a power of two of samples.
  */
-public final class FixedPointBandEncoder implements SpikeEncoder {
+public final class FixedPointBandEncoder extends SampleEncoder {
     private static final int COEFF_BITS = 14;
     private static final int ENV_FRACTION = 8;
     private static final double DB_PER_OCTAVE = 20 * Math.log10(2);
@@ -31,17 +31,15 @@ public final class FixedPointBandEncoder implements SpikeEncoder {
     private final int smoothShift;
     private final int deltaQ8;
     private final int floorQ8;
-    private final double sampleRate;
     private final long warmupFrames;
-    private final long refractoryUs;
-    private final long[] lastSpikeUs;
+    private final DeltaSpikes spikes;
     private long frames;
 
     /** As {@link BandDeltaEncoder#BandDeltaEncoder(double, int, double, double, double, double, double, long)}. */
     public FixedPointBandEncoder(double sampleRate, int bands, double minHz, double maxHz, double deltaDb,
                                  double floorDb, double smoothingMs, long refractoryUs) {
+        super(sampleRate);
         this.reference = new BandDeltaEncoder(sampleRate, bands, minHz, maxHz, deltaDb, floorDb, smoothingMs, refractoryUs);
-        this.sampleRate = sampleRate;
         this.bands = bands;
         b0 = new int[bands];
         a1 = new int[bands];
@@ -64,11 +62,9 @@ public final class FixedPointBandEncoder implements SpikeEncoder {
         this.smoothShift = Math.max(0, (int) Math.round(Math.log(smoothingMs / 1000 * sampleRate) / Math.log(2)));
         this.deltaQ8 = Math.max(1, (int) Math.round(deltaDb / DB_PER_OCTAVE * 256));
         this.floorQ8 = (15 + ENV_FRACTION) * 256 + (int) Math.round(floorDb / DB_PER_OCTAVE * 256);
-        java.util.Arrays.fill(ref, floorQ8);
+        Arrays.fill(ref, floorQ8);
         this.warmupFrames = reference.warmupFrames();
-        this.refractoryUs = refractoryUs;
-        this.lastSpikeUs = new long[2 * bands];
-        java.util.Arrays.fill(lastSpikeUs, Long.MIN_VALUE / 2);
+        this.spikes = new DeltaSpikes(bands, refractoryUs);
     }
 
     /** Centre frequency of band {@code k} in Hz. */
@@ -89,20 +85,16 @@ public final class FixedPointBandEncoder implements SpikeEncoder {
     }
 
     @Override
-    public void encode(Batch batch, SpikeSink sink) {
-        if (!(batch instanceof SampleBatch s)) {
-            return;
-        }
+    void encodeSamples(SampleBatch s, SpikeSink sink) {
         float[] data = s.samples();
         int ch = s.channels();
-        double usPerFrame = 1e6 / sampleRate;
         for (int i = 0, n = s.size(); i < n; i++) {
             float sum = 0;
             for (int c = 0; c < ch; c++) {
                 sum += data[i * ch + c];
             }
             int x = Math.max(-32768, Math.min(32767, Math.round(sum / ch * 32768f)));
-            long t = s.startUs() + (long) Math.floor(i * usPerFrame);
+            long t = frameUs(s, i);
             for (int k = 0; k < bands; k++) {
                 long acc = (long) b0[k] * (x - x2[k]) - (long) a1[k] * y1[k] - (long) a2[k] * y2[k];
                 int y = (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, acc >> COEFF_BITS));
@@ -113,32 +105,10 @@ public final class FixedPointBandEncoder implements SpikeEncoder {
                 int rect = Math.min(Integer.MAX_VALUE >> ENV_FRACTION, Math.abs(y)) << ENV_FRACTION;
                 env[k] += (rect - env[k]) >> smoothShift;
                 int level = env[k] > 0 ? Math.max(floorQ8, log2Q8(env[k])) : floorQ8;
-                if (frames < warmupFrames) {
-                    ref[k] = level;
-                    continue;
-                }
-                while (level >= ref[k] + deltaQ8 && ready(2 * k, t)) {
-                    ref[k] += deltaQ8;
-                    sink.spike(t, 2 * k);
-                }
-                while (level <= ref[k] - deltaQ8 && ready(2 * k + 1, t)) {
-                    ref[k] -= deltaQ8;
-                    sink.spike(t, 2 * k + 1);
-                }
+                ref[k] = frames < warmupFrames ? level : spikes.follow(k, t, level, ref[k], deltaQ8, sink);
             }
             frames++;
         }
-    }
-
-    private boolean ready(int channel, long t) {
-        if (refractoryUs == 0) {
-            return true;
-        }
-        if (t - lastSpikeUs[channel] < refractoryUs) {
-            return false;
-        }
-        lastSpikeUs[channel] = t;
-        return true;
     }
 
     @Override

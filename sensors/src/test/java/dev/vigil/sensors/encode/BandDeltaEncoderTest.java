@@ -3,7 +3,6 @@ package dev.vigil.sensors.encode;
 import dev.vigil.sensors.StreamKind;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -44,9 +43,11 @@ class BandDeltaEncoderTest {
         }
     }
 
-    @Test
-    void refractoryTimeSpacesAChannelsSpikes() {
-        BandDeltaEncoder enc = new BandDeltaEncoder(RATE, 16, 100, 6000, 1, -60, 2, 20_000);
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void refractoryTimeSpacesAChannelsSpikesInFloatingAndFixedPoint(boolean fixedPoint) {
+        SpikeEncoder enc = fixedPoint ? new FixedPointBandEncoder(RATE, 16, 100, 6000, 1, -60, 2, 20_000)
+                : new BandDeltaEncoder(RATE, 16, 100, 6000, 1, -60, 2, 20_000);
         long[] last = new long[enc.channels()];
         java.util.Arrays.fill(last, Long.MIN_VALUE / 2);
         long[] minGap = {Long.MAX_VALUE};

@@ -1,12 +1,8 @@
 package dev.vigil.drivers.accel.akida;
 
-import dev.vigil.drivers.accel.engine.EventEngine;
-import dev.vigil.runtime.hal.CompiledProgram;
+import dev.vigil.drivers.accel.engine.EmulatedDevice;
 import dev.vigil.runtime.hal.DeviceCapabilities;
-import dev.vigil.runtime.hal.DeviceSession;
-import dev.vigil.runtime.hal.DoesNotFitException;
 import dev.vigil.runtime.hal.EnergyModel;
-import dev.vigil.runtime.hal.NeuromorphicDevice;
 import dev.vigil.runtime.network.ConvLayer;
 import dev.vigil.runtime.network.CubaLif;
 import dev.vigil.runtime.network.DenseLayer;
@@ -51,7 +47,7 @@ import java.util.stream.IntStream;
  * No per-operation energy is published for Akida; Loihi's figures ({@link EnergyModel#LOIHI_2018})
  * stand in and are labelled as such.
  */
-public final class AkidaDevice implements NeuromorphicDevice {
+public final class AkidaDevice extends EmulatedDevice {
     /** The id under which the device is found. */
     public static final String ID = "akida";
     /** Neural processing units. */
@@ -70,17 +66,9 @@ public final class AkidaDevice implements NeuromorphicDevice {
             Set.of(QuantizedRelu.KIND, Relay.KIND, CubaLif.KIND), 8, 32, NPUS, NEURONS_PER_NPU, WEIGHTS_PER_NPU,
             ENERGY, Set.of("dense", "conv2d", "sumpool2d", "recurrent"), 0, 0);
 
-    @Override
-    public DeviceCapabilities capabilities() {
-        return CAPABILITIES;
-    }
-
-    @Override
-    public DeviceSession open(CompiledProgram program) throws DoesNotFitException {
-        if (!program.target().id().equals(ID)) {
-            throw new DoesNotFitException("program compiled for '" + program.target().id() + "', not for '" + ID + "'");
-        }
-        return new EventEngine(program.network(), null);
+    /** A new device; every session runs on its own engine. */
+    public AkidaDevice() {
+        super(CAPABILITIES);
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.vigil.drivers.accel.engine;
 import dev.vigil.runtime.hal.ActivityCounts;
 import dev.vigil.runtime.hal.DeviceSession;
 import dev.vigil.runtime.network.CubaLif;
+import dev.vigil.runtime.network.FixedPoint;
 import dev.vigil.runtime.network.Network;
 import dev.vigil.runtime.network.NeuronParams;
 import dev.vigil.runtime.network.QuantizedRelu;
@@ -22,8 +23,6 @@ import java.util.function.IntConsumer;
  * layer. Nothing is allocated after construction.
  */
 public final class EventEngine implements DeviceSession {
-    private static final int STATE_LIMIT = 1 << (CubaLif.STATE_BITS - 1);
-
     private final Network network;
     private final EngineLayer[] layers;
     private final EngineLayer first;
@@ -320,22 +319,16 @@ public final class EventEngine implements DeviceSession {
     private void cuba(EngineLayer l, int[] input, CubaLif c) {
         int[] v = l.v;
         int[] u = l.aux;
-        int keepU = 4096 - (c.du() + 1);
-        int keepV = 4096 - c.dv();
+        int du = c.du() + 1;
+        int dv = c.dv();
         int[] bias = l.bias;
-        int threshold = c.threshold() << CubaLif.ALIGN_SHIFT;
+        int threshold = c.threshold() << FixedPoint.ALIGN_SHIFT;
         int fired = 0;
         for (int i = 0; i < l.size; i++) {
             int in = input[i];
             input[i] = 0;
-            int cur = decay(u[i], keepU) + (in << CubaLif.ALIGN_SHIFT);
-            if (cur > STATE_LIMIT) {
-                cur -= 2 * STATE_LIMIT;
-            } else if (cur <= -STATE_LIMIT) {
-                cur += 2 * STATE_LIMIT;
-            }
-            long volt = (long) decay(v[i], keepV) + cur + bias[i];
-            int x = (int) Math.max(-(STATE_LIMIT - 1), Math.min(STATE_LIMIT - 1, volt));
+            int cur = FixedPoint.wrap24((int) FixedPoint.decay(u[i], du) + (in << FixedPoint.ALIGN_SHIFT));
+            int x = FixedPoint.clamp24(FixedPoint.decay(v[i], dv) + cur + bias[i]);
             boolean spike = x > threshold;
             if (spike) {
                 x = 0;
@@ -349,12 +342,6 @@ public final class EventEngine implements DeviceSession {
         }
         l.spikeCount = fired;
         neuronUpdates += l.size;
-    }
-
-    /** {@code x * keep / 4096} rounded toward zero; {@code |x| < 2^24} so the product fits a long easily. */
-    private static int decay(int x, int keep) {
-        long p = (long) x * keep;
-        return (int) (p < 0 ? -((-p) >> 12) : p >> 12);
     }
 
     private void qrelu(EngineLayer l, int[] input, QuantizedRelu q) {

@@ -1,12 +1,8 @@
 package dev.vigil.drivers.accel.fast;
 
-import dev.vigil.drivers.accel.engine.EventEngine;
-import dev.vigil.runtime.hal.CompiledProgram;
+import dev.vigil.drivers.accel.engine.EmulatedDevice;
 import dev.vigil.runtime.hal.DeviceCapabilities;
-import dev.vigil.runtime.hal.DeviceSession;
-import dev.vigil.runtime.hal.DoesNotFitException;
 import dev.vigil.runtime.hal.EnergyModel;
-import dev.vigil.runtime.hal.NeuromorphicDevice;
 import dev.vigil.runtime.network.CubaLif;
 import dev.vigil.runtime.network.NeuronParams;
 import dev.vigil.runtime.network.QuantizedRelu;
@@ -20,7 +16,7 @@ import java.util.Set;
  * LIF accelerator (shift leak as on Xylo-class chips) and is what the benchmark workload runs on.
  * Energy is priced with Loihi's published per-operation figures for lack of a better public source.
  */
-public final class FastDevice implements NeuromorphicDevice {
+public final class FastDevice extends EmulatedDevice {
     /** The id under which the device is found. */
     public static final String ID = "fast";
 
@@ -29,16 +25,8 @@ public final class FastDevice implements NeuromorphicDevice {
             Set.of(NeuronParams.KIND, CubaLif.KIND, QuantizedRelu.KIND, Relay.KIND), 32, 32, 1 << 16, 1 << 20,
             1L << 32, EnergyModel.LOIHI_2018, DeviceCapabilities.ALL_LAYER_KINDS, 0, 0);
 
-    @Override
-    public DeviceCapabilities capabilities() {
-        return CAPABILITIES;
-    }
-
-    @Override
-    public DeviceSession open(CompiledProgram program) throws DoesNotFitException {
-        if (!program.target().id().equals(ID)) {
-            throw new DoesNotFitException("program compiled for '" + program.target().id() + "', not for '" + ID + "'");
-        }
-        return new EventEngine(program.network(), null);
+    /** A new device; every session runs on its own engine. */
+    public FastDevice() {
+        super(CAPABILITIES);
     }
 }

@@ -1,13 +1,12 @@
 package dev.vigil.drivers.accel.loihi;
 
-import dev.vigil.drivers.accel.engine.EventEngine;
+import dev.vigil.drivers.accel.engine.EmulatedDevice;
+import dev.vigil.drivers.accel.engine.HopModel;
 import dev.vigil.runtime.hal.CompiledProgram;
 import dev.vigil.runtime.hal.DeviceCapabilities;
-import dev.vigil.runtime.hal.DeviceSession;
-import dev.vigil.runtime.hal.DoesNotFitException;
 import dev.vigil.runtime.hal.EnergyModel;
-import dev.vigil.runtime.hal.NeuromorphicDevice;
 import dev.vigil.runtime.network.CubaLif;
+import dev.vigil.runtime.network.FixedPoint;
 
 import java.util.Set;
 
@@ -23,7 +22,7 @@ import java.util.Set;
  * layer's delay to 1, which is the one-step lag seen on silicon in the NIR paper's LIF experiment.
  * Energy: the paper's Table 1 figures ({@link EnergyModel#LOIHI_2018}).
  */
-public final class LoihiDevice implements NeuromorphicDevice {
+public final class LoihiDevice extends EmulatedDevice {
     /** The id under which the device is found. */
     public static final String ID = "loihi";
     /** Cores on one chip. */
@@ -35,19 +34,16 @@ public final class LoihiDevice implements NeuromorphicDevice {
 
     private static final DeviceCapabilities CAPABILITIES = new DeviceCapabilities(ID,
             "Loihi-class: 128 cores x 1,024 CUBA LIF, 8-bit weights with exponent, 24-bit state",
-            Set.of(CubaLif.KIND), 8, CubaLif.STATE_BITS, CORES, NEURONS_PER_CORE, SYNAPSES_PER_CORE,
+            Set.of(CubaLif.KIND), 8, FixedPoint.STATE_BITS, CORES, NEURONS_PER_CORE, SYNAPSES_PER_CORE,
             EnergyModel.LOIHI_2018, Set.of("dense", "conv2d", "recurrent"), 7, 1);
 
-    @Override
-    public DeviceCapabilities capabilities() {
-        return CAPABILITIES;
+    /** A new device; every session runs on its own engine. */
+    public LoihiDevice() {
+        super(CAPABILITIES);
     }
 
     @Override
-    public DeviceSession open(CompiledProgram program) throws DoesNotFitException {
-        if (!program.target().id().equals(ID)) {
-            throw new DoesNotFitException("program compiled for '" + program.target().id() + "', not for '" + ID + "'");
-        }
-        return new EventEngine(program.network(), new LoihiMesh(program));
+    protected HopModel hops(CompiledProgram program) {
+        return new LoihiMesh(program);
     }
 }

@@ -14,6 +14,7 @@ import dev.vigil.runtime.pipeline.LaneOverride;
 import dev.vigil.runtime.pipeline.LiveLanes;
 import dev.vigil.runtime.pipeline.Pipeline;
 import dev.vigil.runtime.pipeline.RunSummary;
+import dev.vigil.runtime.provider.Providers;
 import dev.vigil.runtime.sink.FanOutSink;
 import dev.vigil.runtime.sink.JsonLinesSink;
 import dev.vigil.runtime.sink.SinkProvider;
@@ -25,7 +26,6 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.ServiceLoader;
 
 /**
  * Everything around the pipeline that replay and live runs share: the sinks (JSON lines, MQTT through
@@ -60,7 +60,7 @@ final class Deployment implements AutoCloseable {
                 d.startMqtt();
             }
             if (live) {
-                for (SinkProvider p : ServiceLoader.load(SinkProvider.class)) {
+                for (SinkProvider p : Providers.load(SinkProvider.class)) {
                     Optional<DetectionSink> sink = p.open(config);
                     sink.ifPresent(d.sinks::add);
                     d.extra.addAll(sink.stream().toList());

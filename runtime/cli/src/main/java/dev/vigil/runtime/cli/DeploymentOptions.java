@@ -70,14 +70,13 @@ final class DeploymentOptions {
         }
     }
 
-    /** The HAL device {@code cfg} names, found with ServiceLoader. */
+    /** The HAL device {@code cfg} names, found among {@link Devices#providers()}. */
     static NeuromorphicDevice device(VigilConfig cfg) throws UserError {
         return device(cfg.device().id());
     }
 
     /** The HAL device with provider id {@code id}, or a one-line error listing the available ones. */
     static NeuromorphicDevice device(String id) throws UserError {
-        return Devices.find(id).orElseThrow(() -> new UserError("no HAL device '" + id + "' (available: " + Devices.ids() + ")"))
-                .create();
+        return Devices.find(id).orElseThrow(() -> new UserError(Devices.providers().missing(id))).create();
     }
 }

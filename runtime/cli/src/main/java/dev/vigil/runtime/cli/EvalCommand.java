@@ -86,8 +86,9 @@ final class EvalCommand implements Callable<Integer> {
         }
         ModelBundle bundle = DeploymentOptions.bundle(model);
         NeuromorphicDevice hal = DeploymentOptions.device(cfg);
-        DenseDevice dense = DenseDevices.find(cfg.dense().device()).orElseThrow(() -> new UserError(
-                "no dense device '" + cfg.dense().device() + "' (available: " + String.join(", ", DenseDevices.ids()) + ")"));
+        String denseId = cfg.dense().device();
+        DenseDevice dense = DenseDevices.find(denseId)
+                .orElseThrow(() -> new UserError(DenseDevices.providers().missing(denseId)));
         List<String> negative = negatives != null ? negatives : bundle != null ? bundle.options().negatives() : List.of();
         TrainCommand.checkNegatives(negative, intervals, labels);
         EvalReport report;

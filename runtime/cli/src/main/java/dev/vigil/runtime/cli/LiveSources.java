@@ -2,6 +2,7 @@ package dev.vigil.runtime.cli;
 
 import dev.vigil.runtime.config.SourceConfig;
 import dev.vigil.runtime.config.VigilConfig;
+import dev.vigil.runtime.provider.Providers;
 import dev.vigil.sensors.SensorSource;
 import dev.vigil.sensors.SourceProvider;
 import dev.vigil.sensors.mux.SourceMux;
@@ -9,7 +10,6 @@ import dev.vigil.sensors.mux.SourceMux;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.ServiceLoader;
 
 /** Opens the config's live sources through their providers and merges them. */
 final class LiveSources {
@@ -19,22 +19,18 @@ final class LiveSources {
     private LiveSources() {
     }
 
-    static List<SourceProvider> providers() {
-        return ServiceLoader.load(SourceProvider.class).stream().map(ServiceLoader.Provider::get).toList();
-    }
-
     static SourceMux open(VigilConfig config) throws UserError {
         if (config.sources().isEmpty()) {
             throw new UserError("no live sources configured: add a 'sources' list to the config (see docs/config.md), e.g. sources: [{driver: synth}]");
         }
-        List<SourceProvider> providers = providers();
+        Providers<SourceProvider> drivers = Providers.of("driver", SourceProvider.class, SourceProvider::id);
         List<SensorSource> opened = new ArrayList<>();
         try {
             for (int i = 0; i < config.sources().size(); i++) {
                 SourceConfig sc = config.sources().get(i);
-                SourceProvider p = providers.stream().filter(x -> x.id().equals(sc.driver())).findFirst()
-                        .orElseThrow(() -> new UserError("sources[" + sc.driver() + "]: no driver '" + sc.driver() + "' (available: "
-                                + String.join(", ", providers.stream().map(SourceProvider::id).toList()) + ")"));
+                String where = "sources[" + i + "]";
+                SourceProvider p = drivers.find(sc.driver())
+                        .orElseThrow(() -> new UserError(where + ": " + drivers.missing(sc.driver())));
                 try {
                     opened.add(p.open(sc.settingsAsStrings()));
                 } catch (IllegalArgumentException e) {

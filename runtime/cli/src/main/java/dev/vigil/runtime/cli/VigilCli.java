@@ -1,11 +1,11 @@
 package dev.vigil.runtime.cli;
 
+import dev.vigil.runtime.provider.Providers;
 import org.tinylog.jul.JulTinylogBridge;
 import picocli.CommandLine.Command;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
-import java.util.ServiceLoader;
 
 /** Entry point of the {@code vigil} command. */
 @Command(name = "vigil", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
@@ -26,7 +26,7 @@ public final class VigilCli implements Runnable {
     /** Builds the command line with every contributed subcommand. */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new VigilCli());
-        for (CommandProvider p : ServiceLoader.load(CommandProvider.class)) {
+        for (CommandProvider p : Providers.load(CommandProvider.class)) {
             cl.addSubcommand(p.command());
         }
         cl.setParameterExceptionHandler(VigilCli::usageError);

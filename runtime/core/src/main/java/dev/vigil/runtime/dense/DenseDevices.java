@@ -1,34 +1,38 @@
 package dev.vigil.runtime.dense;
 
-import java.util.ArrayList;
+import dev.vigil.runtime.provider.Providers;
+
 import java.util.List;
 import java.util.Optional;
-import java.util.ServiceLoader;
+import java.util.function.Supplier;
 
-/** Finds dense devices: the built-in CPU engine, then providers on the class path. */
+/** Finds dense devices through {@link Providers}: the built-in CPU engine, then providers on the class path. */
 public final class DenseDevices {
 
     private DenseDevices() {
     }
 
-    /** The device with {@code id}, if present. */
+    /** The built-in CPU device's provider, then every {@link DenseDeviceProvider} on the class path. */
+    public static Providers<DenseDeviceProvider> providers() {
+        return Providers.of("dense device", DenseDeviceProvider.class, DenseDeviceProvider::id,
+                new BuiltIn(CpuDenseDevice.ID, CpuDenseDevice::new));
+    }
+
+    /** A new device with {@code id}, if present. */
     public static Optional<DenseDevice> find(String id) {
-        if (CpuDenseDevice.ID.equals(id)) {
-            return Optional.of(new CpuDenseDevice());
-        }
-        for (DenseDeviceProvider p : ServiceLoader.load(DenseDeviceProvider.class)) {
-            if (p.id().equals(id)) {
-                return Optional.of(p.create());
-            }
-        }
-        return Optional.empty();
+        return providers().find(id).map(DenseDeviceProvider::create);
     }
 
     /** Every id available, the CPU first. */
     public static List<String> ids() {
-        List<String> ids = new ArrayList<>();
-        ids.add(CpuDenseDevice.ID);
-        ServiceLoader.load(DenseDeviceProvider.class).forEach(p -> ids.add(p.id()));
-        return ids;
+        return providers().ids();
+    }
+
+    /** A device that ships with runtime: its id and how to make one. */
+    private record BuiltIn(String id, Supplier<DenseDevice> maker) implements DenseDeviceProvider {
+        @Override
+        public DenseDevice create() {
+            return maker.get();
+        }
     }
 }

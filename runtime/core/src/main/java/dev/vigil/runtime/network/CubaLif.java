@@ -1,9 +1,9 @@
 package dev.vigil.runtime.network;
 
 /**
- * Current-based LIF in Loihi's fixed point, as Lava's bit-accurate model ({@code PyLifModelBitAcc})
- * documents it. Per step, with {@code I} the summed integer synaptic input (weights already scaled by
- * the layer's weight exponent):
+ * Current-based LIF in Loihi's fixed point ({@link FixedPoint}), as Lava's bit-accurate model
+ * ({@code PyLifModelBitAcc}) documents it. Per step, with {@code I} the summed integer synaptic input
+ * (weights already scaled by the layer's weight exponent):
  * <pre>
  * u = wrap24( decay(u, du + 1) + (I &lt;&lt; 6) )         current: 24-bit, wraps
  * v = clamp24( decay(v, dv) + u + (biasMantissa &lt;&lt; biasExponent) )   voltage: 24-bit, saturates at +-(2^23 - 1)
@@ -28,22 +28,18 @@ public record CubaLif(int du, int dv, int biasMantissa, int biasExponent, int th
 
     /** Model name. */
     public static final String KIND = "cuba-lif";
-    /** Bits of the current and voltage registers. */
-    public static final int STATE_BITS = 24;
-    /** Shift that MSB-aligns synaptic input and threshold with the state. */
-    public static final int ALIGN_SHIFT = 6;
 
     public CubaLif {
-        check("du", du, 0, 4095);
-        check("dv", dv, 0, 4095);
-        check("bias mantissa", biasMantissa, -4096, 4095);
-        check("bias exponent", biasExponent, 0, 7);
-        check("threshold", threshold, 0, 131071);
+        check("du", du, 0, FixedPoint.DECAY_MAX);
+        check("dv", dv, 0, FixedPoint.DECAY_MAX);
+        check("bias mantissa", biasMantissa, FixedPoint.BIAS_MANTISSA_MIN, FixedPoint.BIAS_MANTISSA_MAX);
+        check("bias exponent", biasExponent, 0, FixedPoint.BIAS_EXPONENT_MAX);
+        check("threshold", threshold, 0, FixedPoint.THRESHOLD_MAX);
         check("delay", delay, 0, 1);
         if (biasMantissas != null) {
             biasMantissas = biasMantissas.clone();
             for (int b : biasMantissas) {
-                check("bias mantissa", b, -4096, 4095);
+                check("bias mantissa", b, FixedPoint.BIAS_MANTISSA_MIN, FixedPoint.BIAS_MANTISSA_MAX);
             }
         }
     }
@@ -61,7 +57,7 @@ public record CubaLif(int du, int dv, int biasMantissa, int biasExponent, int th
 
     /** A plain LIF (current lasting one step), no bias, no delay. */
     public static CubaLif lif(int dv, int threshold) {
-        return new CubaLif(4095, dv, 0, 0, threshold, 0);
+        return new CubaLif(FixedPoint.DECAY_MAX, dv, 0, 0, threshold, 0);
     }
 
     /** The same neuron with another delay. */

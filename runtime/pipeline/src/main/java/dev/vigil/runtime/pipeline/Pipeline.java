@@ -72,7 +72,7 @@ public final class Pipeline {
         if (denseDevice == null) {
             String id = config.dense().device();
             denseDevice = DenseDevices.find(id).orElseThrow(() -> new IllegalArgumentException(
-                    "dense.device = " + id + ": no such dense device (available: " + String.join(", ", DenseDevices.ids()) + ")"));
+                    "dense.device: " + DenseDevices.providers().missing(id)));
         }
         return denseDevice;
     }

@@ -6,6 +6,7 @@ import dev.vigil.runtime.network.ConvLayer;
 import dev.vigil.runtime.network.CubaLif;
 import dev.vigil.runtime.network.DenseLayer;
 import dev.vigil.runtime.network.FeatureShape;
+import dev.vigil.runtime.network.FixedPoint;
 import dev.vigil.runtime.network.Layer;
 import dev.vigil.runtime.network.Network;
 import dev.vigil.runtime.network.NeuronModel;
@@ -26,8 +27,6 @@ import java.util.function.IntConsumer;
  * layer in the same step; a recurrent layer's events feed itself in the next step.
  */
 final class ReferenceSession implements DeviceSession {
-    private static final long STATE_LIMIT = 1L << (CubaLif.STATE_BITS - 1);
-
     private final Network network;
     private final int[][] v;
     private final int[][] aux;
@@ -214,29 +213,17 @@ final class ReferenceSession implements DeviceSession {
 
     private int updateCuba(int l, int n, CubaLif c, int input) {
         // input and current in 32-bit arithmetic, wrapping as Lava's int32 arrays do
-        int u = (int) towardZeroDecay(aux[l][n], c.du() + 1) + (input << CubaLif.ALIGN_SHIFT);
-        if (u > STATE_LIMIT) {
-            u -= (int) (2 * STATE_LIMIT);
-        } else if (u <= -STATE_LIMIT) {
-            u += (int) (2 * STATE_LIMIT);
-        }
-        long vn = towardZeroDecay(v[l][n], c.dv()) + u + c.bias(n);
-        vn = Math.max(-(STATE_LIMIT - 1), Math.min(STATE_LIMIT - 1, vn));
+        int u = FixedPoint.wrap24((int) FixedPoint.decay(aux[l][n], c.du() + 1) + (input << FixedPoint.ALIGN_SHIFT));
+        int vn = FixedPoint.clamp24(FixedPoint.decay(v[l][n], c.dv()) + u + c.bias(n));
         int spike = 0;
-        if (vn > (long) c.threshold() << CubaLif.ALIGN_SHIFT) {
+        if (vn > c.threshold() << FixedPoint.ALIGN_SHIFT) {
             spike = 1;
             vn = 0;
         }
         aux[l][n] = u;
-        v[l][n] = (int) vn;
+        v[l][n] = vn;
         count(input != 0 || spike != 0);
         return spike;
-    }
-
-    /** {@code x * (4096 - d) / 4096}, rounded toward zero. */
-    private static long towardZeroDecay(long x, int d) {
-        long product = x * (4096 - d);
-        return product < 0 ? -((-product) >> 12) : product >> 12;
     }
 
     private void count(boolean active) {

@@ -4,6 +4,7 @@ import dev.vigil.runtime.hal.DeviceCapabilities;
 import dev.vigil.runtime.network.ConvLayer;
 import dev.vigil.runtime.network.CubaLif;
 import dev.vigil.runtime.network.DenseLayer;
+import dev.vigil.runtime.network.FixedPoint;
 import dev.vigil.runtime.network.Layer;
 import dev.vigil.runtime.network.Network;
 import dev.vigil.runtime.network.RecurrentLayer;
@@ -35,8 +36,6 @@ import java.util.Locale;
  */
 public final class Quantiser {
     private static final int MAX_EXPONENT = 7;
-    private static final int THRESHOLD_MAX = 131071;
-    private static final int BIAS_MANTISSA_MAX = 4095;
 
     private Quantiser() {
     }
@@ -92,9 +91,9 @@ public final class Quantiser {
             bias[n] = plan.leakBias()[n];
             if (f.bias() != null && f.bias()[n] != 0) {
                 // a constant input current reaches the voltage as gain * b / (fraction of current lost per step)
-                double lost = (plan.du() + 1) / 4096.0;
+                double lost = (plan.du() + 1) / (double) FixedPoint.DECAY_ONE;
                 bias[n] += plan.gain() * f.bias()[n] / lost;
-                approximatedBias |= plan.du() < 4095;
+                approximatedBias |= plan.du() < FixedPoint.DECAY_MAX;
             }
         }
         if (approximatedBias) {
@@ -118,15 +117,15 @@ public final class Quantiser {
             }
         }
         if (scale == 0) {
-            scale = Math.min(THRESHOLD_MAX / Math.max(threshold, 1e-9),
-                    maxBias > 0 ? ((long) BIAS_MANTISSA_MAX << MAX_EXPONENT) / (64 * maxBias) : Double.MAX_VALUE);
+            scale = Math.min(FixedPoint.THRESHOLD_MAX / Math.max(threshold, 1e-9),
+                    maxBias > 0 ? ((long) FixedPoint.BIAS_MANTISSA_MAX << MAX_EXPONENT) / (64 * maxBias) : Double.MAX_VALUE);
             notes.add(String.format(Locale.ROOT, "threshold/bias range forces a coarse scale %.4g: weights use less"
                     + " than the full mantissa", scale));
         }
         int[] wq = quantiseWeights(w, scale, exponent, range);
         int[] recq = rec == null ? null : quantiseWeights(rec, scale, exponent, range);
         double[] errors = errors(w, wq, scale, rec, recq);
-        int thresholdQ = plan.spiking() ? (int) Math.min(THRESHOLD_MAX, Math.round(scale * threshold)) : THRESHOLD_MAX;
+        int thresholdQ = plan.spiking() ? (int) Math.min(FixedPoint.THRESHOLD_MAX, Math.round(scale * threshold)) : FixedPoint.THRESHOLD_MAX;
         if (plan.spiking() && thresholdQ == 0 && threshold > 0) {
             notes.add(String.format(Locale.ROOT, "threshold rounds to 0: the neurons spike on any positive potential"
                     + " (the largest weight is %.4g thresholds, beyond this weight format; a smaller time step or"
@@ -134,14 +133,14 @@ public final class Quantiser {
         }
         int biasExponent = 0;
         long maxBiasFixed = Math.round(64 * scale * maxBias);
-        while (biasExponent < MAX_EXPONENT && maxBiasFixed > ((long) BIAS_MANTISSA_MAX << biasExponent)) {
+        while (biasExponent < MAX_EXPONENT && maxBiasFixed > ((long) FixedPoint.BIAS_MANTISSA_MAX << biasExponent)) {
             biasExponent++;
         }
         int[] biasMantissas = new int[f.neurons()];
         double maxBiasError = 0;
         for (int n = 0; n < f.neurons(); n++) {
             long m = Math.round(64 * scale * bias[n] / (1 << biasExponent));
-            biasMantissas[n] = (int) Math.max(-4096, Math.min(BIAS_MANTISSA_MAX, m));
+            biasMantissas[n] = (int) Math.max(FixedPoint.BIAS_MANTISSA_MIN, Math.min(FixedPoint.BIAS_MANTISSA_MAX, m));
             double back = biasMantissas[n] * (double) (1 << biasExponent) / (64 * scale);
             maxBiasError = Math.max(maxBiasError, Math.abs(back - bias[n]));
         }
@@ -194,8 +193,8 @@ public final class Quantiser {
 
     /** Whether {@code scale} keeps the threshold inside its 17 bits and the biases inside their format. */
     private static boolean scaleFits(double scale, NeuronPlan plan, double threshold, double maxBias) {
-        boolean thresholdFits = !plan.spiking() || Math.round(scale * threshold) <= THRESHOLD_MAX;
-        return thresholdFits && Math.round(64 * scale * maxBias) <= (long) BIAS_MANTISSA_MAX << MAX_EXPONENT;
+        boolean thresholdFits = !plan.spiking() || Math.round(scale * threshold) <= FixedPoint.THRESHOLD_MAX;
+        return thresholdFits && Math.round(64 * scale * maxBias) <= (long) FixedPoint.BIAS_MANTISSA_MAX << MAX_EXPONENT;
     }
 
     private static int[] quantiseWeights(double[] w, double scale, int exponent, WeightRange range) {
@@ -234,7 +233,7 @@ public final class Quantiser {
 
         /** The scale mapping the largest weight {@code maxW} onto the largest mantissa at exponent {@code e}. */
         double scale(int e, double maxW, double threshold) {
-            return maxW > 0 ? mantissaMax * (double) (1 << e) / maxW : THRESHOLD_MAX / 2.0 / Math.max(threshold, 1e-9);
+            return maxW > 0 ? mantissaMax * (double) (1 << e) / maxW : FixedPoint.THRESHOLD_MAX / 2.0 / Math.max(threshold, 1e-9);
         }
     }
 
@@ -289,14 +288,14 @@ public final class Quantiser {
                 case NirNode.LIF l -> {
                     double av = dt / uniform(file, node, "tau", l.tau(), n);
                     noReset(file, node, l.vReset(), n);
-                    yield new NeuronPlan(4095, decay(av, "voltage", dt, notes), av * uniform(file, node, "r", l.r(), n),
+                    yield new NeuronPlan(FixedPoint.DECAY_MAX, decay(av, "voltage", dt, notes), av * uniform(file, node, "r", l.r(), n),
                             leak(av, l.vLeak(), n), uniform(file, node, "v_threshold", l.vThreshold(), n), true, notes);
                 }
                 case NirNode.LI l -> {
                     double av = dt / uniform(file, node, "tau", l.tau(), n);
                     notes.add("non-spiking: read the potentials");
-                    yield new NeuronPlan(4095, decay(av, "voltage", dt, notes), av * uniform(file, node, "r", l.r(), n),
-                            leak(av, l.vLeak(), n), THRESHOLD_MAX, false, notes);
+                    yield new NeuronPlan(FixedPoint.DECAY_MAX, decay(av, "voltage", dt, notes), av * uniform(file, node, "r", l.r(), n),
+                            leak(av, l.vLeak(), n), FixedPoint.THRESHOLD_MAX, false, notes);
                 }
                 case NirNode.CubaLIF c -> {
                     double as = dt / uniform(file, node, "tau_syn", c.tauSyn(), n);
@@ -313,22 +312,22 @@ public final class Quantiser {
                     double win = c.wIn() == null ? 1 : uniform(file, node, "w_in", c.wIn(), n);
                     notes.add("non-spiking: read the potentials");
                     yield new NeuronPlan(Math.max(0, decay(as, "current", dt, notes) - 1), decay(av, "voltage", dt, notes),
-                            as * win * av * uniform(file, node, "r", c.r(), n), leak(av, c.vLeak(), n), THRESHOLD_MAX,
+                            as * win * av * uniform(file, node, "r", c.r(), n), leak(av, c.vLeak(), n), FixedPoint.THRESHOLD_MAX,
                             false, notes);
                 }
                 case NirNode.IF i -> {
                     noReset(file, node, i.vReset(), n);
-                    yield new NeuronPlan(4095, 0, dt * uniform(file, node, "r", i.r(), n), new double[n],
+                    yield new NeuronPlan(FixedPoint.DECAY_MAX, 0, dt * uniform(file, node, "r", i.r(), n), new double[n],
                             uniform(file, node, "v_threshold", i.vThreshold(), n), true, notes);
                 }
                 case NirNode.Integrator i -> {
                     notes.add("non-spiking: read the potentials");
-                    yield new NeuronPlan(4095, 0, dt * uniform(file, node, "r", i.r(), n), new double[n],
-                            THRESHOLD_MAX, false, notes);
+                    yield new NeuronPlan(FixedPoint.DECAY_MAX, 0, dt * uniform(file, node, "r", i.r(), n), new double[n],
+                            FixedPoint.THRESHOLD_MAX, false, notes);
                 }
                 case NirNode.Threshold t -> {
                     notes.add("Threshold node as a neuron keeping 1/4096 of its voltage per step");
-                    yield new NeuronPlan(4095, 4095, 1, new double[n],
+                    yield new NeuronPlan(FixedPoint.DECAY_MAX, FixedPoint.DECAY_MAX, 1, new double[n],
                             uniform(file, node, "threshold", t.threshold(), n), true, notes);
                 }
                 default -> throw new NirFormatException(file, "node '" + node + "' (" + f.neuron().type()
@@ -337,16 +336,16 @@ public final class Quantiser {
         }
 
         private static int decay(double fraction, String what, double dt, List<String> notes) {
-            long d = Math.round(4096 * fraction);
-            int clamped = (int) Math.max(0, Math.min(4096, d));
+            long d = Math.round(FixedPoint.DECAY_ONE * fraction);
+            int clamped = (int) Math.max(0, Math.min(FixedPoint.DECAY_ONE, d));
             notes.add(String.format(Locale.ROOT, "%s decay dt/tau = %.6f -> %d/4096 = %.6f", what, fraction, clamped,
-                    clamped / 4096.0));
-            if (clamped == 4096) {
+                    clamped / (double) FixedPoint.DECAY_ONE));
+            if (clamped == FixedPoint.DECAY_ONE) {
                 notes.add(String.format(Locale.ROOT, "warning: the step is %.1f times this time constant, so the %s "
                         + "state is forgotten every step; compile with a --dt below tau (e.g. --dt %s)",
                         fraction, what, suggestedDt(dt / fraction)));
             }
-            return Math.min(4095, clamped);
+            return Math.min(FixedPoint.DECAY_MAX, clamped);
         }
 
         /** A tenth of {@code tau} seconds, to one significant digit. */

@@ -24,7 +24,7 @@ class WakeFitTest {
     private static WakeConfig fit(int events, int onlyReadout) {
         WindowRecorder rec = new WindowRecorder();
         List<LabelInterval> labels = new ArrayList<>();
-        WakeDecision quiet = new WakeDecision(false, false, "test", 0, 0, "");
+        WakeDecision quiet = WakeDecision.quiet(false, "test", 0, 0, "");
         for (int i = 0; i < events * 10 + 10; i++) {
             long end = (i + 1) * WINDOW_US;
             int[] counts = {3, 0};

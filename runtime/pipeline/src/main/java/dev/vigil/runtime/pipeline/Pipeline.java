@@ -1,6 +1,7 @@
 package dev.vigil.runtime.pipeline;
 
 import dev.vigil.runtime.config.FusionConfig;
+import dev.vigil.runtime.config.Sensor;
 import dev.vigil.runtime.config.VigilConfig;
 import dev.vigil.runtime.dense.DenseDevice;
 import dev.vigil.runtime.dense.DenseDevices;
@@ -12,7 +13,6 @@ import dev.vigil.sensors.Batch;
 import dev.vigil.sensors.SensorSource;
 import dev.vigil.sensors.StreamDescriptor;
 import dev.vigil.sensors.replay.ReplayClock;
-import dev.vigil.wake.FusionMode;
 import dev.vigil.wake.SensorFusion;
 import org.tinylog.Logger;
 
@@ -20,7 +20,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -81,11 +80,10 @@ public final class Pipeline {
         FusionConfig f = config.sensors().fusion();
         double[] weights = new double[Math.max(1, sensors.size())];
         for (int i = 0; i < sensors.size(); i++) {
-            weights[i] = f.weight(sensors.get(i));
+            weights[i] = Sensor.named(sensors.get(i)).map(f::weight).orElse(1.0);
         }
         List<String> names = sensors.isEmpty() ? List.of("none") : sensors;
-        return new SensorFusion(FusionMode.valueOf(f.mode().toUpperCase(Locale.ROOT)), names, weights, f.quorum(),
-                f.toleranceMs() * 1000L);
+        return new SensorFusion(f.mode(), names, weights, f.quorum(), f.toleranceMs() * 1000L);
     }
 
     /**

@@ -110,13 +110,12 @@ public final class Pipeline {
             programs.put(s.id(), NetworkCompiler.compile(m.get().network(), device.capabilities()));
         }
         DenseDevice dense = denseDevice();
-        List<String> fusedSensors = models.values().stream().map(LaneModel::sensor).toList();
-        SensorFusion fusion = fusion(fusedSensors);
+        SensorFusion fusion = fusion(models.values().stream().map(LaneModel::sensor).toList());
         Map<Integer, SensorLane> lanes = new LinkedHashMap<>();
+        LaneContext context = null;
         long stepUs = config.network().timestepUs();
         int stepsPerHop = (int) (config.window().hopMs() * 1000L / stepUs);
         int hopsPerWindow = config.window().lengthMs() / config.window().hopMs();
-        long origin = Long.MIN_VALUE;
         long last = Long.MIN_VALUE;
         try {
             Batch b;
@@ -125,8 +124,11 @@ public final class Pipeline {
                     continue;
                 }
                 clock.awaitDeviceTime(b.firstTimeUs());
-                if (origin == Long.MIN_VALUE) {
-                    origin = Math.floorDiv(b.firstTimeUs(), stepUs) * stepUs;
+                if (context == null) {
+                    long origin = Math.floorDiv(b.firstTimeUs(), stepUs) * stepUs;
+                    context = new LaneContext(new LaneTiming(origin, stepUs, stepsPerHop, hopsPerWindow),
+                            device.capabilities().energy(), dense, config.dense().enabled(), fusion, sink, observer,
+                            config.deviceId(), live);
                 }
                 last = Math.max(last, b.lastTimeUs());
                 int id = b.stream().id();
@@ -136,10 +138,7 @@ public final class Pipeline {
                 }
                 SensorLane lane = lanes.get(id);
                 if (lane == null) {
-                    lane = new SensorLane(model, b.stream(), device.open(programs.get(id)),
-                            device.capabilities().energy(), new LaneTiming(origin, stepUs, stepsPerHop, hopsPerWindow),
-                            dense, config.dense().enabled(), fusion, fusedSensors.indexOf(model.sensor()), sink,
-                            observer, config.deviceId(), live);
+                    lane = new SensorLane(context, model, b.stream(), device.open(programs.get(id)));
                     lanes.put(id, lane);
                     Logger.debug("lane {} on stream {}: {}", model.sensor(), id, model.encoder().describe());
                 }
@@ -152,7 +151,7 @@ public final class Pipeline {
             lanes.values().forEach(SensorLane::close);
         }
         List<LaneStats> stats = lanes.values().stream().map(SensorLane::stats).toList();
-        long recorded = origin == Long.MIN_VALUE ? 0 : last - origin;
+        long recorded = context == null ? 0 : last - context.timing().originUs();
         return new RunSummary(device.capabilities().id(), stats, recorded, System.nanoTime() - wallStart,
                 source.problems(), ignored);
     }

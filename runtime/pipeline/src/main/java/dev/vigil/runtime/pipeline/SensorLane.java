@@ -35,6 +35,8 @@ final class SensorLane {
     private LiveLanes.LaneSettings settings;
     private long inputElements;
     private long detections;
+    /** The dense part of the statistics, which changes only when the dense stage runs. */
+    private LaneStats.Dense denseStats;
     private double energyAtLastDetectionJ;
 
     /** The lane of {@code stream}, running {@code model}, its front end in {@code session}. */
@@ -53,6 +55,7 @@ final class SensorLane {
         this.tensor = new int[gate.bufferSize()];
         this.frontSynapses = synapses(model.network());
         this.headMacs = model.head().macs();
+        this.denseStats = denseStats();
     }
 
     void accept(Batch batch) {
@@ -115,6 +118,7 @@ final class SensorLane {
                 energyJ - energyAtLastDetectionJ);
         energyAtLastDetectionJ = energyJ;
         detections++;
+        denseStats = denseStats();
         context.live().publish(stats());
         context.sink().accept(d);
     }
@@ -123,15 +127,20 @@ final class SensorLane {
         return context.energy().joules(counts, binner.elapsedUs() / 1e6);
     }
 
-    /** A snapshot of the lane's figures; published at every window for live metrics, so the constant parts are computed once. */
+    /**
+     * A snapshot of the lane's figures; published at every window for live metrics, so the constant parts
+     * are computed once and the dense part only when the dense stage ran.
+     */
     LaneStats stats() {
         ActivityCounts counts = session.counts();
         LaneStats.FrontEnd front = new LaneStats.FrontEnd(inputElements, binner.inputSpikes(), counts,
                 frontEnergyJ(counts), frontSynapses);
-        LaneStats.Dense denseStats = new LaneStats.Dense(dense.invocations(), detections, dense.nanos(), dense.macs(),
-                dense.deviceJoules(), dense.device().onHostCpu(), dense.inputSparsity(), headMacs,
-                model.head().footprintBytes(), model.head());
         return new LaneStats(model.sensor(), stream.id(), stream.kind(), front, gate.stats(), denseStats);
+    }
+
+    private LaneStats.Dense denseStats() {
+        return new LaneStats.Dense(dense.invocations(), detections, dense.nanos(), dense.macs(), dense.deviceJoules(),
+                dense.device().onHostCpu(), dense.inputSparsity(), headMacs, model.head().footprintBytes(), model.head());
     }
 
     private static long synapses(Network network) {

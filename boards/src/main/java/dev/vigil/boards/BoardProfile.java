@@ -1,5 +1,7 @@
 package dev.vigil.boards;
 
+import dev.vigil.runtime.eval.BoardPower;
+
 import java.util.List;
 import java.util.Objects;
 
@@ -17,11 +19,11 @@ import java.util.Objects;
  * @param memoryMb      memory of the smallest variant, MB
  * @param heapMb        JVM heap for that variant, MB
  * @param queueBatches  capacity of the queues between pipeline stages, in batches
- * @param power         board power figures for energy reports
+ * @param power         board power figures for energy reports, named after the board
  */
 public record BoardProfile(String id, String name, List<String> modelPrefixes, boolean gpio, String gpioChip,
                            List<Integer> i2cBuses, List<String> spiDevices, Pins pins, int memoryMb, int heapMb,
-                           int queueBatches, Power power) {
+                           int queueBatches, BoardPower power) {
 
     public BoardProfile {
         Objects.requireNonNull(id, "board id");
@@ -29,6 +31,8 @@ public record BoardProfile(String id, String name, List<String> modelPrefixes, b
         i2cBuses = i2cBuses == null ? List.of() : List.copyOf(i2cBuses);
         spiDevices = spiDevices == null ? List.of() : List.copyOf(spiDevices);
         gpioChip = gpioChip == null ? "" : gpioChip;
+        Objects.requireNonNull(power, "board " + id + ": power");
+        power = new BoardPower(name, power.idleW(), power.loadedW());
         if (heapMb <= 0 || queueBatches <= 0 || memoryMb <= 0) {
             throw new IllegalArgumentException("board " + id + ": memory-mb, heap-mb and queue-batches must be positive");
         }
@@ -42,26 +46,6 @@ public record BoardProfile(String id, String name, List<String> modelPrefixes, b
      * @param button    capture button input (to ground, internal pull-up)
      */
     public record Pins(int wake, int statusLed, int button) {
-    }
-
-    /**
-     * Whole-board power draw in W; both 0 when unknown.
-     *
-     * @param idleWatts   OS idle
-     * @param loadedWatts all cores busy
-     */
-    public record Power(double idleWatts, double loadedWatts) {
-
-        /** Whether figures are known for this board. */
-        public boolean known() {
-            return loadedWatts > 0;
-        }
-
-        /** Average draw at CPU utilisation {@code load} (0..1), interpolating linearly. */
-        public double wattsAt(double load) {
-            double u = Math.max(0, Math.min(1, load));
-            return idleWatts + u * (loadedWatts - idleWatts);
-        }
     }
 
     /** Whether {@code model} (the device-tree model string) names this board. */

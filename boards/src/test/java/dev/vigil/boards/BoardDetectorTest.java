@@ -66,13 +66,14 @@ class BoardDetectorTest {
         assertEquals(List.of(1), pi4.i2cBuses());
         assertEquals(List.of("0.0", "0.1"), pi4.spiDevices());
         assertEquals(17, pi4.pins().wake());
-        assertEquals(2.7, pi4.power().idleWatts());
-        assertEquals(6.4, pi4.power().loadedWatts());
+        assertEquals(2.7, pi4.power().idleW());
+        assertEquals(6.4, pi4.power().loadedW());
         assertEquals(4.55, pi4.power().wattsAt(0.5), 1e-9);
+        assertEquals(pi4.name(), pi4.power().name(), "the figures are named after their board");
         assertTrue(!profiles.generic().power().known());
         for (BoardProfile p : profiles.all()) {
             if (p.gpio()) {
-                assertTrue(p.power().loadedWatts() > p.power().idleWatts(), p.id());
+                assertTrue(p.power().loadedW() > p.power().idleW(), p.id());
                 assertTrue(p.gpioChip().startsWith("gpiochip"), p.id());
             }
         }

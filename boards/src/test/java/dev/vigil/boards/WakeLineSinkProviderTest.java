@@ -39,7 +39,7 @@ class WakeLineSinkProviderTest {
     }
 
     private static Detection detection() {
-        return new Detection("id", "dev", "vibration", 0, "bearing_fault", 0.9, 1000, 0, "test", new int[]{1});
+        return new Detection("id", "dev", "vibration", 0, "bearing_fault", 0.9, 1000, 0, "test", new int[]{1}, 0);
     }
 
     private WakeLineSinkProvider provider(Path dir, String model) throws Exception {

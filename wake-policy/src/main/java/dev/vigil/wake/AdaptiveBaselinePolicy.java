@@ -40,7 +40,7 @@ public final class AdaptiveBaselinePolicy implements WakePolicy {
         String note = "baseline " + WakeDecision.fmt(base);
         if (!active && excess >= on) {
             active = true;
-            return new WakeDecision(true, true, RULE, excess, on, note);
+            return WakeDecision.wake(RULE, excess, on, note);
         }
         if (active && excess <= off) {
             active = false;
@@ -48,7 +48,7 @@ public final class AdaptiveBaselinePolicy implements WakePolicy {
         if (!active) {
             baseline256 += (((long) total << 8) - baseline256) >> shift;
         }
-        return new WakeDecision(false, active, RULE, excess, active ? off : on, note);
+        return WakeDecision.quiet(active, RULE, excess, active ? off : on, note);
     }
 
     /** The current baseline in spikes per window. */

@@ -29,7 +29,7 @@ public final class CooldownPolicy implements WakePolicy {
         }
         if (lastWakeUs != Long.MIN_VALUE && timeUs - lastWakeUs < cooldownUs) {
             refused++;
-            return d.refusedBy(RULE, "refused, " + (timeUs - lastWakeUs) / 1000 + " ms since last wake < " + cooldownUs / 1000 + " ms");
+            return d.refusedBy(WakeDecision.Outcome.REFUSED_COOLDOWN, RULE, "refused, " + (timeUs - lastWakeUs) / 1000 + " ms since last wake < " + cooldownUs / 1000 + " ms");
         }
         lastWakeUs = timeUs;
         return d;

@@ -1,5 +1,7 @@
 package dev.vigil.wake;
 
+import java.util.Arrays;
+
 /**
  * Wakes when at least {@code k} of the last {@code n} windows were salient for an inner rule (its
  * decision was a wake or active): one wake when the count reaches {@code k}, re-armed when it falls
@@ -41,18 +43,18 @@ public final class KOfNPolicy implements WakePolicy {
         String note = "of last " + ring.length + "; " + d.reason();
         if (!active && salient >= k) {
             active = true;
-            return new WakeDecision(true, true, RULE, salient, k, note);
+            return WakeDecision.wake(RULE, salient, k, note);
         }
         if (active && salient < k) {
             active = false;
         }
-        return new WakeDecision(false, active, RULE, salient, k, note);
+        return WakeDecision.quiet(active, RULE, salient, k, note);
     }
 
     @Override
     public void reset() {
         inner.reset();
-        java.util.Arrays.fill(ring, false);
+        Arrays.fill(ring, false);
         next = 0;
         salient = 0;
         active = false;

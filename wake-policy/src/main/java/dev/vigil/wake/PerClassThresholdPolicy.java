@@ -59,17 +59,17 @@ public final class PerClassThresholdPolicy implements WakePolicy {
             }
             if (best >= 0) {
                 active = true;
-                return new WakeDecision(true, true, RULE, counts[best], on[best], "class " + names.get(best));
+                return WakeDecision.wake(RULE, counts[best], on[best], "class " + names.get(best));
             }
-            return new WakeDecision(false, false, RULE, 0, 1, "no class at its threshold");
+            return WakeDecision.quiet(false, RULE, 0, 1, "no class at its threshold");
         }
         for (int c = 0; c < on.length; c++) {
             if (on[c] > 0 && counts[c] > off[c]) {
-                return new WakeDecision(false, true, RULE, counts[c], off[c], "class " + names.get(c) + " still above re-arm level");
+                return WakeDecision.quiet(true, RULE, counts[c], off[c], "class " + names.get(c) + " still above re-arm level");
             }
         }
         active = false;
-        return new WakeDecision(false, false, RULE, 0, 1, "re-armed");
+        return WakeDecision.quiet(false, RULE, 0, 1, "re-armed");
     }
 
     @Override

@@ -1,6 +1,8 @@
 package dev.vigil.wake;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Fuses the wakes of several sensors' policies: each sensor's own wake is a vote stamped with its
@@ -44,7 +46,7 @@ public final class SensorFusion {
         this.quorum = quorum;
         this.toleranceUs = toleranceUs;
         this.lastVoteUs = new long[names.size()];
-        java.util.Arrays.fill(lastVoteUs, NEVER);
+        Arrays.fill(lastVoteUs, NEVER);
     }
 
     /**
@@ -68,13 +70,22 @@ public final class SensorFusion {
         }
         double need = mode == FusionMode.ALL ? names.size() : quorum;
         double have = mode == FusionMode.ALL ? voters : vote;
-        String note = mode.name().toLowerCase(java.util.Locale.ROOT) + " of " + who + " within "
+        String note = mode.name().toLowerCase(Locale.ROOT) + " of " + who + " within "
                 + toleranceUs / 1000 + " ms; " + local.reason();
         if (have >= need && timeUs - lastFusedUs > toleranceUs) {
             lastFusedUs = timeUs;
-            return new WakeDecision(true, true, RULE, have, need, note);
+            return WakeDecision.wake(RULE, have, need, note);
         }
-        return new WakeDecision(false, local.active(), RULE, have, need, note);
+        return new WakeDecision(WakeDecision.Outcome.HELD_BY_FUSION, local.active(), RULE, have, need, note);
+    }
+
+    /** The number of sensor {@code name} (of the first, should two share it). */
+    public int indexOf(String name) {
+        int i = names.indexOf(name);
+        if (i < 0) {
+            throw new IllegalArgumentException("no sensor " + name + " in fusion of " + names);
+        }
+        return i;
     }
 
     /** The mode. */
@@ -84,7 +95,7 @@ public final class SensorFusion {
 
     /** Forgets all votes. */
     public void reset() {
-        java.util.Arrays.fill(lastVoteUs, NEVER);
+        Arrays.fill(lastVoteUs, NEVER);
         lastFusedUs = NEVER;
     }
 }

@@ -26,12 +26,12 @@ public final class ThresholdHysteresisPolicy implements WakePolicy {
         int total = Counts.total(counts);
         if (!active && total >= on) {
             active = true;
-            return new WakeDecision(true, true, RULE, total, on);
+            return WakeDecision.wake(RULE, total, on, "");
         }
         if (active && total <= off) {
             active = false;
         }
-        return new WakeDecision(false, active, RULE, total, active ? off : on, active ? "holding until <= " + off : "");
+        return WakeDecision.quiet(active, RULE, total, active ? off : on, active ? "holding until <= " + off : "");
     }
 
     @Override

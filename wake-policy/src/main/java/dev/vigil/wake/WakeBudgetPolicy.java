@@ -42,7 +42,7 @@ public final class WakeBudgetPolicy implements WakePolicy {
         if (units < TOKEN) {
             refused++;
             long waitS = (TOKEN - units + perHour - 1) / perHour / 1_000_000;
-            return d.refusedBy(RULE, "refused, budget of " + perHour + "/h spent, next token in " + waitS + " s");
+            return d.refusedBy(WakeDecision.Outcome.REFUSED_BUDGET, RULE, "refused, budget of " + perHour + "/h spent, next token in " + waitS + " s");
         }
         units -= TOKEN;
         return d;

@@ -20,6 +20,8 @@ class CooldownPolicyTest {
         assertEquals(2, p.refused());
         WakeDecision refused = ds.get(2);
         assertFalse(refused.wake());
+        assertEquals(WakeDecision.Outcome.REFUSED_COOLDOWN, refused.outcome());
+        assertTrue(refused.outcome().refused());
         assertTrue(refused.reason().startsWith("cooldown: 10 >= 10 (refused, 100 ms since last wake < 200 ms"), refused.reason());
     }
 

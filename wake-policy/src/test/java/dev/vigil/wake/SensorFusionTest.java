@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SensorFusionTest {
-    private static final WakeDecision LOCAL_WAKE = new WakeDecision(true, true, "threshold-hysteresis", 12, 10);
+    private static final WakeDecision LOCAL_WAKE = WakeDecision.wake("threshold-hysteresis", 12, 10, "");
     private static final List<String> NAMES = List.of("dvs", "audio", "vibration");
 
     @Test
@@ -29,6 +29,7 @@ class SensorFusionTest {
         f.fuse(1, 1_050_000, LOCAL_WAKE);
         WakeDecision d = f.fuse(2, 1_100_001, LOCAL_WAKE);
         assertFalse(d.wake());
+        assertEquals(WakeDecision.Outcome.HELD_BY_FUSION, d.outcome());
         assertEquals(2, d.value(), "dvs's vote is 1 us too old");
     }
 
@@ -46,5 +47,13 @@ class SensorFusionTest {
     void anyPassesLocalDecisionsThrough() {
         SensorFusion f = new SensorFusion(FusionMode.ANY, NAMES, new double[] {1, 1, 1}, 1, 0);
         assertEquals(LOCAL_WAKE, f.fuse(1, 5, LOCAL_WAKE));
+    }
+
+    @Test
+    void aQuietSensorCastsNoVoteAndStaysQuiet() {
+        SensorFusion f = new SensorFusion(FusionMode.ALL, NAMES, new double[] {1, 1, 1}, 1, 100_000);
+        WakeDecision quiet = WakeDecision.quiet(false, "threshold-hysteresis", 3, 10, "");
+        assertEquals(quiet, f.fuse(0, 0, quiet));
+        assertEquals(WakeDecision.Outcome.QUIET, quiet.outcome());
     }
 }

@@ -48,6 +48,7 @@ class WakeBudgetPolicyTest {
         WakeDecision d = p.decide(100, new int[] {12});
         assertFalse(d.wake());
         assertEquals("wake-budget", d.rule());
+        assertEquals(WakeDecision.Outcome.REFUSED_BUDGET, d.outcome());
         assertTrue(d.reason().contains("budget of 1/h spent") && d.reason().contains("threshold-hysteresis: 12 >= 10"), d.reason());
     }
 }

@@ -106,8 +106,8 @@ public final class Doctor {
     private Check boardCheck(DetectedBoard board) {
         BoardProfile p = board.profile();
         MemoryDefaults mem = MemoryDefaults.of(p, MemoryDefaults.totalMb(host.path("/proc/meminfo")));
-        String power = p.power().known() ? String.format("%.1f W idle, %.1f W loaded", p.power().idleWatts(),
-                p.power().loadedWatts()) : "power figures unknown";
+        String power = p.power().known() ? String.format("%.1f W idle, %.1f W loaded", p.power().idleW(),
+                p.power().loadedW()) : "power figures unknown";
         return Check.ok("board", p.id() + " (" + p.name() + "), " + board.how() + "; heap " + mem.heapMb()
                 + " MB, queues " + mem.queueBatches() + " batches; " + power);
     }

@@ -22,13 +22,14 @@ final class SummaryPrinter {
         for (LaneStats l : s.lanes()) {
             String unit = l.kind() == StreamKind.DVS ? " events" : " samples";
             out.printf(Locale.ROOT, "  %-10s %-16s %10d %11d %7d %8d %6d %6d %11d %6.1f%% %11s%n", l.sensor(),
-                    l.inputElements() + unit, l.inputSpikes(), l.front().outputSpikes(), l.front().steps(), l.windows(),
-                    l.wakes(), l.denseRuns(), l.detections(), 100 * l.dutyCycle(), joules(l.frontEnergyJ()));
+                    l.front().inputElements() + unit, l.front().inputSpikes(), l.front().counts().outputSpikes(),
+                    l.front().counts().steps(), l.wake().windows(), l.wake().wakes(), l.dense().runs(),
+                    l.dense().detections(), 100 * l.dutyCycle(), joules(l.front().energyJ()));
         }
         double duty = s.windows() == 0 ? 0 : 100.0 * s.denseRuns() / s.windows();
         out.printf(Locale.ROOT, "  total: %d wakes, %d detections; dense stage ran in %d of %d windows (duty cycle %.2f%%); wall time %.2f s%n",
                 s.wakes(), s.detections(), s.denseRuns(), s.windows(), duty, s.wallNanos() / 1e9);
-        long refused = s.lanes().stream().mapToLong(LaneStats::refusedWakes).sum();
+        long refused = s.lanes().stream().mapToLong(l -> l.wake().refused()).sum();
         if (refused > 0) {
             out.printf(Locale.ROOT, "  %d wake(s) refused by cooldown, wake budget or fusion%n", refused);
         }

@@ -1,6 +1,8 @@
 package dev.vigil.runtime.cli;
 
 import dev.vigil.runtime.config.VigilConfig;
+import dev.vigil.runtime.config.WakeConfig;
+import dev.vigil.runtime.config.WakeRule;
 import dev.vigil.runtime.hal.DoesNotFitException;
 import dev.vigil.runtime.hal.NeuromorphicDevice;
 import dev.vigil.runtime.learn.BundleCodec;
@@ -117,8 +119,8 @@ final class TrainCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static String describe(dev.vigil.runtime.config.WakeConfig w) {
-        if (w.rule().equals("per-class")) {
+    private static String describe(WakeConfig w) {
+        if (w.rule() == WakeRule.PER_CLASS) {
             return "per-class " + java.util.Arrays.toString(w.classOnSpikes()) + " (re-arm " + java.util.Arrays.toString(w.classOffSpikes()) + ")";
         }
         return "at " + w.onSpikes() + " spikes per window (re-arm at " + w.offSpikes() + ")";

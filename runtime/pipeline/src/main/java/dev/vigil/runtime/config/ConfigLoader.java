@@ -39,6 +39,7 @@ public final class ConfigLoader {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES)
             .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .addModule(new ConfigEnumModule())
             .build();
 
     private ConfigLoader() {
@@ -85,6 +86,11 @@ public final class ConfigLoader {
         return bind(merged, origin);
     }
 
+    /** {@code config} as a tree with the file's kebab-case keys and spellings; {@link #parse} reads it back. */
+    public static ObjectNode tree(VigilConfig config) {
+        return BINDER.valueToTree(config);
+    }
+
     private static ObjectNode defaultTree() {
         try (InputStream in = ConfigLoader.class.getResourceAsStream(DEFAULTS)) {
             if (in == null) {
@@ -126,12 +132,12 @@ public final class ConfigLoader {
             }
             throw new ConfigException(origin + ": '" + path(e) + "': " + (cause != null ? cause.getMessage() : e.getOriginalMessage()));
         } catch (InvalidFormatException e) {
-            throw new ConfigException(origin + ": " + path(e) + " = " + e.getValue() + " is refused: expected "
-                    + describe(e.getTargetType()));
+            throw new ConfigException(origin + ": " + path(e) + " = " + e.getValue() + " is refused: "
+                    + expectation(e.getTargetType()));
         } catch (MismatchedInputException e) {
             JsonNode value = tree.at("/" + path(e).replace(".", "/"));
             throw new ConfigException(origin + ": " + path(e) + (value.isMissingNode() ? "" : " = " + value)
-                    + " is refused: expected " + describe(e.getTargetType()));
+                    + " is refused: " + expectation(e.getTargetType()));
         } catch (JsonMappingException e) {
             throw new ConfigException(origin + ": " + path(e) + ": " + e.getOriginalMessage());
         } catch (IllegalArgumentException e) {
@@ -139,6 +145,10 @@ public final class ConfigLoader {
         } catch (JacksonException e) {
             throw new ConfigException(origin + ": " + e.getOriginalMessage());
         }
+    }
+
+    private static String expectation(Class<?> type) {
+        return type != null && type.isEnum() ? "use one of " + ConfigNames.allowed(type) : "expected " + describe(type);
     }
 
     private static String describe(Class<?> type) {

@@ -1,6 +1,6 @@
 package dev.vigil.runtime.config;
 
-import java.util.Locale;
+import java.util.Arrays;
 
 import static dev.vigil.runtime.config.BadValueException.inRange;
 
@@ -8,8 +8,8 @@ import static dev.vigil.runtime.config.BadValueException.inRange;
  * One sensor's wake policy: a trigger rule, then optional k-of-n, cooldown and budget stages, and the
  * pre-trigger span handed to the dense stage, and the post-trigger span it waits for before it runs.
  *
- * @param rule            {@code threshold} (window total with hysteresis), {@code per-class} (one
- *                        threshold per readout neuron) or {@code adaptive} (total above a drifting baseline)
+ * @param rule            the trigger: window total with hysteresis, one threshold per readout neuron, or
+ *                        total above a drifting baseline
  * @param onSpikes        threshold / adaptive: wake at this total (or excess over the baseline)
  * @param offSpikes       threshold / adaptive: re-arm at or below this
  * @param classOnSpikes   per-class: wake threshold per readout neuron (0 = ignored)
@@ -24,16 +24,12 @@ import static dev.vigil.runtime.config.BadValueException.inRange;
  * @param postTriggerMs   span after the waking window accumulated before the dense stage runs (0 = it runs
  *                        on the waking window); a wake during that span joins the pending run
  */
-public record WakeConfig(String rule, int onSpikes, int offSpikes, int[] classOnSpikes, int[] classOffSpikes,
+public record WakeConfig(WakeRule rule, int onSpikes, int offSpikes, int[] classOnSpikes, int[] classOffSpikes,
                          int baselineShift, int k, int n, int cooldownMs, int maxPerHour, int burst, int preTriggerMs,
                          int postTriggerMs) {
-    /** Rule names accepted in {@code rule}. */
-    public static final String RULES = "threshold, per-class, adaptive";
-
     public WakeConfig {
-        rule = rule == null ? "" : rule.toLowerCase(Locale.ROOT);
-        if (!rule.equals("threshold") && !rule.equals("per-class") && !rule.equals("adaptive")) {
-            throw new BadValueException("rule", rule, "use one of " + RULES);
+        if (rule == null) {
+            throw new BadValueException("rule", null, "use one of " + ConfigNames.allowed(WakeRule.class));
         }
         inRange("on-spikes", onSpikes, 1, 1_000_000);
         inRange("off-spikes", offSpikes, 0, 1_000_000);
@@ -43,7 +39,7 @@ public record WakeConfig(String rule, int onSpikes, int offSpikes, int[] classOn
         classOnSpikes = classOnSpikes == null ? new int[0] : classOnSpikes.clone();
         classOffSpikes = classOffSpikes == null ? new int[0] : classOffSpikes.clone();
         if (classOffSpikes.length != classOnSpikes.length) {
-            throw new BadValueException("class-off-spikes", java.util.Arrays.toString(classOffSpikes),
+            throw new BadValueException("class-off-spikes", Arrays.toString(classOffSpikes),
                     "needs one value per class-on-spikes entry (" + classOnSpikes.length + ")");
         }
         boolean anyClass = false;
@@ -55,8 +51,8 @@ public record WakeConfig(String rule, int onSpikes, int offSpikes, int[] classOn
             }
             anyClass |= classOnSpikes[c] > 0;
         }
-        if (rule.equals("per-class") && !anyClass) {
-            throw new BadValueException("class-on-spikes", java.util.Arrays.toString(classOnSpikes),
+        if (rule == WakeRule.PER_CLASS && !anyClass) {
+            throw new BadValueException("class-on-spikes", Arrays.toString(classOnSpikes),
                     "rule per-class needs at least one positive threshold");
         }
         inRange("baseline-shift", baselineShift, 0, 20);
@@ -71,7 +67,7 @@ public record WakeConfig(String rule, int onSpikes, int offSpikes, int[] classOn
 
     /** A plain threshold-with-hysteresis policy with everything else off. */
     public static WakeConfig threshold(int on, int off) {
-        return new WakeConfig("threshold", on, off, new int[0], new int[0], 6, 1, 1, 0, 0, 1, 0, 0);
+        return new WakeConfig(WakeRule.THRESHOLD, on, off, new int[0], new int[0], 6, 1, 1, 0, 0, 1, 0, 0);
     }
 
     /** A copy with other on/off thresholds. */
@@ -102,8 +98,8 @@ public record WakeConfig(String rule, int onSpikes, int offSpikes, int[] classOn
 
     @Override
     public String toString() {
-        return "WakeConfig[" + rule + " on " + onSpikes + " off " + offSpikes + " classes "
-                + java.util.Arrays.toString(classOnSpikes) + "/" + java.util.Arrays.toString(classOffSpikes)
+        return "WakeConfig[" + rule.label() + " on " + onSpikes + " off " + offSpikes + " classes "
+                + Arrays.toString(classOnSpikes) + "/" + Arrays.toString(classOffSpikes)
                 + " shift " + baselineShift + " k " + k + " n " + n + " cooldown " + cooldownMs + " budget "
                 + maxPerHour + "/" + burst + " pre " + preTriggerMs + " post " + postTriggerMs + "]";
     }

@@ -1,12 +1,12 @@
 package dev.vigil.runtime.eval;
 
 /**
- * The host board's power draw, for the energy of dense work run on its CPU: CPU-active time ×
- * ({@code loadedW} − {@code idleW}).
+ * A board's whole power draw: for the energy of dense work run on its CPU (CPU-active time ×
+ * ({@code loadedW} − {@code idleW})), and in the board profiles. Both 0 when unknown.
  *
  * @param name    board name
- * @param idleW   idle power, W
- * @param loadedW power under CPU load, W
+ * @param idleW   OS idle power, W
+ * @param loadedW power with all cores busy, W
  */
 public record BoardPower(String name, double idleW, double loadedW) {
 
@@ -24,8 +24,19 @@ public record BoardPower(String name, double idleW, double loadedW) {
         return new BoardPower("Raspberry Pi 4", 2.7, 6.0);
     }
 
+    /** Whether figures are known for this board. */
+    public boolean known() {
+        return loadedW > 0;
+    }
+
     /** Extra power while the CPU works. */
     public double activeW() {
         return loadedW - idleW;
+    }
+
+    /** Average draw at CPU utilisation {@code load} (0..1), interpolating linearly. */
+    public double wattsAt(double load) {
+        double u = Math.max(0, Math.min(1, load));
+        return idleW + u * (loadedW - idleW);
     }
 }

@@ -79,23 +79,23 @@ public final class Evaluator {
         LaneScore sc = LaneScore.of(wakeEnds, results, mine, negatives, windowUs, recordedUs);
         double bgHours = sc.backgroundUs() / 3.6e9;
         double perRunS = calibrate(st, dense);
-        double perRunJ = st.macsPerRun() * dense.joulesPerMac() + (dense.onHostCpu() ? perRunS * board.activeW() : 0);
-        double salience = st.frontEnergyJ() + st.denseRuns() * perRunJ;
-        double always = st.windows() * perRunJ;
-        long updates = st.front().neuronUpdates();
+        double perRunJ = st.dense().macsPerRun() * dense.joulesPerMac() + (dense.onHostCpu() ? perRunS * board.activeW() : 0);
+        double salience = st.front().energyJ() + st.dense().runs() * perRunJ;
+        double always = st.wake().windows() * perRunJ;
+        long updates = st.front().counts().neuronUpdates();
         return new LaneReport(sensor, sc.events(), sc.detectedEvents(), ratio(sc.detectedEvents(), sc.events()),
                 sc.wokenEvents(), ratio(sc.wokenEvents(), sc.events()), sc.published(), sc.truePositives(), sc.precision(),
                 ratio(sc.labelMatches(), sc.truePositives()), sc.publishedOnDistractor(), sc.publishedOnBackground(),
-                st.wakes(), sc.falseWakes(), bgHours, bgHours == 0 ? Double.NaN : sc.falseWakes() / bgHours,
+                st.wake().wakes(), sc.falseWakes(), bgHours, bgHours == 0 ? Double.NaN : sc.falseWakes() / bgHours,
                 sc.distractorEvents(), sc.distractorWakes(), sc.distractorRuns(), sc.distractorRejected(),
                 ratio(sc.distractorRejected(), sc.distractorRuns()), sc.distractorRuns() * perRunJ,
                 percentile(sc.detectionLatenciesMs(), 0.5), percentile(sc.detectionLatenciesMs(), 0.99),
                 percentile(sc.wakeLatenciesMs(), 0.5), percentile(sc.wakeLatenciesMs(), 0.99),
-                st.windows(), st.denseRuns(), st.dutyCycle(),
-                st.frontEnergyJ(), perRunJ, salience, always, salience == 0 ? Double.NaN : always / salience,
-                st.front().synapticOps() + st.denseMacs(), st.windows() * st.macsPerRun(),
-                updates == 0 ? Double.NaN : 1 - (double) st.front().outputSpikes() / updates, st.denseSparsity(),
-                st.frontSynapses() + st.footprintBytes(), st.refusedWakes(), sc.falseWakeTimesS());
+                st.wake().windows(), st.dense().runs(), st.dutyCycle(),
+                st.front().energyJ(), perRunJ, salience, always, salience == 0 ? Double.NaN : always / salience,
+                st.front().counts().synapticOps() + st.dense().macs(), st.wake().windows() * st.dense().macsPerRun(),
+                updates == 0 ? Double.NaN : 1 - (double) st.front().counts().outputSpikes() / updates, st.dense().sparsity(),
+                st.front().synapses() + st.dense().footprintBytes(), st.wake().refused(), sc.falseWakeTimesS());
     }
 
     private static double ratio(int a, int b) {
@@ -104,7 +104,7 @@ public final class Evaluator {
 
     /** CPU seconds of one dense invocation of this lane's head on the host, 0 when it runs elsewhere. */
     private static double calibrate(LaneStats st, DenseDevice dense) {
-        return dense.onHostCpu() ? timePerRun(st.head(), dense) : 0;
+        return dense.onHostCpu() ? timePerRun(st.dense().head(), dense) : 0;
     }
 
     /** Median seconds per invocation of {@code model} on {@code dense}, over batches of runs on random counts. */

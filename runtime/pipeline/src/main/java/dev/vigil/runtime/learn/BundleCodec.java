@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vigil.runtime.config.ConfigNames;
 import dev.vigil.runtime.config.WakeConfig;
+import dev.vigil.runtime.config.WakeRule;
 import dev.vigil.runtime.dense.Int8Conv2d;
 import dev.vigil.runtime.dense.Int8Layer;
 import dev.vigil.runtime.dense.Int8Model;
@@ -64,7 +66,7 @@ public final class BundleCodec {
             ln.put("front-end", l.frontEnd());
             WakeConfig w = l.wake();
             ObjectNode wn = ln.putObject("wake");
-            wn.put("rule", w.rule()).put("on-spikes", w.onSpikes()).put("off-spikes", w.offSpikes());
+            wn.put("rule", w.rule().label()).put("on-spikes", w.onSpikes()).put("off-spikes", w.offSpikes());
             ArrayNode con = wn.putArray("class-on-spikes");
             Arrays.stream(w.classOnSpikes()).forEach(con::add);
             ArrayNode coff = wn.putArray("class-off-spikes");
@@ -167,7 +169,7 @@ public final class BundleCodec {
             for (JsonNode ln : root.path("lanes")) {
                 String where = "lanes[" + i++ + "]";
                 JsonNode w = ln.path("wake");
-                WakeConfig wake = new WakeConfig(w.path("rule").asText(), w.path("on-spikes").asInt(), w.path("off-spikes").asInt(),
+                WakeConfig wake = new WakeConfig(ConfigNames.require("rule", WakeRule.class, w.path("rule").asText()), w.path("on-spikes").asInt(), w.path("off-spikes").asInt(),
                         ints(w.path("class-on-spikes")), ints(w.path("class-off-spikes")), 6, w.path("k").asInt(1), w.path("n").asInt(1), w.path("cooldown-ms").asInt(),
                         w.path("max-per-hour").asInt(), w.path("burst").asInt(1), w.path("pre-trigger-ms").asInt(),
                         w.path("post-trigger-ms").asInt(0));

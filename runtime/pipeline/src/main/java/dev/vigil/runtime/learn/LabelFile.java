@@ -1,5 +1,7 @@
 package dev.vigil.runtime.learn;
 
+import dev.vigil.runtime.config.Sensor;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -9,7 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -25,7 +26,6 @@ public final class LabelFile {
     /** Characters per line limit. */
     public static final int MAX_LINE_CHARS = 1_000;
     private static final Pattern LABEL = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
-    private static final Set<String> SENSORS = Set.of("dvs", "audio", "vibration");
 
     private LabelFile() {
     }
@@ -81,13 +81,13 @@ public final class LabelFile {
         if (colon >= 0) {
             sensor = label.substring(0, colon);
             label = label.substring(colon + 1);
-            if (!SENSORS.contains(sensor)) {
+            if (Sensor.named(sensor).isEmpty()) {
                 throw new LabelFileException(file + " line " + n + ": unknown sensor '" + sensor + "' (use dvs, audio, vibration)");
             }
         }
         String column = f.length == 4 ? f[3].strip() : "";
         if (!column.isEmpty()) {
-            if (!SENSORS.contains(column)) {
+            if (Sensor.named(column).isEmpty()) {
                 throw new LabelFileException(file + " line " + n + ": sensor column '" + column + "' is not dvs, audio or vibration");
             }
             if (!sensor.isEmpty() && !sensor.equals(column)) {

@@ -1,8 +1,10 @@
 package dev.vigil.runtime.learn;
 
 import dev.vigil.runtime.config.DenseConfig;
+import dev.vigil.runtime.config.Sensor;
 import dev.vigil.runtime.config.VigilConfig;
 import dev.vigil.runtime.config.WakeConfig;
+import dev.vigil.runtime.config.WakeRule;
 import dev.vigil.runtime.dense.Int8Model;
 import dev.vigil.runtime.hal.DoesNotFitException;
 import dev.vigil.runtime.hal.NeuromorphicDevice;
@@ -16,6 +18,7 @@ import org.tinylog.Logger;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -144,7 +147,7 @@ public final class Trainer {
     /** The value the fitted rule compares: the window total, or the watched readout's count. */
     private static int wakeValue(WindowRecorder.LaneWindows lane, int i, WakeConfig w) {
         int[] on = w.classOnSpikes();
-        if (!w.rule().equals("per-class")) {
+        if (w.rule() != WakeRule.PER_CLASS) {
             return lane.total(i);
         }
         int v = 0;
@@ -157,15 +160,11 @@ public final class Trainer {
     }
 
     private static int wakeLevel(WakeConfig w) {
-        return w.rule().equals("per-class") ? java.util.Arrays.stream(w.classOnSpikes()).max().orElse(1) : w.onSpikes();
+        return w.rule() == WakeRule.PER_CLASS ? Arrays.stream(w.classOnSpikes()).max().orElse(1) : w.onSpikes();
     }
 
     private static WakeConfig baseWake(VigilConfig c, String sensor) {
-        return switch (sensor) {
-            case "dvs" -> c.sensors().dvs().wake();
-            case "audio" -> c.sensors().audio().wake();
-            default -> c.sensors().vibration().wake();
-        };
+        return c.sensors().wake(Sensor.named(sensor).orElseThrow());
     }
 
     /** The lane's encoder and window, as recorded in bundles. */

@@ -1,6 +1,7 @@
 package dev.vigil.runtime.learn;
 
 import dev.vigil.runtime.config.WakeConfig;
+import dev.vigil.runtime.config.WakeRule;
 
 import java.util.Arrays;
 import java.util.List;
@@ -84,7 +85,7 @@ public final class WakeFit {
         }
         long longest = events.stream().mapToLong(LabelInterval::durationUs).max().orElse(0);
         int cooldownMs = base.cooldownMs() > 0 ? base.cooldownMs() : (int) Math.min(86_400_000, (longest + 999) / 1000);
-        return new WakeConfig(best.readout < 0 ? "threshold" : "per-class", best.readout < 0 ? on : 1,
+        return new WakeConfig(best.readout < 0 ? WakeRule.THRESHOLD : WakeRule.PER_CLASS, best.readout < 0 ? on : 1,
                 best.readout < 0 ? off : 0, classOn, classOff, base.baselineShift(), base.k(), base.n(),
                 cooldownMs, base.maxPerHour(), base.burst(), preTriggerMs, postTriggerMs);
     }

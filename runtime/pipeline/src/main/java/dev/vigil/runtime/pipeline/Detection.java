@@ -16,9 +16,11 @@ import java.util.Arrays;
  * @param windowStartUs device time at the start of the waking window
  * @param wakeReason    which wake rule fired and on what values
  * @param counts        the waking window's readout spike counts
+ * @param energyJ       front-end energy the lane spent since its previous detection (since its start for the
+ *                      first), J, from the device's counters and energy model: the cost of watching for this one
  */
 public record Detection(String id, String deviceId, String sensor, int stream, String label, double score,
-                        long deviceTimeUs, long windowStartUs, String wakeReason, int[] counts) {
+                        long deviceTimeUs, long windowStartUs, String wakeReason, int[] counts, double energyJ) {
 
     public Detection {
         counts = counts.clone();
@@ -34,7 +36,8 @@ public record Detection(String id, String deviceId, String sensor, int stream, S
         return o instanceof Detection d && d.id.equals(id) && d.deviceId.equals(deviceId) && d.sensor.equals(sensor)
                 && d.stream == stream && d.label.equals(label) && Double.compare(d.score, score) == 0
                 && d.deviceTimeUs == deviceTimeUs && d.windowStartUs == windowStartUs
-                && d.wakeReason.equals(wakeReason) && Arrays.equals(d.counts, counts);
+                && d.wakeReason.equals(wakeReason) && Arrays.equals(d.counts, counts)
+                && Double.compare(d.energyJ, energyJ) == 0;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.vigil.runtime.pipeline;
 
 import dev.vigil.runtime.config.FusionConfig;
+import dev.vigil.runtime.config.Sensor;
 import dev.vigil.runtime.config.VigilConfig;
 import dev.vigil.runtime.dense.DenseDevice;
 import dev.vigil.runtime.dense.DenseDevices;
@@ -12,7 +13,6 @@ import dev.vigil.sensors.Batch;
 import dev.vigil.sensors.SensorSource;
 import dev.vigil.sensors.StreamDescriptor;
 import dev.vigil.sensors.replay.ReplayClock;
-import dev.vigil.wake.FusionMode;
 import dev.vigil.wake.SensorFusion;
 import org.tinylog.Logger;
 
@@ -20,7 +20,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -81,11 +80,10 @@ public final class Pipeline {
         FusionConfig f = config.sensors().fusion();
         double[] weights = new double[Math.max(1, sensors.size())];
         for (int i = 0; i < sensors.size(); i++) {
-            weights[i] = f.weight(sensors.get(i));
+            weights[i] = Sensor.named(sensors.get(i)).map(f::weight).orElse(1.0);
         }
         List<String> names = sensors.isEmpty() ? List.of("none") : sensors;
-        return new SensorFusion(FusionMode.valueOf(f.mode().toUpperCase(Locale.ROOT)), names, weights, f.quorum(),
-                f.toleranceMs() * 1000L);
+        return new SensorFusion(f.mode(), names, weights, f.quorum(), f.toleranceMs() * 1000L);
     }
 
     /**
@@ -112,13 +110,12 @@ public final class Pipeline {
             programs.put(s.id(), NetworkCompiler.compile(m.get().network(), device.capabilities()));
         }
         DenseDevice dense = denseDevice();
-        List<String> fusedSensors = models.values().stream().map(LaneModel::sensor).toList();
-        SensorFusion fusion = fusion(fusedSensors);
+        SensorFusion fusion = fusion(models.values().stream().map(LaneModel::sensor).toList());
         Map<Integer, SensorLane> lanes = new LinkedHashMap<>();
+        LaneContext context = null;
         long stepUs = config.network().timestepUs();
         int stepsPerHop = (int) (config.window().hopMs() * 1000L / stepUs);
         int hopsPerWindow = config.window().lengthMs() / config.window().hopMs();
-        long origin = Long.MIN_VALUE;
         long last = Long.MIN_VALUE;
         try {
             Batch b;
@@ -127,8 +124,11 @@ public final class Pipeline {
                     continue;
                 }
                 clock.awaitDeviceTime(b.firstTimeUs());
-                if (origin == Long.MIN_VALUE) {
-                    origin = Math.floorDiv(b.firstTimeUs(), stepUs) * stepUs;
+                if (context == null) {
+                    long origin = Math.floorDiv(b.firstTimeUs(), stepUs) * stepUs;
+                    context = new LaneContext(new LaneTiming(origin, stepUs, stepsPerHop, hopsPerWindow),
+                            device.capabilities().energy(), dense, config.dense().enabled(), fusion, sink, observer,
+                            config.deviceId(), live);
                 }
                 last = Math.max(last, b.lastTimeUs());
                 int id = b.stream().id();
@@ -138,10 +138,7 @@ public final class Pipeline {
                 }
                 SensorLane lane = lanes.get(id);
                 if (lane == null) {
-                    lane = new SensorLane(model, b.stream(), device.open(programs.get(id)),
-                            device.capabilities().energy(), new LaneTiming(origin, stepUs, stepsPerHop, hopsPerWindow),
-                            dense, config.dense().enabled(), fusion, fusedSensors.indexOf(model.sensor()), sink,
-                            observer, config.deviceId(), live);
+                    lane = new SensorLane(context, model, b.stream(), device.open(programs.get(id)));
                     lanes.put(id, lane);
                     Logger.debug("lane {} on stream {}: {}", model.sensor(), id, model.encoder().describe());
                 }
@@ -154,7 +151,7 @@ public final class Pipeline {
             lanes.values().forEach(SensorLane::close);
         }
         List<LaneStats> stats = lanes.values().stream().map(SensorLane::stats).toList();
-        long recorded = origin == Long.MIN_VALUE ? 0 : last - origin;
+        long recorded = context == null ? 0 : last - context.timing().originUs();
         return new RunSummary(device.capabilities().id(), stats, recorded, System.nanoTime() - wallStart,
                 source.problems(), ignored);
     }

@@ -25,21 +25,21 @@ public record RunSummary(String device, List<LaneStats> lanes, long recordedUs, 
 
     /** Wakes over all lanes. */
     public long wakes() {
-        return lanes.stream().mapToLong(LaneStats::wakes).sum();
+        return lanes.stream().mapToLong(l -> l.wake().wakes()).sum();
     }
 
     /** Detections over all lanes. */
     public long detections() {
-        return lanes.stream().mapToLong(LaneStats::detections).sum();
+        return lanes.stream().mapToLong(l -> l.dense().detections()).sum();
     }
 
     /** Dense-stage invocations over all lanes. */
     public long denseRuns() {
-        return lanes.stream().mapToLong(LaneStats::denseRuns).sum();
+        return lanes.stream().mapToLong(l -> l.dense().runs()).sum();
     }
 
     /** Windows over all lanes. */
     public long windows() {
-        return lanes.stream().mapToLong(LaneStats::windows).sum();
+        return lanes.stream().mapToLong(l -> l.wake().windows()).sum();
     }
 }

@@ -20,7 +20,7 @@ public final class WakePolicies {
     /** The policy {@code c} describes, for readouts named {@code classes}. */
     public static WakePolicy build(WakeConfig c, List<String> classes) {
         WakePolicy p = switch (c.rule()) {
-            case "per-class" -> {
+            case PER_CLASS -> {
                 int[] on = new int[classes.size()];
                 int[] off = new int[classes.size()];
                 int[] conf = c.classOnSpikes();
@@ -33,8 +33,8 @@ public final class WakePolicies {
                 System.arraycopy(coff, 0, off, 0, off.length);
                 yield new PerClassThresholdPolicy(on, off, classes);
             }
-            case "adaptive" -> new AdaptiveBaselinePolicy(c.onSpikes(), c.offSpikes(), c.baselineShift());
-            default -> new ThresholdHysteresisPolicy(c.onSpikes(), c.offSpikes());
+            case ADAPTIVE -> new AdaptiveBaselinePolicy(c.onSpikes(), c.offSpikes(), c.baselineShift());
+            case THRESHOLD -> new ThresholdHysteresisPolicy(c.onSpikes(), c.offSpikes());
         };
         if (c.n() > 1) {
             p = new KOfNPolicy(p, c.k(), c.n());

@@ -1,6 +1,8 @@
 /**
- * The sensing pipeline: one lane per stream (encoder, spiking front end on a HAL device, accumulator,
- * wake policy, dense stage), fed by any {@link dev.vigil.sensors.SensorSource}, live or replayed, and
- * emitting {@link dev.vigil.runtime.pipeline.Detection}s to sinks.
+ * The sensing pipeline: one lane per stream, fed by any {@link dev.vigil.sensors.SensorSource}, live or
+ * replayed, and emitting {@link dev.vigil.runtime.pipeline.Detection}s to sinks. A lane composes the
+ * encoder, a step binner (input spikes into one batch per timestep on a HAL device), the window
+ * accumulator, a wake gate (pre-trigger buffer, wake policy, fusion, refusals, post-trigger wait) and
+ * the dense stage; its statistics come in the same three parts: front end, wake and dense.
  */
 package dev.vigil.runtime.pipeline;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.vigil.runtime.pipeline.Detection;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -28,14 +29,13 @@ public final class DetectionJson {
 
     /**
      * The MQTT payload: the fields of {@link #toJson} plus {@code wall_time} (when it was published,
-     * ISO-8601 UTC) and {@code energy_j} (front-end energy the lane spent since its previous detection,
-     * or null when unknown).
+     * ISO-8601 UTC) and {@code energy_j} (the detection's {@link Detection#energyJ()}).
      */
-    public static byte[] toMqttJson(Detection d, long wallMs, Double energyJ) {
+    public static byte[] toMqttJson(Detection d, long wallMs) {
         Map<String, Object> m = fields(d);
         m.put("wall_time", Instant.ofEpochMilli(wallMs).toString());
-        m.put("energy_j", energyJ);
-        return write(m, d).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        m.put("energy_j", d.energyJ());
+        return write(m, d).getBytes(StandardCharsets.UTF_8);
     }
 
     private static Map<String, Object> fields(Detection d) {

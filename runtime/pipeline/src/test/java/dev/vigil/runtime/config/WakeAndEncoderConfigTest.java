@@ -1,5 +1,7 @@
 package dev.vigil.runtime.config;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vigil.wake.FusionMode;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -41,14 +43,14 @@ class WakeAndEncoderConfigTest {
                   device: northpole
                 """, "t");
         WakeConfig w = c.sensors().audio().wake();
-        assertEquals("per-class", w.rule());
+        assertEquals(WakeRule.PER_CLASS, w.rule());
         assertArrayEquals(new int[] {0, 5, 0, 0}, w.classOnSpikes());
         assertEquals(2, w.k());
         assertEquals(500, w.cooldownMs());
         assertEquals(150, w.preTriggerMs());
         assertTrue(c.sensors().vibration().envelope().enabled());
-        assertEquals(0.5, c.sensors().fusion().weight("vibration"));
-        assertEquals(1.0, c.sensors().fusion().weight("dvs"));
+        assertEquals(0.5, c.sensors().fusion().weight(Sensor.VIBRATION));
+        assertEquals(1.0, c.sensors().fusion().weight(Sensor.DVS));
         assertEquals("northpole", c.dense().device());
     }
 
@@ -68,6 +70,26 @@ class WakeAndEncoderConfigTest {
         assertTrue(refusal("sensors:\n  dvs:\n    filter:\n      hot-pixel-window-ms: 10\n").contains("sensors.dvs.filter.hot-pixel-max-events = 0 is refused"));
         assertTrue(refusal("sensors:\n  vibration:\n    envelope:\n      defect-hz: [900]\n").contains("sensors.vibration.envelope.defect-hz[0] = 900.0 is refused"));
         assertTrue(refusal("sensors:\n  audio:\n    wake:\n      max-per-hour: -1\n").contains("sensors.audio.wake.max-per-hour = -1 is refused"));
+    }
+
+    @Test
+    void ruleAndModeAreReadInAnyCaseAndWrittenBackAsInTheFile() throws Exception {
+        VigilConfig c = ConfigLoader.parse("sensors:\n  dvs:\n    wake:\n      rule: Adaptive\n  fusion:\n    mode: ALL\n", "t");
+        assertEquals(WakeRule.ADAPTIVE, c.sensors().dvs().wake().rule());
+        assertEquals(FusionMode.ALL, c.sensors().fusion().mode());
+        ObjectNode tree = ConfigLoader.tree(c);
+        assertEquals("adaptive", tree.at("/sensors/dvs/wake/rule").asText());
+        assertEquals("threshold", tree.at("/sensors/audio/wake/rule").asText());
+        assertEquals("all", tree.at("/sensors/fusion/mode").asText());
+        assertEquals(c, ConfigLoader.parse(tree.toString(), "tree"));
+    }
+
+    @Test
+    void aRuleThatIsNotAWordIsRefusedListingTheRules() {
+        assertEquals("t.yaml: sensors.audio.wake.rule = 3 is refused: use one of threshold, per-class, adaptive",
+                refusal("sensors:\n  audio:\n    wake:\n      rule: 3\n"));
+        assertEquals("t.yaml: sensors.fusion.mode = loud is refused: use one of any, all, weighted",
+                refusal("sensors:\n  fusion:\n    mode: LOUD\n"));
     }
 
     @Test

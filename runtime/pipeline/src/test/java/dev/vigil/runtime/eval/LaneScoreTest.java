@@ -15,7 +15,7 @@ class LaneScoreTest {
 
     /** A dense result for the wake whose window ends at {@code wakeEndUs}, published at {@code atUs}. */
     private static Detection result(long wakeEndUs, long atUs, String label) {
-        return new Detection("id" + wakeEndUs, "dev", "audio", 0, label, 0.9, atUs, wakeEndUs - W, "test", new int[4]);
+        return new Detection("id" + wakeEndUs, "dev", "audio", 0, label, 0.9, atUs, wakeEndUs - W, "test", new int[4], 0);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.vigil.runtime.learn;
 
 import dev.vigil.runtime.config.WakeConfig;
+import dev.vigil.runtime.config.WakeRule;
 import dev.vigil.wake.WakeDecision;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +25,7 @@ class WakeFitTest {
     private static WakeConfig fit(int events, int onlyReadout) {
         WindowRecorder rec = new WindowRecorder();
         List<LabelInterval> labels = new ArrayList<>();
-        WakeDecision quiet = new WakeDecision(false, false, "test", 0, 0, "");
+        WakeDecision quiet = WakeDecision.quiet(false, "test", 0, 0, "");
         for (int i = 0; i < events * 10 + 10; i++) {
             long end = (i + 1) * WINDOW_US;
             int[] counts = {3, 0};
@@ -41,21 +42,21 @@ class WakeFitTest {
     @Test
     void oneReadoutCatchingOnePercentMoreEventsDoesNotReplaceTheTotal() {
         WakeConfig w = fit(200, 2);
-        assertEquals("threshold", w.rule());
+        assertEquals(WakeRule.THRESHOLD, w.rule());
         assertEquals(5, w.onSpikes(), "just above the background total of 3, with a quarter more margin");
     }
 
     @Test
     void oneReadoutCatchingOverOnePercentMoreEventsReplacesTheTotal() {
         WakeConfig w = fit(200, 3);
-        assertEquals("per-class", w.rule());
+        assertEquals(WakeRule.PER_CLASS, w.rule());
         assertArrayEquals(new int[] {0, 1}, w.classOnSpikes());
     }
 
     @Test
     void onAShortLogOneMoreEventIsEnough() {
         WakeConfig w = fit(10, 1);
-        assertEquals("per-class", w.rule());
+        assertEquals(WakeRule.PER_CLASS, w.rule());
         assertArrayEquals(new int[] {0, 1}, w.classOnSpikes());
     }
 }

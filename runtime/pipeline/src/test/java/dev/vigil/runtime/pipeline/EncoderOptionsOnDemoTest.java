@@ -57,10 +57,10 @@ class EncoderOptionsOnDemoTest {
         assertTrue(free >= 3, "an eager threshold wakes several times on the demo: " + free);
         RunSummary limited = summary(eager + "      max-per-hour: 1\n      burst: 2\n");
         assertEquals(2, limited.wakes());
-        assertEquals(free - 2, limited.lanes().get(0).refusedWakes());
+        assertEquals(free - 2, limited.lanes().get(0).wake().refused());
         RunSummary cooled = summary(eager + "      cooldown-ms: 100000\n");
         assertEquals(1, cooled.wakes());
-        assertEquals(free - 1, cooled.lanes().get(0).refusedWakes());
+        assertEquals(free - 1, cooled.lanes().get(0).wake().refused());
     }
 
     @Test

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.vigil.runtime.config.ConfigException;
 import dev.vigil.runtime.config.ConfigLoader;
 import dev.vigil.runtime.config.VigilConfig;
-import dev.vigil.runtime.mqtt.Json;
 
 /** A config as a kebab-case JSON tree (as in the YAML file), and back through {@link ConfigLoader}'s checks. */
 final class ConfigTree {
@@ -17,7 +16,7 @@ final class ConfigTree {
     }
 
     static ObjectNode of(VigilConfig config) {
-        return Json.MAPPER.valueToTree(config);
+        return ConfigLoader.tree(config);
     }
 
     /** The tree with secrets replaced, for publishing. */

@@ -49,13 +49,13 @@ public final class MetricsJson {
         for (LaneStats s : lanes.stats().stream().sorted(Comparator.comparing(LaneStats::sensor)).toList()) {
             ObjectNode l = ls.putObject(s.sensor());
             l.put("enabled", lanes.settingsOf(s.sensor()).map(LiveLanes.LaneSettings::enabled).orElse(true));
-            l.put("windows", s.windows());
-            l.put("wakes", s.wakes());
-            l.put("detections", s.detections());
+            l.put("windows", s.wake().windows());
+            l.put("wakes", s.wake().wakes());
+            l.put("detections", s.dense().detections());
             l.put("duty_cycle", s.dutyCycle());
-            l.put("energy_j", s.frontEnergyJ());
-            wakes += s.wakes();
-            energy += s.frontEnergyJ();
+            l.put("energy_j", s.front().energyJ());
+            wakes += s.wake().wakes();
+            energy += s.front().energyJ();
         }
         m.put("wakes", wakes);
         m.put("energy_j", energy);

@@ -126,7 +126,7 @@ public final class MqttRuntime implements AutoCloseable {
                     RandomGenerator.getDefault());
             delivery.connectFirst();
             delivery.start();
-            MqttSink sink = new MqttSink(delivery, topics, b.qos(), lanes, System::currentTimeMillis);
+            MqttSink sink = new MqttSink(delivery, topics, b.qos(), System::currentTimeMillis);
             return new MqttRuntime(delivery, sink, outbox, tempOutbox, oc.drainOnCloseS() * 1000L, live);
         } catch (ConnectFailure | RuntimeException e) {
             outbox.close();

@@ -1,0 +1,84 @@
+package dev.vigil.runtime.pipeline;
+
+import dev.vigil.runtime.hal.DeviceSession;
+import dev.vigil.sensors.encode.SpikeSink;
+
+import java.util.Arrays;
+import java.util.function.IntConsumer;
+import java.util.function.LongConsumer;
+
+/**
+ * Bins a lane's input spikes into timesteps of {@code stepUs} counted from a common origin and hands
+ * each step's spikes to the device session as one batch, its output spikes to {@code outputs}, and
+ * then the device time at the step's end to {@code stepEnded}. Steps without input still run, so leak
+ * and windows advance with device time. Allocates nothing per spike or step once its buffer holds the
+ * busiest step.
+ */
+final class StepBinner implements SpikeSink {
+    private final DeviceSession session;
+    private final IntConsumer outputs;
+    private final LongConsumer stepEnded;
+    private final long originUs;
+    private final long stepUs;
+    /** The current step's input spikes; grows, never shrinks. */
+    private int[] spikes = new int[256];
+    private int count;
+    private long step;
+    private long inputSpikes;
+
+    StepBinner(DeviceSession session, LaneTiming timing, IntConsumer outputs, LongConsumer stepEnded) {
+        this.session = session;
+        this.outputs = outputs;
+        this.stepEnded = stepEnded;
+        this.originUs = timing.originUs();
+        this.stepUs = timing.stepUs();
+    }
+
+    @Override
+    public void spike(long timeUs, int channel) {
+        long target = stepOf(timeUs);
+        while (step < target) {
+            endStep();
+        }
+        if (count == spikes.length) {
+            spikes = Arrays.copyOf(spikes, 2 * count);
+        }
+        spikes[count++] = channel;
+        inputSpikes++;
+    }
+
+    /** Runs the remaining steps up to and including the step holding {@code endUs}. */
+    void runThrough(long endUs) {
+        long last = stepOf(endUs);
+        while (step <= last) {
+            endStep();
+        }
+    }
+
+    private long stepOf(long timeUs) {
+        return Math.max(0, (timeUs - originUs) / stepUs);
+    }
+
+    private void endStep() {
+        session.inject(spikes, 0, count);
+        count = 0;
+        session.step(outputs);
+        step++;
+        stepEnded.accept(deviceTimeUs());
+    }
+
+    /** Device time at the end of the last step run. */
+    long deviceTimeUs() {
+        return originUs + elapsedUs();
+    }
+
+    /** Device time the steps run so far cover. */
+    long elapsedUs() {
+        return step * stepUs;
+    }
+
+    /** Input spikes binned so far. */
+    long inputSpikes() {
+        return inputSpikes;
+    }
+}

@@ -19,11 +19,10 @@ import java.util.Objects;
  * @param memoryMb      memory of the smallest variant, MB
  * @param heapMb        JVM heap for that variant, MB
  * @param queueBatches  capacity of the queues between pipeline stages, in batches
- * @param power         board power figures for energy reports, named after the board
  */
 public record BoardProfile(String id, String name, List<String> modelPrefixes, boolean gpio, String gpioChip,
                            List<Integer> i2cBuses, List<String> spiDevices, Pins pins, int memoryMb, int heapMb,
-                           int queueBatches, BoardPower power) {
+                           int queueBatches) {
 
     public BoardProfile {
         Objects.requireNonNull(id, "board id");
@@ -31,8 +30,6 @@ public record BoardProfile(String id, String name, List<String> modelPrefixes, b
         i2cBuses = i2cBuses == null ? List.of() : List.copyOf(i2cBuses);
         spiDevices = spiDevices == null ? List.of() : List.copyOf(spiDevices);
         gpioChip = gpioChip == null ? "" : gpioChip;
-        Objects.requireNonNull(power, "board " + id + ": power");
-        power = new BoardPower(name, power.idleW(), power.loadedW());
         if (heapMb <= 0 || queueBatches <= 0 || memoryMb <= 0) {
             throw new IllegalArgumentException("board " + id + ": memory-mb, heap-mb and queue-batches must be positive");
         }
@@ -46,6 +43,11 @@ public record BoardProfile(String id, String name, List<String> modelPrefixes, b
      * @param button    capture button input (to ground, internal pull-up)
      */
     public record Pins(int wake, int statusLed, int button) {
+    }
+
+    /** The board's power figures for energy reports, named after the board (unknown: both 0). */
+    public BoardPower power() {
+        return BoardPower.of(id).orElse(new BoardPower(name, 0, 0)).named(name);
     }
 
     /** Whether {@code model} (the device-tree model string) names this board. */

@@ -68,22 +68,20 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "FILE", description = "deployment config (YAML); defaults otherwise")
     private Path config;
 
-    @Option(names = "--board-idle-w", paramLabel = "W", description = "board idle power (default ${DEFAULT-VALUE}, a Pi 4)", defaultValue = "2.7")
-    private double idleW;
+    @Option(names = "--board", paramLabel = "ID", description = "board whose power figures price the CPU work (default ${DEFAULT-VALUE}; see 'vigil doctor')", defaultValue = BoardPower.DEFAULT_BOARD)
+    private String boardId;
 
-    @Option(names = "--board-loaded-w", paramLabel = "W", description = "board power under CPU load (default ${DEFAULT-VALUE})", defaultValue = "6.0")
-    private double loadedW;
+    @Option(names = "--board-idle-w", paramLabel = "W", description = "board idle power, overriding the board's figure")
+    private Double idleW;
+
+    @Option(names = "--board-loaded-w", paramLabel = "W", description = "board power under CPU load, overriding the board's figure")
+    private Double loadedW;
 
     @Override
     public Integer call() throws Exception {
         VigilConfig cfg = Inputs.config(config);
         List<LabelInterval> intervals = TrainCommand.readLabels(labels);
-        BoardPower board;
-        try {
-            board = new BoardPower(idleW == 2.7 && loadedW == 6.0 ? "Raspberry Pi 4" : "board", idleW, loadedW);
-        } catch (IllegalArgumentException e) {
-            throw new UserError("--board-idle-w / --board-loaded-w refused: " + e.getMessage());
-        }
+        BoardPower board = board();
         ModelBundle bundle = DeploymentOptions.bundle(model);
         NeuromorphicDevice hal = DeploymentOptions.device(cfg);
         String denseId = cfg.dense().device();
@@ -109,5 +107,20 @@ final class EvalCommand implements Callable<Integer> {
         spec.commandLine().getErr().println("vigil: wrote " + target);
         spec.commandLine().getErr().flush();
         return 0;
+    }
+
+    /** The board's figures, with the command line's overrides. */
+    private BoardPower board() throws UserError {
+        BoardPower known = BoardPower.of(boardId).orElseThrow(() -> new UserError("--board " + boardId
+                + ": no power figures for this board (known: " + String.join(", ", BoardPower.ids()) + ")"));
+        if (idleW == null && loadedW == null) {
+            return known;
+        }
+        try {
+            return new BoardPower(known.name() + " (figures from the command line)", idleW != null ? idleW : known.idleW(),
+                    loadedW != null ? loadedW : known.loadedW());
+        } catch (IllegalArgumentException e) {
+            throw new UserError("--board-idle-w / --board-loaded-w refused: " + e.getMessage());
+        }
     }
 }

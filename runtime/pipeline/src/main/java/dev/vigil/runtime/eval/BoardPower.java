@@ -1,8 +1,17 @@
 package dev.vigil.runtime.eval;
 
+import java.util.List;
+import java.util.Optional;
+
 /**
  * A board's whole power draw: for the energy of dense work run on its CPU (CPU-active time ×
- * ({@code loadedW} − {@code idleW})), and in the board profiles. Both 0 when unknown.
+ * ({@code loadedW} − {@code idleW})), in {@code vigil eval} and in the board profiles. The figures of
+ * every board Vigil knows live here and nowhere else. Both 0 when unknown.
+ *
+ * <p>Whole-board draw at 5 V with nothing on USB, stock OS; "idle" is the OS idle, "loaded" all cores
+ * busy (stress). Sources: Jeff Geerling's Raspberry Pi power benchmarks (pidramble.com: 3B+ 1.9/5.1 W,
+ * 4B 2.7/6.4 W, Zero 2 W 0.6/3.0 W; Pi 5 review 2023 about 2.7/7.0 W at the wall without fan load),
+ * CM4 on the CM4 IO board 1.4/5.0 W (approximate). Generic Linux hosts: unknown.
  *
  * @param name    board name
  * @param idleW   OS idle power, W
@@ -10,18 +19,39 @@ package dev.vigil.runtime.eval;
  */
 public record BoardPower(String name, double idleW, double loadedW) {
 
+    /** The board {@code vigil eval} assumes unless told otherwise. */
+    public static final String DEFAULT_BOARD = "pi4b";
+
+    private record Known(String id, BoardPower power) {
+    }
+
+    private static final List<Known> BOARDS = List.of(
+            new Known("pi5", new BoardPower("Raspberry Pi 5", 2.7, 7.0)),
+            new Known("cm4", new BoardPower("Raspberry Pi Compute Module 4", 1.4, 5.0)),
+            new Known("pi4b", new BoardPower("Raspberry Pi 4 Model B", 2.7, 6.4)),
+            new Known("pi3bplus", new BoardPower("Raspberry Pi 3 Model B+", 1.9, 5.1)),
+            new Known("zero2w", new BoardPower("Raspberry Pi Zero 2 W", 0.6, 3.0)),
+            new Known("generic", new BoardPower("Generic Linux host", 0, 0)));
+
     public BoardPower {
         if (!(idleW >= 0) || !(loadedW >= idleW)) {
             throw new IllegalArgumentException("board power needs 0 <= idle <= loaded, got " + idleW + " and " + loadedW + " W");
         }
     }
 
-    /**
-     * A Raspberry Pi 4 Model B: about 2.7 W idle and 6.4 W under full CPU load (Raspberry Pi Ltd's
-     * product brief and common bench measurements; the issue's figures are 2.7 W and 6 W, used here).
-     */
-    public static BoardPower pi4() {
-        return new BoardPower("Raspberry Pi 4", 2.7, 6.0);
+    /** The figures of board {@code id} (a board profile id such as {@code pi4b}), if Vigil knows it. */
+    public static Optional<BoardPower> of(String id) {
+        return BOARDS.stream().filter(k -> k.id().equals(id)).map(Known::power).findFirst();
+    }
+
+    /** The ids of every board with figures, for error messages. */
+    public static List<String> ids() {
+        return BOARDS.stream().map(Known::id).toList();
+    }
+
+    /** The same figures under another name. */
+    public BoardPower named(String newName) {
+        return new BoardPower(newName, idleW, loadedW);
     }
 
     /** Whether figures are known for this board. */

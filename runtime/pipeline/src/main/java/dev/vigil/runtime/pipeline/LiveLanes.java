@@ -11,8 +11,9 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * What running lanes share with the outside (MQTT commands and metrics), thread-safely: their live
  * settings, read by each lane at every window boundary, and their latest statistics, published by each
- * lane at every window. A change replaces the whole settings map at once, so a lane never sees half of
- * it.
+ * lane at every window once something has asked to {@linkplain #watchStats() watch} them (runs nobody
+ * watches, such as training, evaluation and benchmarks, make no snapshots). A change replaces the whole
+ * settings map at once, so a lane never sees half of it.
  */
 public final class LiveLanes {
 
@@ -22,6 +23,7 @@ public final class LiveLanes {
 
     private final AtomicReference<Map<String, LaneSettings>> settings = new AtomicReference<>(Map.of());
     private final Map<String, LaneStats> stats = new ConcurrentHashMap<>();
+    private volatile boolean watched;
 
     /** The settings of every lane that runs, by sensor name. */
     public Map<String, LaneSettings> settings() {
@@ -50,7 +52,17 @@ public final class LiveLanes {
         });
     }
 
-    /** The latest statistics of every lane that has judged a window. */
+    /** From now on lanes publish their statistics at every window, for {@link #stats()} and {@link #statsOf}. */
+    public void watchStats() {
+        watched = true;
+    }
+
+    /** Whether anything reads the lanes' statistics. */
+    boolean statsWatched() {
+        return watched;
+    }
+
+    /** The latest statistics of every lane that has judged a window (watched lanes only). */
     public List<LaneStats> stats() {
         return List.copyOf(stats.values());
     }

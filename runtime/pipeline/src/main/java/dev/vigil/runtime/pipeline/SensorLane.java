@@ -84,7 +84,7 @@ final class SensorLane {
         if (runsNow) {
             runDense(endUs);
         }
-        context.live().publish(stats());
+        publishStats();
     }
 
     /** Takes changed live settings at a window boundary: a new wake policy starts fresh. */
@@ -119,8 +119,14 @@ final class SensorLane {
         energyAtLastDetectionJ = energyJ;
         detections++;
         denseStats = denseStats();
-        context.live().publish(stats());
+        publishStats();
         context.sink().accept(d);
+    }
+
+    private void publishStats() {
+        if (context.live().statsWatched()) {
+            context.live().publish(stats());
+        }
     }
 
     private double frontEnergyJ(ActivityCounts counts) {

@@ -29,6 +29,7 @@ public final class MetricsJson {
     /** Metrics of {@code lanes}, counting uptime from {@code startMs}. */
     public MetricsJson(LiveLanes lanes, long startMs) {
         this.lanes = lanes;
+        lanes.watchStats();
         this.startMs = startMs;
         this.lastMs = startMs;
     }

@@ -2,6 +2,7 @@ package dev.vigil.runtime.cli.mqtt;
 
 import dev.vigil.runtime.config.BrokerConfig;
 import dev.vigil.runtime.config.OutboxConfig;
+import dev.vigil.runtime.config.Sensor;
 import dev.vigil.runtime.config.VigilConfig;
 import dev.vigil.runtime.mqtt.ConfigCommands;
 import dev.vigil.runtime.mqtt.ConnectFailure;
@@ -24,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.random.RandomGenerator;
 
@@ -136,17 +138,7 @@ public final class MqttRuntime implements AutoCloseable {
     }
 
     private static List<String> enabledSensors(VigilConfig c) {
-        List<String> s = new ArrayList<>();
-        if (c.sensors().dvs().enabled()) {
-            s.add("dvs");
-        }
-        if (c.sensors().audio().enabled()) {
-            s.add("audio");
-        }
-        if (c.sensors().vibration().enabled()) {
-            s.add("vibration");
-        }
-        return s;
+        return Arrays.stream(Sensor.values()).filter(c.sensors()::enabled).map(Sensor::label).toList();
     }
 
     private static char[] password(BrokerConfig b) throws ConnectFailure {

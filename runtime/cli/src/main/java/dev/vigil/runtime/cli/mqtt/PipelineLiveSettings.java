@@ -3,11 +3,13 @@ package dev.vigil.runtime.cli.mqtt;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vigil.runtime.config.ConfigException;
+import dev.vigil.runtime.config.Sensor;
 import dev.vigil.runtime.config.VigilConfig;
 import dev.vigil.runtime.config.WakeConfig;
 import dev.vigil.runtime.mqtt.LiveSettings;
 import dev.vigil.runtime.pipeline.LiveLanes;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +23,6 @@ import java.util.TreeMap;
  * the same messages; then the new lane settings replace the old ones in one step.
  */
 public final class PipelineLiveSettings implements LiveSettings {
-    private static final List<String> SENSORS = List.of("dvs", "audio", "vibration");
     private static final List<String> SUFFIXES = List.of("enabled", "wake.on-spikes", "wake.off-spikes");
     private final LiveLanes lanes;
     private VigilConfig config;
@@ -49,7 +50,7 @@ public final class PipelineLiveSettings implements LiveSettings {
     }
 
     private static List<String> liveKeys() {
-        return SENSORS.stream().flatMap(s -> SUFFIXES.stream().map(x -> "sensors." + s + "." + x)).toList();
+        return Arrays.stream(Sensor.values()).flatMap(s -> SUFFIXES.stream().map(x -> "sensors." + s.label() + "." + x)).toList();
     }
 
     private static String pointer(String key) {
@@ -86,12 +87,13 @@ public final class PipelineLiveSettings implements LiveSettings {
         }
         Map<String, LiveLanes.LaneSettings> running = lanes.settings();
         Map<String, LiveLanes.LaneSettings> nextLanes = new LinkedHashMap<>(running);
-        for (String sensor : SENSORS) {
-            boolean enabled = enabled(next, sensor);
-            WakeConfig wake = wake(next, sensor);
+        for (Sensor s : Sensor.values()) {
+            String sensor = s.label();
+            boolean enabled = next.sensors().enabled(s);
+            WakeConfig wake = next.sensors().wake(s);
             if (running.containsKey(sensor)) {
                 nextLanes.put(sensor, new LiveLanes.LaneSettings(enabled, wake));
-            } else if (enabled && !enabled(config, sensor)) {
+            } else if (enabled && !config.sensors().enabled(s)) {
                 throw new RefusedChangeException("sensors." + sensor + ".enabled = true is refused: no " + sensor
                         + " lane was started (it was disabled at start or the input has no such stream); change the config file and restart");
             }
@@ -101,21 +103,5 @@ public final class PipelineLiveSettings implements LiveSettings {
         Map<String, Object> out = new LinkedHashMap<>();
         applied.forEach((k, v) -> out.put(k, ((JsonNode) v).isBoolean() ? ((JsonNode) v).booleanValue() : ((JsonNode) v).numberValue()));
         return out;
-    }
-
-    private static boolean enabled(VigilConfig c, String sensor) {
-        return switch (sensor) {
-            case "dvs" -> c.sensors().dvs().enabled();
-            case "audio" -> c.sensors().audio().enabled();
-            default -> c.sensors().vibration().enabled();
-        };
-    }
-
-    private static WakeConfig wake(VigilConfig c, String sensor) {
-        return switch (sensor) {
-            case "dvs" -> c.sensors().dvs().wake();
-            case "audio" -> c.sensors().audio().wake();
-            default -> c.sensors().vibration().wake();
-        };
     }
 }

@@ -21,6 +21,13 @@ import java.util.Set;
  * here as one 8-bit weight per byte (131,072 synapses), a simplification of the real compressed
  * encodings. The dendritic pipeline delivers a spike's current one step later: the compiler sets every
  * layer's delay to 1, which is the one-step lag seen on silicon in the NIR paper's LIF experiment.
+ * Sum pooling has no neurons on the chip: it is unit-weight routing, each spike of a neuron under a
+ * pooling window sent to the synapses of the window's pooled input in the next layer (that layer's
+ * fan-in grows by the window; see {@link dev.vigil.runtime.hal.NetworkCompiler}), so average pooling,
+ * whose 1/k^2 the importer folds into the next weights, runs the same way. Emulation assumptions
+ * beyond the paper: each compartment may have its own current and voltage decays (the chip configures
+ * decays per compartment profile; how many profiles a core holds is not modelled), and the voltage may
+ * start at any value (Lava's LIF process sets its initial {@code v}).
  * Energy: the paper's Table 1 figures ({@link EnergyModel#LOIHI_2018}).
  */
 public final class LoihiDevice implements NeuromorphicDevice {
@@ -36,7 +43,7 @@ public final class LoihiDevice implements NeuromorphicDevice {
     private static final DeviceCapabilities CAPABILITIES = new DeviceCapabilities(ID,
             "Loihi-class: 128 cores x 1,024 CUBA LIF, 8-bit weights with exponent, 24-bit state",
             Set.of(CubaLif.KIND), 8, CubaLif.STATE_BITS, CORES, NEURONS_PER_CORE, SYNAPSES_PER_CORE,
-            EnergyModel.LOIHI_2018, Set.of("dense", "conv2d", "recurrent"), 7, 1);
+            EnergyModel.LOIHI_2018, Set.of("dense", "conv2d", "recurrent", "sumpool2d"), 7, 1);
 
     @Override
     public DeviceCapabilities capabilities() {

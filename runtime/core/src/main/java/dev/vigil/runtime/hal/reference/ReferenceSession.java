@@ -3,6 +3,7 @@ package dev.vigil.runtime.hal.reference;
 import dev.vigil.runtime.hal.ActivityCounts;
 import dev.vigil.runtime.hal.DeviceSession;
 import dev.vigil.runtime.network.ConvLayer;
+import dev.vigil.runtime.network.CubaFormat;
 import dev.vigil.runtime.network.CubaLif;
 import dev.vigil.runtime.network.DenseLayer;
 import dev.vigil.runtime.network.FeatureShape;
@@ -26,8 +27,6 @@ import java.util.function.IntConsumer;
  * layer in the same step; a recurrent layer's events feed itself in the next step.
  */
 final class ReferenceSession implements DeviceSession {
-    private static final long STATE_LIMIT = 1L << (CubaLif.STATE_BITS - 1);
-
     private final Network network;
     private final int[][] v;
     private final int[][] aux;
@@ -56,6 +55,18 @@ final class ReferenceSession implements DeviceSession {
             lastSpikes[l] = new int[size];
         }
         inputCounts = new int[network.inputs()];
+        initialVoltages();
+    }
+
+    /** Sets every current-based neuron's voltage to its initial value. */
+    private void initialVoltages() {
+        for (int l = 0; l < v.length; l++) {
+            if (network.layers().get(l).neuron() instanceof CubaLif c) {
+                for (int n = 0; n < v[l].length; n++) {
+                    v[l][n] = c.initialV(n);
+                }
+            }
+        }
     }
 
     @Override
@@ -213,30 +224,21 @@ final class ReferenceSession implements DeviceSession {
     }
 
     private int updateCuba(int l, int n, CubaLif c, int input) {
-        // input and current in 32-bit arithmetic, wrapping as Lava's int32 arrays do
-        int u = (int) towardZeroDecay(aux[l][n], c.du() + 1) + (input << CubaLif.ALIGN_SHIFT);
-        if (u > STATE_LIMIT) {
-            u -= (int) (2 * STATE_LIMIT);
-        } else if (u <= -STATE_LIMIT) {
-            u += (int) (2 * STATE_LIMIT);
-        }
-        long vn = towardZeroDecay(v[l][n], c.dv()) + u + c.bias(n);
-        vn = Math.max(-(STATE_LIMIT - 1), Math.min(STATE_LIMIT - 1, vn));
+        // input and current summed in 32-bit arithmetic, wrapping as Lava's int32 arrays do, then wrapped
+        // to the format's width
+        CubaFormat f = c.format();
+        int sum = (int) f.decay(aux[l][n], c.du(n) + 1) + (input << f.alignShift()) + c.currentBias(n);
+        long u = f.wrap(sum);
+        long vn = f.saturate(f.decay(v[l][n], c.dv(n)) + u + c.bias(n));
         int spike = 0;
-        if (vn > (long) c.threshold() << CubaLif.ALIGN_SHIFT) {
+        if (vn > (long) c.threshold() << f.alignShift()) {
             spike = 1;
             vn = 0;
         }
-        aux[l][n] = u;
+        aux[l][n] = (int) u;
         v[l][n] = (int) vn;
         count(input != 0 || spike != 0);
         return spike;
-    }
-
-    /** {@code x * (4096 - d) / 4096}, rounded toward zero. */
-    private static long towardZeroDecay(long x, int d) {
-        long product = x * (4096 - d);
-        return product < 0 ? -((-product) >> 12) : product >> 12;
     }
 
     private void count(boolean active) {
@@ -274,6 +276,7 @@ final class ReferenceSession implements DeviceSession {
             Arrays.fill(lastSpikes[l], 0);
         }
         Arrays.fill(inputCounts, 0);
+        initialVoltages();
     }
 
     @Override

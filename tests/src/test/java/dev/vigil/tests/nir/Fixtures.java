@@ -1,7 +1,8 @@
-package dev.vigil.runtime.simulate;
+package dev.vigil.tests.nir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vigil.tests.TestPaths;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,7 +16,7 @@ import java.util.List;
  */
 public final class Fixtures {
     /** The folder holding the fixtures. */
-    public static final Path DIR = Path.of(System.getProperty("vigil.shared", "../shared"), "data", "nir");
+    public static final Path DIR = TestPaths.shared().resolve("data/nir");
 
     private static JsonNode reference;
 

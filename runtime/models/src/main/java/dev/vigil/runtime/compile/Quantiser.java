@@ -102,8 +102,8 @@ public final class Quantiser {
         int[] wq = rounded(e.weights(), scale);
         int[] recq = e.recurrent() == null ? null : rounded(e.recurrent(), scale);
         int[] currentBias = e.currentBias() == null ? null : rounded(e.currentBias(), scale);
-        int[] leak = rounded(e.leak(), scale);
         int[] start = rounded(e.start(), scale);
+        int[] leak = leak(start, decays, CubaFormat.WIDE);
         int threshold = plan.spiking() ? (int) Math.round(e.threshold() * scale) : WIDE_UNREACHABLE;
         if (!plan.spiking()) {
             notes.add("non-spiking: read the potentials");
@@ -188,6 +188,22 @@ public final class Quantiser {
                     + " (the largest weight is %.4g thresholds, beyond this weight format; a smaller time step or"
                     + " a weight exponent would help)", maxW / threshold));
         }
+        int[] start = new int[n];
+        long limit = CubaFormat.LOIHI.stateLimit() - 1;
+        boolean clipped = false;
+        for (int i = 0; i < n; i++) {
+            long v = Math.round(64 * scale * e.start()[i]);
+            clipped |= Math.abs(v) > limit;
+            start[i] = (int) Math.max(-limit, Math.min(limit, v));
+        }
+        if (clipped) {
+            notes.add("initial voltage clipped to the 24-bit state");
+        }
+        int[] leak = leak(start, decays, CubaFormat.LOIHI);
+        for (int i = 0; i < n; i++) {
+            bias[i] += leak[i] / (64 * scale) - e.leak()[i];
+        }
+        maxBias = EffectiveLayer.maxAbs(bias);
         int biasExponent = 0;
         long maxBiasFixed = Math.round(64 * scale * maxBias);
         while (biasExponent < MAX_EXPONENT && maxBiasFixed > ((long) BIAS_MANTISSA_MAX << biasExponent)) {
@@ -205,17 +221,6 @@ public final class Quantiser {
             notes.add(String.format(Locale.ROOT, "voltage bias: max |error| %.4g (exponent %d)", maxBiasError,
                     biasExponent));
         }
-        int[] start = new int[n];
-        long limit = CubaFormat.LOIHI.stateLimit() - 1;
-        boolean clipped = false;
-        for (int i = 0; i < n; i++) {
-            long v = Math.round(64 * scale * e.start()[i]);
-            clipped |= Math.abs(v) > limit;
-            start[i] = (int) Math.max(-limit, Math.min(limit, v));
-        }
-        if (clipped) {
-            notes.add("initial voltage clipped to the 24-bit state");
-        }
         int du = Decays.uniform(decays.du());
         int dv = Decays.uniform(decays.dv());
         CubaLif neuron = new CubaLif(Math.max(du, 0), Math.max(dv, 0), 0, biasExponent, thresholdQ, delay,
@@ -224,6 +229,19 @@ public final class Quantiser {
         report.add(new LayerQuantisation(f.name(), scale, exponent, errors[0], errors[1], threshold,
                 plan.spiking() ? thresholdQ / scale : threshold, maxW, decays.relativeError(), notes));
         return layer(f, wq, recq, neuron);
+    }
+
+    /**
+     * The voltage bias of a leak, {@code round(dv / 2^D * start)}: with the quantised decay, the voltage
+     * settles exactly where it starts (a leaky neuron starts at its leak target), and an exported model
+     * re-imports to the same integers.
+     */
+    private static int[] leak(int[] start, Decays decays, CubaFormat format) {
+        int[] leak = new int[start.length];
+        for (int i = 0; i < leak.length; i++) {
+            leak[i] = (int) Math.round((double) decays.dv()[i] / format.decayOne() * start[i]);
+        }
+        return leak;
     }
 
     private static Layer layer(FloatLayer f, int[] wq, int[] recq, CubaLif neuron) {

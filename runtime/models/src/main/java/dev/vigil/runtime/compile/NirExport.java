@@ -87,7 +87,7 @@ public final class NirExport {
                     NirNode node = oneD
                             ? new NirNode.Conv1d(new Tensor(new int[] {c.outChannels(), c.inChannelsPerGroup(),
                             c.kernelWidth()}, w), vector(c.strideX()), vector(c.padX()), vector(1),
-                            Tensor.scalar(c.groups()), Tensor.vector(bias), vector(c.input().width()))
+                            Tensor.scalar(c.groups()), Tensor.vector(bias), Tensor.scalar(c.input().width()))
                             : new NirNode.Conv2d(new Tensor(new int[] {c.outChannels(), c.inChannelsPerGroup(),
                             c.kernelHeight(), c.kernelWidth()}, w), vector(c.strideY(), c.strideX()),
                             vector(c.padY(), c.padX()), vector(1, 1), Tensor.scalar(c.groups()), Tensor.vector(bias),

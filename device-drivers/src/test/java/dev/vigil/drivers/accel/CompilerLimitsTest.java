@@ -6,8 +6,10 @@ import dev.vigil.runtime.hal.DoesNotFitException;
 import dev.vigil.runtime.hal.NetworkCompiler;
 import dev.vigil.runtime.network.CubaLif;
 import dev.vigil.runtime.network.DenseLayer;
+import dev.vigil.runtime.network.FeatureShape;
 import dev.vigil.runtime.network.Network;
 import dev.vigil.runtime.network.NeuronParams;
+import dev.vigil.runtime.network.SumPoolLayer;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -58,5 +60,22 @@ class CompilerLimitsTest {
         assertTrue(report.contains("3 of 128 cores"), report);
         assertTrue(report.contains("1024/1024") && report.contains("452/1024"), report);
         assertTrue(report.contains("102400/131072") && report.contains("78.1%"), report);
+    }
+
+    @Test
+    void refusesSumPoolingThatCannotBeRouted() {
+        FeatureShape map = new FeatureShape(1, 4, 4);
+        Network last = new Network("n", 16, List.of(new DenseLayer("a", 16, 16, new int[256], CubaLif.lif(0, 10)),
+                new SumPoolLayer("tail", map, 2, 2)));
+        DoesNotFitException e = assertThrows(DoesNotFitException.class,
+                () -> NetworkCompiler.compile(last, loihi.capabilities()));
+        assertEquals("layer 'tail' does not fit device 'loihi': sum pooling runs as routing into the next layer's"
+                + " synapses (the device has no relay neurons), so it needs a layer with weights after it", e.getMessage());
+        Network overlapping = new Network("n", 16, List.of(new DenseLayer("a", 16, 16, new int[256],
+                CubaLif.lif(0, 10)), new SumPoolLayer("slide", map, 2, 1),
+                new DenseLayer("b", 9, 1, new int[9], CubaLif.lif(0, 10))));
+        DoesNotFitException o = assertThrows(DoesNotFitException.class,
+                () -> NetworkCompiler.compile(overlapping, loihi.capabilities()));
+        assertTrue(o.getMessage().endsWith("its windows must not overlap (stride 1 < kernel 2)"), o.getMessage());
     }
 }

@@ -1,6 +1,7 @@
 package dev.vigil.drivers.accel;
 
 import dev.vigil.runtime.network.ConvLayer;
+import dev.vigil.runtime.network.CubaFormat;
 import dev.vigil.runtime.network.CubaLif;
 import dev.vigil.runtime.network.DenseLayer;
 import dev.vigil.runtime.network.FeatureShape;
@@ -22,7 +23,10 @@ import java.util.function.Supplier;
 /**
  * Small random networks for one device family, with random inputs, for property tests. The Akida
  * family mixes AKD1000's stateless quantised-ReLU layers with the second generation's stateful ones:
- * every recurrent layer and a third of the others are current-based LIF.
+ * every recurrent layer and a third of the others are current-based LIF. The Loihi family's sum
+ * pooling (routing on the chip) never overlaps and always feeds a layer with weights. Current-based
+ * layers sometimes have per-neuron decays and initial voltages; in the general family, half of them
+ * use the golden device's wide format, with constant input currents.
  */
 final class RandomNetworks {
     enum Family { LOIHI, AKIDA, ANY }
@@ -41,17 +45,21 @@ final class RandomNetworks {
         FeatureShape shape = new FeatureShape(1 + rnd.nextInt(3), 2 + rnd.nextInt(6), 2 + rnd.nextInt(6));
         int inputs = shape.size();
         int size = inputs;
+        boolean afterPool = false;
         for (int l = 0; l < layerCount; l++) {
             String name = "l" + l;
             exponent = family == Family.LOIHI ? rnd.nextInt(8) : 0;
             int kind = rnd.nextInt(4);
+            boolean poolAllowed = family != Family.LOIHI || !afterPool && l + 1 < layerCount;
+            afterPool = false;
             Layer layer;
             if (kind == 0 && shape != null) {
                 layer = conv(name, shape);
                 shape = ((ConvLayer) layer).output();
-            } else if (kind == 1 && shape != null && family != Family.LOIHI && shape.height() >= 2 && shape.width() >= 2) {
+            } else if (kind == 1 && shape != null && poolAllowed && shape.height() >= 2 && shape.width() >= 2) {
                 int k = 1 + rnd.nextInt(Math.min(2, Math.min(shape.height(), shape.width())));
                 int stride = family == Family.ANY && rnd.nextBoolean() ? 1 : k;
+                afterPool = true;
                 layer = new SumPoolLayer(name, shape, k, stride);
                 shape = ((SumPoolLayer) layer).output();
             } else if (kind == 2) {
@@ -118,6 +126,10 @@ final class RandomNetworks {
     }
 
     private CubaLif cuba(int neurons) {
+        boolean wide = family == Family.ANY && rnd.nextBoolean();
+        if (wide) {
+            return wideCuba(neurons);
+        }
         int[] decays = {0, 1, 163, 410, 2048, 4094, 4095};
         int du = rnd.nextBoolean() ? decays[rnd.nextInt(decays.length)] : rnd.nextInt(4096);
         int dv = rnd.nextBoolean() ? decays[rnd.nextInt(decays.length)] : rnd.nextInt(4096);
@@ -129,7 +141,35 @@ final class RandomNetworks {
                 biases[i] = rnd.nextInt(8192) - 4096;
             }
         }
-        return new CubaLif(du, dv, rnd.nextInt(8192) - 4096, rnd.nextInt(8), threshold, rnd.nextInt(2), biases);
+        int[] dus = rnd.nextInt(4) == 0 ? draws(neurons, 4096, 0) : null;
+        int[] dvs = rnd.nextInt(4) == 0 ? draws(neurons, 4096, 0) : null;
+        int[] initialV = rnd.nextInt(4) == 0 ? draws(neurons, 1 << 20, -(1 << 19)) : null;
+        return new CubaLif(du, dv, rnd.nextInt(8192) - 4096, rnd.nextInt(8), threshold, rnd.nextInt(2), biases, dus,
+                dvs, initialV, null, CubaFormat.LOIHI);
+    }
+
+    /** The golden device's wide format: 24-bit decays, state within +-2^30, no align shift. */
+    private CubaLif wideCuba(int neurons) {
+        int one = 1 << 24;
+        int[] decays = {0, 1, one / 10, one / 3, one / 2, one - 2, one - 1};
+        int du = decays[rnd.nextInt(decays.length)];
+        int dv = decays[rnd.nextInt(decays.length)];
+        int threshold = rnd.nextInt(4) == 0 ? rnd.nextInt(1 << 30) : rnd.nextInt(2000);
+        int[] biases = rnd.nextBoolean() ? draws(neurons, 400, -200) : null;
+        int[] dus = rnd.nextBoolean() ? draws(neurons, one, 0) : null;
+        int[] dvs = rnd.nextBoolean() ? draws(neurons, one, 0) : null;
+        int[] initialV = rnd.nextBoolean() ? draws(neurons, 4000, -2000) : null;
+        int[] currentBias = rnd.nextBoolean() ? draws(neurons, 200, -100) : null;
+        return new CubaLif(du, dv, rnd.nextInt(400) - 200, 0, threshold, rnd.nextInt(2), biases, dus, dvs, initialV,
+                currentBias, CubaFormat.WIDE);
+    }
+
+    private int[] draws(int n, int bound, int offset) {
+        int[] a = new int[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = offset + rnd.nextInt(bound);
+        }
+        return a;
     }
 
     private QuantizedRelu qrelu() {

@@ -50,6 +50,13 @@ final class EngineLayer {
 
     /** Per-neuron voltage bias of CUBA neurons, internal order; empty for other models. */
     final int[] bias;
+    /** Per-neuron constant input current of CUBA neurons, internal order; empty for other models. */
+    final int[] currentBias;
+    /** Per-neuron kept fraction of current and voltage ({@code 2^D - decay}), internal order; empty for other models. */
+    final int[] keepU;
+    final int[] keepV;
+    /** Per-neuron initial voltage, internal order; empty for other models (they start at 0). */
+    final int[] initialV;
     final int[] spikes;
     /** Events per emitted spike: preset to 1 for LIF and CUBA layers, written per step by the others. */
     final int[] spikeCounts;
@@ -83,11 +90,23 @@ final class EngineLayer {
         if (tracked) {
             Arrays.fill(quiet, true);
         }
-        bias = new int[model instanceof CubaLif ? size : 0];
+        int cubaSize = model instanceof CubaLif ? size : 0;
+        bias = new int[cubaSize];
+        currentBias = new int[cubaSize];
+        keepU = new int[cubaSize];
+        keepV = new int[cubaSize];
+        initialV = new int[cubaSize];
         if (model instanceof CubaLif c) {
+            int one = c.format().decayOne();
             for (int i = 0; i < size; i++) {
-                bias[i] = c.bias(toExternal[i]);
+                int n = toExternal[i];
+                bias[i] = c.bias(n);
+                currentBias[i] = c.currentBias(n);
+                keepU[i] = one - (c.du(n) + 1);
+                keepV[i] = one - c.dv(n);
+                initialV[i] = c.initialV(n);
             }
+            System.arraycopy(initialV, 0, v, 0, size);
         }
         spikeCounts = new int[size];
         if (model instanceof NeuronParams || model instanceof CubaLif) {

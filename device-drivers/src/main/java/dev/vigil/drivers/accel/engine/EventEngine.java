@@ -2,8 +2,8 @@ package dev.vigil.drivers.accel.engine;
 
 import dev.vigil.runtime.hal.ActivityCounts;
 import dev.vigil.runtime.hal.DeviceSession;
+import dev.vigil.runtime.network.CubaFormat;
 import dev.vigil.runtime.network.CubaLif;
-import dev.vigil.runtime.network.FixedPoint;
 import dev.vigil.runtime.network.Network;
 import dev.vigil.runtime.network.NeuronParams;
 import dev.vigil.runtime.network.QuantizedRelu;
@@ -319,16 +319,27 @@ public final class EventEngine implements DeviceSession {
     private void cuba(EngineLayer l, int[] input, CubaLif c) {
         int[] v = l.v;
         int[] u = l.aux;
-        int du = c.du() + 1;
-        int dv = c.dv();
+        int[] keepU = l.keepU;
+        int[] keepV = l.keepV;
         int[] bias = l.bias;
-        int threshold = c.threshold() << FixedPoint.ALIGN_SHIFT;
+        int[] currentBias = l.currentBias;
+        CubaFormat format = c.format();
+        int bits = format.decayBits();
+        int align = format.alignShift();
+        long limit = format.stateLimit();
+        long threshold = (long) c.threshold() << align;
         int fired = 0;
         for (int i = 0; i < l.size; i++) {
             int in = input[i];
             input[i] = 0;
-            int cur = FixedPoint.wrap24((int) FixedPoint.decay(u[i], du) + (in << FixedPoint.ALIGN_SHIFT));
-            int x = FixedPoint.clamp24(FixedPoint.decay(v[i], dv) + cur + bias[i]);
+            long cur = decay(u[i], keepU[i], bits) + (in << align) + currentBias[i];
+            if (cur > limit) {
+                cur -= 2 * limit;
+            } else if (cur <= -limit) {
+                cur += 2 * limit;
+            }
+            long volt = decay(v[i], keepV[i], bits) + cur + bias[i];
+            long x = Math.max(-(limit - 1), Math.min(limit - 1, volt));
             boolean spike = x > threshold;
             if (spike) {
                 x = 0;
@@ -337,11 +348,17 @@ public final class EventEngine implements DeviceSession {
             if (in != 0 || spike) {
                 activeUpdates++;
             }
-            u[i] = cur;
-            v[i] = x;
+            u[i] = (int) cur;
+            v[i] = (int) x;
         }
         l.spikeCount = fired;
         neuronUpdates += l.size;
+    }
+
+    /** {@code x * keep / 2^bits} rounded toward zero; {@code |x| < 2^31, keep <= 2^24}: the product fits a long. */
+    private static int decay(int x, int keep, int bits) {
+        long p = (long) x * keep;
+        return (int) (p < 0 ? -((-p) >> bits) : p >> bits);
     }
 
     private void qrelu(EngineLayer l, int[] input, QuantizedRelu q) {
@@ -416,6 +433,7 @@ public final class EventEngine implements DeviceSession {
                 Arrays.fill(l.pending, 0);
             }
             Arrays.fill(l.v, 0);
+            System.arraycopy(l.initialV, 0, l.v, 0, l.initialV.length);
             Arrays.fill(l.aux, 0);
             l.spikeCount = 0;
             if (l.dirty != null) {

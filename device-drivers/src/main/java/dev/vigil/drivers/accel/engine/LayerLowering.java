@@ -27,11 +27,15 @@ final class LayerLowering {
         List<Layer> layers = network.layers();
         int[] sourceToExternal = identity(network.inputs());
         int[] pendingRoute = null;
+        int[] routedSources = null;
         for (int i = 0; i < layers.size(); i++) {
             Layer layer = layers.get(i);
             boolean last = i == layers.size() - 1;
             if (layer instanceof SumPoolLayer pool && !last && !(layers.get(i + 1) instanceof SumPoolLayer)
                     && singleTarget(pool)) {
+                if (pendingRoute == null) {
+                    routedSources = sourceToExternal;
+                }
                 pendingRoute = compose(pendingRoute, sourceToExternal, pool);
                 sourceToExternal = null;
                 continue;
@@ -54,12 +58,13 @@ final class LayerLowering {
                 remap = isIdentity(sourceToExternal) ? null : sourceToExternal;
             }
             SynapseTable recurrent = layer instanceof RecurrentLayer r ? recurrentTable(r) : null;
-            int[] hopCost = hops == null ? null
-                    : hopCosts(hops, i, pendingRoute == null && remap != null ? remap : identity(layer.inputs()));
+            int[] hopSources = pendingRoute != null ? routedSources : remap != null ? remap : identity(layer.inputs());
+            int[] hopCost = hops == null ? null : hopCosts(hops, i, hopSources);
             boolean delayed = layer.neuron() instanceof CubaLif cuba && cuba.delay() == 1;
             out.add(new EngineLayer(i, layer.neuron(), toExternal, remap, table, recurrent, hopCost, delayed));
             sourceToExternal = toExternal;
             pendingRoute = null;
+            routedSources = null;
         }
         return out;
     }

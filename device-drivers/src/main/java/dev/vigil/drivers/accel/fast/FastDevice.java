@@ -1,8 +1,13 @@
 package dev.vigil.drivers.accel.fast;
 
-import dev.vigil.drivers.accel.engine.EmulatedDevice;
+import dev.vigil.drivers.accel.engine.EventEngine;
+import dev.vigil.runtime.hal.CompiledProgram;
 import dev.vigil.runtime.hal.DeviceCapabilities;
+import dev.vigil.runtime.hal.DeviceSession;
+import dev.vigil.runtime.hal.DoesNotFitException;
 import dev.vigil.runtime.hal.EnergyModel;
+import dev.vigil.runtime.hal.NeuromorphicDevice;
+import dev.vigil.runtime.network.CubaFormat;
 import dev.vigil.runtime.network.CubaLif;
 import dev.vigil.runtime.network.NeuronParams;
 import dev.vigil.runtime.network.QuantizedRelu;
@@ -16,17 +21,25 @@ import java.util.Set;
  * LIF accelerator (shift leak as on Xylo-class chips) and is what the benchmark workload runs on.
  * Energy is priced with Loihi's published per-operation figures for lack of a better public source.
  */
-public final class FastDevice extends EmulatedDevice {
+public final class FastDevice implements NeuromorphicDevice {
     /** The id under which the device is found. */
     public static final String ID = "fast";
 
     private static final DeviceCapabilities CAPABILITIES = new DeviceCapabilities(ID,
             "event-driven emulation: 32-bit integer neurons, every model, no practical limits",
-            Set.of(NeuronParams.KIND, CubaLif.KIND, QuantizedRelu.KIND, Relay.KIND), 32, 32, 1 << 16, 1 << 20,
-            1L << 32, EnergyModel.LOIHI_2018, DeviceCapabilities.ALL_LAYER_KINDS, 0, 0);
+            Set.of(NeuronParams.KIND, CubaLif.KIND, CubaFormat.WIDE.kind(), QuantizedRelu.KIND, Relay.KIND), 32, 32,
+            1 << 16, 1 << 20, 1L << 32, EnergyModel.LOIHI_2018, DeviceCapabilities.ALL_LAYER_KINDS, 0, 0);
 
-    /** A new device; every session runs on its own engine. */
-    public FastDevice() {
-        super(CAPABILITIES);
+    @Override
+    public DeviceCapabilities capabilities() {
+        return CAPABILITIES;
+    }
+
+    @Override
+    public DeviceSession open(CompiledProgram program) throws DoesNotFitException {
+        if (!program.target().id().equals(ID)) {
+            throw new DoesNotFitException("program compiled for '" + program.target().id() + "', not for '" + ID + "'");
+        }
+        return new EventEngine(program.network(), null);
     }
 }

@@ -2,8 +2,6 @@ package dev.vigil.runtime.cli;
 
 import dev.vigil.runtime.compile.CompilationResult;
 import dev.vigil.runtime.compile.ModelBundle;
-import dev.vigil.runtime.compile.ModelCompiler;
-import dev.vigil.runtime.hal.DoesNotFitException;
 import dev.vigil.runtime.hal.NeuromorphicDevice;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -13,7 +11,6 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -48,21 +45,8 @@ final class CompileCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
-        if (!Files.isRegularFile(model)) {
-            throw new UserError("model file not found: " + model);
-        }
-        if (!(dt > 0)) {
-            throw new UserError("--dt " + dt + " is refused: must be positive");
-        }
         NeuromorphicDevice hal = DeploymentOptions.device(device);
-        CompilationResult result;
-        try {
-            result = ModelCompiler.compile(model, hal.capabilities(), dt);
-        } catch (DoesNotFitException e) {
-            throw new UserError(model + " does not fit: " + e.getMessage());
-        } catch (IOException e) {
-            throw new UserError("cannot import " + model + ": " + e.getMessage());
-        }
+        CompilationResult result = NirModels.compile(model, hal, dt);
         stdout.println(result.report());
         Path dir = out != null ? out
                 : model.resolveSibling(model.getFileName().toString().replaceFirst("\\.nir$", "") + "." + device + ".bundle");

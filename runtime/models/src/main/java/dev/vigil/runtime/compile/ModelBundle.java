@@ -130,6 +130,10 @@ public final class ModelBundle {
                 if (c.biasMantissas() != null) {
                     m.put("biasMantissas", c.biasMantissas());
                 }
+                putIfPresent(m, "dus", c.dus());
+                putIfPresent(m, "dvs", c.dvs());
+                putIfPresent(m, "initialV", c.initialV());
+                putIfPresent(m, "currentBias", c.currentBias());
             }
             case NeuronParams p -> {
                 m.put("threshold", p.threshold());
@@ -145,6 +149,12 @@ public final class ModelBundle {
             }
         }
         return m;
+    }
+
+    private static void putIfPresent(Map<String, Object> m, String key, int[] values) {
+        if (values != null) {
+            m.put(key, values);
+        }
     }
 
     private static Map<String, Integer> append(ByteArrayOutputStream out, int[] values) throws IOException {

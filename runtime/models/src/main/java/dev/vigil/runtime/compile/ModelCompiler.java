@@ -8,6 +8,8 @@ import dev.vigil.runtime.nir.NirImporter;
 import dev.vigil.runtime.nir.NirReader;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The library behind {@code vigil compile}: NIR file in, quantised network placed on a device out,
@@ -28,8 +30,14 @@ public final class ModelCompiler {
             throws java.io.IOException, DoesNotFitException {
         NirGraph graph = NirReader.read(nirFile);
         String name = nirFile.getFileName().toString().replaceFirst("\\.nir$", "");
-        QuantisedModel model = Quantiser.quantise(nirFile.toString(), name,
-                NirImporter.layers(graph, nirFile.toString()), dt, target);
-        return new CompilationResult(model, NetworkCompiler.compile(model.network(), target));
+        NirImporter.Imported imported = NirImporter.importGraph(graph, nirFile.toString());
+        QuantisedModel model = Quantiser.quantise(nirFile.toString(), name, imported.layers(), dt, target);
+        int outputs = model.network().outputs();
+        List<String> readouts = new ArrayList<>();
+        for (int i = 0; i < outputs; i++) {
+            readouts.add(outputs == 1 ? imported.output() : imported.output() + "[" + i + "]");
+        }
+        return new CompilationResult(model, NetworkCompiler.compile(model.network(), target), imported.inputShape(),
+                readouts);
     }
 }

@@ -2,9 +2,9 @@ package dev.vigil.runtime.compile;
 
 import dev.vigil.runtime.hal.DeviceCapabilities;
 import dev.vigil.runtime.network.ConvLayer;
+import dev.vigil.runtime.network.CubaFormat;
 import dev.vigil.runtime.network.CubaLif;
 import dev.vigil.runtime.network.DenseLayer;
-import dev.vigil.runtime.network.FixedPoint;
 import dev.vigil.runtime.network.Layer;
 import dev.vigil.runtime.network.Network;
 import dev.vigil.runtime.network.RecurrentLayer;
@@ -14,58 +14,66 @@ import dev.vigil.runtime.nir.NirFormatException;
 import dev.vigil.runtime.nir.NirNode;
 import dev.vigil.runtime.nir.Tensor;
 
-import java.math.BigDecimal;
-import java.math.MathContext;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * Quantises floating-point, continuous-time layers onto {@link CubaLif} neurons in Loihi's fixed point.
- * Time is discretised by forward Euler with step {@code dt} (the convention of snnTorch's and Norse's
- * exports, under which their discrete models are exact): a decay {@code dt/tau} becomes
- * {@code round(4096 dt/tau)}. The input gain of the neuron ({@code dt/tau * r}, times
- * {@code dt/tauSyn * wIn} for current-based neurons) is folded into the weights. Per layer, weights
- * become signed 8-bit mantissas with one exponent: the scale maps the largest effective weight onto
- * 127 x 2^e, with the largest e (0..7) that keeps the threshold inside its 17 bits and the biases
- * inside 13-bit mantissas with a 3-bit exponent. A target device with a narrower weight format (see
- * {@link WeightRange#of}) narrows the mantissa and caps e, and the report notes the exponent it cost.
- * Neuron nodes: LIF, CubaLIF, IF (and the non-spiking
- * LI, CubaLI, Integrator, whose threshold is set out of reach so their potentials can be read),
- * Threshold (a neuron that forgets all but 1/4096 of its voltage each step).
+ * Quantises floating-point, continuous-time layers onto {@link CubaLif} neurons, with the discrete-time
+ * semantics {@link NeuronPlan} spells out. Each neuron's input gain is folded into the weights onto it
+ * (see {@link EffectiveLayer}). Two fixed points:
+ * <ul>
+ * <li><b>Wide</b> ({@link CubaFormat#WIDE}), for devices that list it (the golden and fast devices): one
+ *     power-of-two scale {@code 2^k} per layer, the largest that keeps the threshold within 2^20 (so
+ *     the voltage has room for 1,024 thresholds in its 31 bits) and every neuron's summed absolute
+ *     weights within 2^27; 32-bit weights, biases, initial voltages and constant currents, 24-bit
+ *     decays. Any parameter that is a multiple of {@code 2^-k} is exact, so a model whose weights,
+ *     biases and thresholds are dyadic (such as the fixtures' integrate-and-fire CNN) runs bit for bit
+ *     as in exact arithmetic.</li>
+ * <li><b>Loihi's</b> ({@link CubaFormat#LOIHI}) for every other device: per layer, weights become
+ *     signed 8-bit mantissas with one exponent; the scale maps the largest effective weight onto
+ *     127 x 2^e, with the largest e (0..7) that keeps the threshold inside its 17 bits and the biases
+ *     inside 13-bit mantissas with a 3-bit exponent; 12-bit decays. A target with a narrower weight
+ *     format (see {@link WeightRange#of}) narrows the mantissa and caps e, and the report notes the
+ *     exponent it cost. A constant input current of a current-based neuron becomes a voltage bias at
+ *     its steady state (the chip has no constant current).</li>
+ * </ul>
+ * The report states, per layer, the weight, threshold and decay errors this costs.
  */
 public final class Quantiser {
-    private static final int MAX_EXPONENT = 7;
+    private static final int MAX_EXPONENT = CubaFormat.LOIHI.maxBiasExponent();
+    private static final int LOIHI_THRESHOLD_MAX = (1 << CubaFormat.LOIHI.thresholdBits()) - 1;
+    private static final int BIAS_MANTISSA_MAX = (1 << (CubaFormat.LOIHI.biasBits() - 1)) - 1;
+    private static final int BIAS_MANTISSA_MIN = -BIAS_MANTISSA_MAX - 1;
+    /** Loihi's state units per unit of (scaled) input: synaptic input and threshold are shifted by its align shift. */
+    private static final int LOIHI_ALIGN = 1 << CubaFormat.LOIHI.alignShift();
+    private static final int LOIHI_DECAY_ONE = CubaFormat.LOIHI.decayOne();
+    /** Wide format: the threshold's largest value, leaving the voltage room for 2^10 thresholds. */
+    private static final long WIDE_THRESHOLD_BUDGET = 1L << 20;
+    /** Wide format: the largest summed absolute weight onto one neuron, leaving 16x headroom in 32 bits. */
+    private static final long WIDE_FAN_IN_BUDGET = 1L << 27;
+    /** Wide format: the largest bias or initial voltage. */
+    private static final long WIDE_STATE_BUDGET = 1L << 28;
+    private static final int WIDE_UNREACHABLE = (1 << CubaFormat.WIDE.thresholdBits()) - 1;
 
     private Quantiser() {
     }
 
     /**
-     * Quantises {@code layers} (from {@code file}) into network {@code name} with step {@code dt} seconds,
-     * in the widest format: 8-bit weight mantissas with an exponent 0..7.
-     */
-    public static QuantisedModel quantise(String file, String name, List<FloatLayer> layers, double dt)
-            throws NirFormatException {
-        return quantise(file, name, layers, dt, WeightRange.WIDEST);
-    }
-
-    /**
-     * Quantises {@code layers} (from {@code file}) into network {@code name} with step {@code dt} seconds,
-     * with weights {@code target} can hold.
+     * Quantises {@code layers} (from {@code file}) into network {@code name} with step {@code dt}
+     * seconds, in the widest fixed point {@code target} runs.
      */
     public static QuantisedModel quantise(String file, String name, List<FloatLayer> layers, double dt,
                                           DeviceCapabilities target) throws NirFormatException {
-        return quantise(file, name, layers, dt, WeightRange.of(target));
-    }
-
-    private static QuantisedModel quantise(String file, String name, List<FloatLayer> layers, double dt,
-                                           WeightRange range) throws NirFormatException {
         if (!(dt > 0)) {
             throw new IllegalArgumentException("time step must be positive, got " + dt);
         }
         if (layers.isEmpty()) {
             throw new NirFormatException(file, "graph has no layers");
         }
+        boolean wide = target.neuronModels().contains(CubaFormat.WIDE.kind());
+        WeightRange range = WeightRange.of(target);
         List<Layer> out = new ArrayList<>();
         List<LayerQuantisation> report = new ArrayList<>();
         for (FloatLayer f : layers) {
@@ -74,85 +82,173 @@ public final class Quantiser {
                 continue;
             }
             NeuronPlan plan = NeuronPlan.of(file, f, dt);
-            out.add(quantiseLayer(file, f, plan, dt, range, report));
+            EffectiveLayer e = EffectiveLayer.of(file, f, plan);
+            List<String> notes = new ArrayList<>();
+            CubaFormat format = wide ? CubaFormat.WIDE : CubaFormat.LOIHI;
+            Decays decays = Decays.of(plan, format, f.neuron() instanceof NirNode.Threshold, dt, notes);
+            int delay = delaySteps(file, f, dt);
+            out.add(wide ? wide(file, f, plan, e, decays, delay, notes, report)
+                    : loihi(f, plan, e, decays, delay, range, notes, report));
         }
         return new QuantisedModel(new Network(name, layers.getFirst().inputs(), out), new QuantisationReport(report),
                 dt);
     }
 
-    private static Layer quantiseLayer(String file, FloatLayer f, NeuronPlan plan, double dt, WeightRange range,
-                                       List<LayerQuantisation> report) throws NirFormatException {
-        List<String> notes = new ArrayList<>(plan.notes());
-        double[] w = scaled(f.weights(), plan.gain());
-        double[] rec = f.recurrent() == null ? null : scaled(f.recurrent(), plan.gain());
-        double[] bias = new double[f.neurons()];
-        boolean approximatedBias = false;
-        for (int n = 0; n < f.neurons(); n++) {
-            bias[n] = plan.leakBias()[n];
-            if (f.bias() != null && f.bias()[n] != 0) {
-                // a constant input current reaches the voltage as gain * b / (fraction of current lost per step)
-                double lost = (plan.du() + 1) / (double) FixedPoint.DECAY_ONE;
-                bias[n] += plan.gain() * f.bias()[n] / lost;
-                approximatedBias |= plan.du() < FixedPoint.DECAY_MAX;
+    private static Layer wide(String file, FloatLayer f, NeuronPlan plan, EffectiveLayer e, Decays decays, int delay,
+                              List<String> notes, List<LayerQuantisation> report) throws NirFormatException {
+        int k = wideExponent(plan, e);
+        if (k == Integer.MIN_VALUE) {
+            throw new NirFormatException(file, "node '" + f.name() + "': weights summing to " + e.maxFanIn()
+                    + " thresholds onto one neuron do not fit 32-bit fixed point");
+        }
+        double scale = Math.scalb(1.0, k);
+        notes.add(String.format(Locale.ROOT, "scale 2^%d per unit of voltage: multiples of 2^%d are exact", k, -k));
+        int[] wq = rounded(e.weights(), scale);
+        int[] recq = e.recurrent() == null ? null : rounded(e.recurrent(), scale);
+        int[] currentBias = e.currentBias() == null ? null : rounded(e.currentBias(), scale);
+        int[] start = rounded(e.start(), scale);
+        int[] leak = leak(start, decays, CubaFormat.WIDE);
+        int threshold = plan.spiking() ? (int) Math.round(e.threshold() * scale) : WIDE_UNREACHABLE;
+        if (!plan.spiking()) {
+            notes.add("non-spiking: read the potentials");
+        }
+        noteError(notes, "voltage bias", e.leak(), leak, scale);
+        noteError(notes, "constant input", e.currentBias(), currentBias, scale);
+        int du = Decays.uniform(decays.du());
+        int dv = Decays.uniform(decays.dv());
+        CubaLif neuron = new CubaLif(Math.max(du, 0), Math.max(dv, 0), 0, 0, threshold, delay, nonZero(leak),
+                du < 0 ? decays.du() : null, dv < 0 ? decays.dv() : null, nonZero(start), currentBias,
+                CubaFormat.WIDE);
+        double[] errors = errors(e.weights(), wq, scale, e.recurrent(), recq);
+        report.add(new LayerQuantisation(f.name(), scale, 0, errors[0], errors[1], e.threshold(),
+                plan.spiking() ? threshold / scale : e.threshold(), e.maxAbsWeight(), decays.relativeError(), notes));
+        return layer(f, wq, recq, neuron);
+    }
+
+    /** The largest {@code k} whose scale {@code 2^k} keeps the wide format's budgets, or MIN_VALUE if none does. */
+    private static int wideExponent(NeuronPlan plan, EffectiveLayer e) {
+        double state = Math.max(EffectiveLayer.maxAbs(e.leak()), EffectiveLayer.maxAbs(e.start()));
+        for (int k = 40; k >= -20; k--) {
+            double s = Math.scalb(1.0, k);
+            if ((!plan.spiking() || Math.round(e.threshold() * s) <= WIDE_THRESHOLD_BUDGET)
+                    && e.maxFanIn() * s <= WIDE_FAN_IN_BUDGET && state * s <= WIDE_STATE_BUDGET) {
+                return k;
             }
         }
-        if (approximatedBias) {
-            notes.add("constant input current lowered to a voltage bias at its steady state (exact after the"
-                    + " current settles)");
+        return Integer.MIN_VALUE;
+    }
+
+    private static Layer loihi(FloatLayer f, NeuronPlan plan, EffectiveLayer e, Decays decays, int delay,
+                               WeightRange range, List<String> notes, List<LayerQuantisation> report) {
+        double[] w = e.weights();
+        double[] rec = e.recurrent();
+        int n = f.neurons();
+        double[] bias = e.leak().clone();
+        if (e.currentBias() != null) {
+            boolean approximated = false;
+            for (int i = 0; i < n; i++) {
+                // a constant input current reaches the voltage as b / (fraction of current lost per step)
+                double lost = (decays.du()[i] + 1) / (double) LOIHI_DECAY_ONE;
+                bias[i] += e.currentBias()[i] / lost;
+                approximated |= decays.du()[i] < LOIHI_DECAY_ONE - 1 && e.currentBias()[i] != 0;
+            }
+            if (approximated) {
+                notes.add("constant input current lowered to a voltage bias at its steady state (exact after the"
+                        + " current settles)");
+            }
         }
-        double maxW = Math.max(maxAbs(w), rec == null ? 0 : maxAbs(rec));
-        double maxBias = maxAbs(bias);
-        double threshold = plan.threshold();
+        double maxW = e.maxAbsWeight();
+        double maxBias = EffectiveLayer.maxAbs(bias);
+        double threshold = plan.spiking() ? e.threshold() : LOIHI_THRESHOLD_MAX;
         int exponent = 0;
         double scale = 0;
-        for (int e = MAX_EXPONENT; e >= 0; e--) {
-            if (scaleFits(range.scale(e, maxW, threshold), plan, threshold, maxBias)) {
-                exponent = Math.min(e, range.maxExponent());
+        for (int x = MAX_EXPONENT; x >= 0; x--) {
+            if (scaleFits(range.scale(x, maxW, threshold), plan.spiking(), threshold, maxBias)) {
+                exponent = Math.min(x, range.maxExponent());
                 scale = range.scale(exponent, maxW, threshold);
-                if (e > exponent) {
-                    notes.add(String.format(Locale.ROOT, "weight exponent %d instead of %d: %s", exponent, e,
+                if (x > exponent) {
+                    notes.add(String.format(Locale.ROOT, "weight exponent %d instead of %d: %s", exponent, x,
                             range.limit()));
                 }
                 break;
             }
         }
         if (scale == 0) {
-            scale = Math.min(FixedPoint.THRESHOLD_MAX / Math.max(threshold, 1e-9),
-                    maxBias > 0 ? ((long) FixedPoint.BIAS_MANTISSA_MAX << MAX_EXPONENT) / (64 * maxBias) : Double.MAX_VALUE);
+            scale = Math.min(LOIHI_THRESHOLD_MAX / Math.max(threshold, 1e-9),
+                    maxBias > 0 ? ((long) BIAS_MANTISSA_MAX << MAX_EXPONENT) / (LOIHI_ALIGN * maxBias) : Double.MAX_VALUE);
             notes.add(String.format(Locale.ROOT, "threshold/bias range forces a coarse scale %.4g: weights use less"
                     + " than the full mantissa", scale));
         }
         int[] wq = quantiseWeights(w, scale, exponent, range);
         int[] recq = rec == null ? null : quantiseWeights(rec, scale, exponent, range);
         double[] errors = errors(w, wq, scale, rec, recq);
-        int thresholdQ = plan.spiking() ? (int) Math.min(FixedPoint.THRESHOLD_MAX, Math.round(scale * threshold)) : FixedPoint.THRESHOLD_MAX;
+        int thresholdQ = plan.spiking() ? (int) Math.min(LOIHI_THRESHOLD_MAX, Math.round(scale * threshold))
+                : LOIHI_THRESHOLD_MAX;
+        if (!plan.spiking()) {
+            notes.add("non-spiking: read the potentials");
+        }
         if (plan.spiking() && thresholdQ == 0 && threshold > 0) {
             notes.add(String.format(Locale.ROOT, "threshold rounds to 0: the neurons spike on any positive potential"
                     + " (the largest weight is %.4g thresholds, beyond this weight format; a smaller time step or"
                     + " a weight exponent would help)", maxW / threshold));
         }
+        int[] start = new int[n];
+        long limit = CubaFormat.LOIHI.stateLimit() - 1;
+        boolean clipped = false;
+        for (int i = 0; i < n; i++) {
+            long v = Math.round(LOIHI_ALIGN * scale * e.start()[i]);
+            clipped |= Math.abs(v) > limit;
+            start[i] = (int) Math.max(-limit, Math.min(limit, v));
+        }
+        if (clipped) {
+            notes.add("initial voltage clipped to the 24-bit state");
+        }
+        int[] leak = leak(start, decays, CubaFormat.LOIHI);
+        for (int i = 0; i < n; i++) {
+            bias[i] += leak[i] / (LOIHI_ALIGN * scale) - e.leak()[i];
+        }
+        maxBias = EffectiveLayer.maxAbs(bias);
         int biasExponent = 0;
-        long maxBiasFixed = Math.round(64 * scale * maxBias);
-        while (biasExponent < MAX_EXPONENT && maxBiasFixed > ((long) FixedPoint.BIAS_MANTISSA_MAX << biasExponent)) {
+        long maxBiasFixed = Math.round(LOIHI_ALIGN * scale * maxBias);
+        while (biasExponent < MAX_EXPONENT && maxBiasFixed > ((long) BIAS_MANTISSA_MAX << biasExponent)) {
             biasExponent++;
         }
-        int[] biasMantissas = new int[f.neurons()];
+        int[] biasMantissas = new int[n];
         double maxBiasError = 0;
-        for (int n = 0; n < f.neurons(); n++) {
-            long m = Math.round(64 * scale * bias[n] / (1 << biasExponent));
-            biasMantissas[n] = (int) Math.max(FixedPoint.BIAS_MANTISSA_MIN, Math.min(FixedPoint.BIAS_MANTISSA_MAX, m));
-            double back = biasMantissas[n] * (double) (1 << biasExponent) / (64 * scale);
-            maxBiasError = Math.max(maxBiasError, Math.abs(back - bias[n]));
+        for (int i = 0; i < n; i++) {
+            long m = Math.round(LOIHI_ALIGN * scale * bias[i] / (1 << biasExponent));
+            biasMantissas[i] = (int) Math.max(BIAS_MANTISSA_MIN, Math.min(BIAS_MANTISSA_MAX, m));
+            double back = biasMantissas[i] * (double) (1 << biasExponent) / (LOIHI_ALIGN * scale);
+            maxBiasError = Math.max(maxBiasError, Math.abs(back - bias[i]));
         }
         if (maxBias > 0) {
             notes.add(String.format(Locale.ROOT, "voltage bias: max |error| %.4g (exponent %d)", maxBiasError,
                     biasExponent));
         }
-        int delay = delaySteps(file, f, dt);
-        CubaLif neuron = new CubaLif(plan.du(), plan.dv(), 0, biasExponent, thresholdQ, delay,
-                maxBias > 0 ? biasMantissas : null);
+        int du = Decays.uniform(decays.du());
+        int dv = Decays.uniform(decays.dv());
+        CubaLif neuron = new CubaLif(Math.max(du, 0), Math.max(dv, 0), 0, biasExponent, thresholdQ, delay,
+                maxBias > 0 ? biasMantissas : null, du < 0 ? decays.du() : null, dv < 0 ? decays.dv() : null,
+                nonZero(start), null, CubaFormat.LOIHI);
         report.add(new LayerQuantisation(f.name(), scale, exponent, errors[0], errors[1], threshold,
-                plan.spiking() ? thresholdQ / scale : threshold, notes));
+                plan.spiking() ? thresholdQ / scale : threshold, maxW, decays.relativeError(), notes));
+        return layer(f, wq, recq, neuron);
+    }
+
+    /**
+     * The voltage bias of a leak, {@code round(dv / 2^D * start)}: with the quantised decay, the voltage
+     * settles exactly where it starts (a leaky neuron starts at its leak target), and an exported model
+     * re-imports to the same integers.
+     */
+    private static int[] leak(int[] start, Decays decays, CubaFormat format) {
+        int[] leak = new int[start.length];
+        for (int i = 0; i < leak.length; i++) {
+            leak[i] = (int) Math.round((double) decays.dv()[i] / format.decayOne() * start[i]);
+        }
+        return leak;
+    }
+
+    private static Layer layer(FloatLayer f, int[] wq, int[] recq, CubaLif neuron) {
         return switch (f.kind()) {
             case DENSE -> new DenseLayer(f.name(), f.inputs(), f.neurons(), inputMajor(wq, f.neurons(), f.inputs()),
                     neuron);
@@ -161,7 +257,7 @@ public final class Quantiser {
             case CONV -> new ConvLayer(f.name(), f.inputShape(), f.conv().outChannels(), f.conv().kernelHeight(),
                     f.conv().kernelWidth(), f.conv().strideY(), f.conv().strideX(), f.conv().padY(), f.conv().padX(),
                     f.conv().groups(), wq, neuron);
-            case SUMPOOL -> throw new IllegalStateException("pooling handled above");
+            case SUMPOOL -> throw new IllegalStateException("pooling handled by the caller");
         };
     }
 
@@ -183,18 +279,33 @@ public final class Quantiser {
         return (int) steps;
     }
 
-    private static double[] scaled(double[] w, double gain) {
-        double[] out = new double[w.length];
-        for (int i = 0; i < w.length; i++) {
-            out[i] = w[i] * gain;
+    private static int[] rounded(double[] values, double scale) {
+        int[] q = new int[values.length];
+        for (int i = 0; i < q.length; i++) {
+            q[i] = Math.toIntExact(Math.round(values[i] * scale));
         }
-        return out;
+        return q;
+    }
+
+    private static int[] nonZero(int[] values) {
+        return Arrays.stream(values).anyMatch(v -> v != 0) ? values : null;
+    }
+
+    private static void noteError(List<String> notes, String what, double[] exact, int[] q, double scale) {
+        if (exact == null || Arrays.stream(exact).allMatch(x -> x == 0)) {
+            return;
+        }
+        double max = 0;
+        for (int i = 0; i < exact.length; i++) {
+            max = Math.max(max, Math.abs(exact[i] - q[i] / scale));
+        }
+        notes.add(String.format(Locale.ROOT, "%s: max |error| %.4g", what, max));
     }
 
     /** Whether {@code scale} keeps the threshold inside its 17 bits and the biases inside their format. */
-    private static boolean scaleFits(double scale, NeuronPlan plan, double threshold, double maxBias) {
-        boolean thresholdFits = !plan.spiking() || Math.round(scale * threshold) <= FixedPoint.THRESHOLD_MAX;
-        return thresholdFits && Math.round(64 * scale * maxBias) <= (long) FixedPoint.BIAS_MANTISSA_MAX << MAX_EXPONENT;
+    private static boolean scaleFits(double scale, boolean spiking, double threshold, double maxBias) {
+        boolean thresholdFits = !spiking || Math.round(scale * threshold) <= LOIHI_THRESHOLD_MAX;
+        return thresholdFits && Math.round(LOIHI_ALIGN * scale * maxBias) <= (long) BIAS_MANTISSA_MAX << MAX_EXPONENT;
     }
 
     private static int[] quantiseWeights(double[] w, double scale, int exponent, WeightRange range) {
@@ -207,13 +318,11 @@ public final class Quantiser {
     }
 
     /**
-     * The weights a target holds: signed mantissas up to {@code mantissaMax} shifted by an exponent up to
-     * {@code maxExponent}; {@code limit} says, for the report, which device set the exponent's bound.
+     * The weights a target holds in Loihi's format: signed mantissas up to {@code mantissaMax} shifted
+     * by an exponent up to {@code maxExponent}; {@code limit} says, for the report, which device set the
+     * exponent's bound.
      */
     record WeightRange(int mantissaMax, int maxExponent, String limit) {
-
-        /** Loihi's format, the widest the quantiser writes: 8-bit mantissas, exponent 0..7. */
-        static final WeightRange WIDEST = new WeightRange(127, MAX_EXPONENT, "8-bit mantissa, exponent 0..7");
 
         /**
          * The widest quantiser format {@code device} holds exactly: a mantissa of
@@ -233,7 +342,8 @@ public final class Quantiser {
 
         /** The scale mapping the largest weight {@code maxW} onto the largest mantissa at exponent {@code e}. */
         double scale(int e, double maxW, double threshold) {
-            return maxW > 0 ? mantissaMax * (double) (1 << e) / maxW : FixedPoint.THRESHOLD_MAX / 2.0 / Math.max(threshold, 1e-9);
+            return maxW > 0 ? mantissaMax * (double) (1 << e) / maxW
+                    : LOIHI_THRESHOLD_MAX / 2.0 / Math.max(threshold, 1e-9);
         }
     }
 
@@ -266,129 +376,5 @@ public final class Quantiser {
             }
         }
         return t;
-    }
-
-    private static double maxAbs(double[] a) {
-        double m = 0;
-        for (double x : a) {
-            m = Math.max(m, Math.abs(x));
-        }
-        return m;
-    }
-
-    /** A neuron node in discrete, fixed-point terms. */
-    record NeuronPlan(int du, int dv, double gain, double[] leakBias, double threshold, boolean spiking,
-                      List<String> notes) {
-
-        static NeuronPlan of(String file, FloatLayer f, double dt) throws NirFormatException {
-            int n = f.neurons();
-            String node = f.name();
-            List<String> notes = new ArrayList<>();
-            return switch (f.neuron()) {
-                case NirNode.LIF l -> {
-                    double av = dt / uniform(file, node, "tau", l.tau(), n);
-                    noReset(file, node, l.vReset(), n);
-                    yield new NeuronPlan(FixedPoint.DECAY_MAX, decay(av, "voltage", dt, notes), av * uniform(file, node, "r", l.r(), n),
-                            leak(av, l.vLeak(), n), uniform(file, node, "v_threshold", l.vThreshold(), n), true, notes);
-                }
-                case NirNode.LI l -> {
-                    double av = dt / uniform(file, node, "tau", l.tau(), n);
-                    notes.add("non-spiking: read the potentials");
-                    yield new NeuronPlan(FixedPoint.DECAY_MAX, decay(av, "voltage", dt, notes), av * uniform(file, node, "r", l.r(), n),
-                            leak(av, l.vLeak(), n), FixedPoint.THRESHOLD_MAX, false, notes);
-                }
-                case NirNode.CubaLIF c -> {
-                    double as = dt / uniform(file, node, "tau_syn", c.tauSyn(), n);
-                    double av = dt / uniform(file, node, "tau_mem", c.tauMem(), n);
-                    noReset(file, node, c.vReset(), n);
-                    double win = c.wIn() == null ? 1 : uniform(file, node, "w_in", c.wIn(), n);
-                    yield new NeuronPlan(Math.max(0, decay(as, "current", dt, notes) - 1), decay(av, "voltage", dt, notes),
-                            as * win * av * uniform(file, node, "r", c.r(), n), leak(av, c.vLeak(), n),
-                            uniform(file, node, "v_threshold", c.vThreshold(), n), true, notes);
-                }
-                case NirNode.CubaLI c -> {
-                    double as = dt / uniform(file, node, "tau_syn", c.tauSyn(), n);
-                    double av = dt / uniform(file, node, "tau_mem", c.tauMem(), n);
-                    double win = c.wIn() == null ? 1 : uniform(file, node, "w_in", c.wIn(), n);
-                    notes.add("non-spiking: read the potentials");
-                    yield new NeuronPlan(Math.max(0, decay(as, "current", dt, notes) - 1), decay(av, "voltage", dt, notes),
-                            as * win * av * uniform(file, node, "r", c.r(), n), leak(av, c.vLeak(), n), FixedPoint.THRESHOLD_MAX,
-                            false, notes);
-                }
-                case NirNode.IF i -> {
-                    noReset(file, node, i.vReset(), n);
-                    yield new NeuronPlan(FixedPoint.DECAY_MAX, 0, dt * uniform(file, node, "r", i.r(), n), new double[n],
-                            uniform(file, node, "v_threshold", i.vThreshold(), n), true, notes);
-                }
-                case NirNode.Integrator i -> {
-                    notes.add("non-spiking: read the potentials");
-                    yield new NeuronPlan(FixedPoint.DECAY_MAX, 0, dt * uniform(file, node, "r", i.r(), n), new double[n],
-                            FixedPoint.THRESHOLD_MAX, false, notes);
-                }
-                case NirNode.Threshold t -> {
-                    notes.add("Threshold node as a neuron keeping 1/4096 of its voltage per step");
-                    yield new NeuronPlan(FixedPoint.DECAY_MAX, FixedPoint.DECAY_MAX, 1, new double[n],
-                            uniform(file, node, "threshold", t.threshold(), n), true, notes);
-                }
-                default -> throw new NirFormatException(file, "node '" + node + "' (" + f.neuron().type()
-                        + ") is not a neuron node");
-            };
-        }
-
-        private static int decay(double fraction, String what, double dt, List<String> notes) {
-            long d = Math.round(FixedPoint.DECAY_ONE * fraction);
-            int clamped = (int) Math.max(0, Math.min(FixedPoint.DECAY_ONE, d));
-            notes.add(String.format(Locale.ROOT, "%s decay dt/tau = %.6f -> %d/4096 = %.6f", what, fraction, clamped,
-                    clamped / (double) FixedPoint.DECAY_ONE));
-            if (clamped == FixedPoint.DECAY_ONE) {
-                notes.add(String.format(Locale.ROOT, "warning: the step is %.1f times this time constant, so the %s "
-                        + "state is forgotten every step; compile with a --dt below tau (e.g. --dt %s)",
-                        fraction, what, suggestedDt(dt / fraction)));
-            }
-            return Math.min(FixedPoint.DECAY_MAX, clamped);
-        }
-
-        /** A tenth of {@code tau} seconds, to one significant digit. */
-        private static String suggestedDt(double tau) {
-            return new BigDecimal(tau / 10).round(new MathContext(1)).stripTrailingZeros().toPlainString();
-        }
-
-        private static double[] leak(double av, Tensor vLeak, int n) {
-            double[] b = new double[n];
-            for (int i = 0; i < n; i++) {
-                b[i] = vLeak == null ? 0 : av * vLeak.broadcast(i);
-            }
-            return b;
-        }
-
-        private static double uniform(String file, String node, String param, Tensor t, int n)
-                throws NirFormatException {
-            if (t == null) {
-                throw new NirFormatException(file, "node '" + node + "': parameter '" + param + "' missing");
-            }
-            if (t.size() != 1 && t.size() != n) {
-                throw new NirFormatException(file, "node '" + node + "': parameter '" + param + "' has " + t.size()
-                        + " values for " + n + " neurons");
-            }
-            double v = t.get(0);
-            for (int i = 1; i < t.size(); i++) {
-                if (t.get(i) != v) {
-                    throw new NirFormatException(file, "node '" + node + "': per-neuron values of parameter '" + param
-                            + "' differ (" + v + ", " + t.get(i) + "); one value per layer is supported");
-                }
-            }
-            return v;
-        }
-
-        private static void noReset(String file, String node, Tensor vReset, int n) throws NirFormatException {
-            if (vReset != null) {
-                for (int i = 0; i < vReset.size(); i++) {
-                    if (vReset.get(i) != 0) {
-                        throw new NirFormatException(file, "node '" + node + "': parameter 'v_reset' = "
-                                + vReset.get(i) + " not supported (neurons reset to 0)");
-                    }
-                }
-            }
-        }
     }
 }

@@ -135,16 +135,27 @@ public sealed interface NirNode {
         }
     }
 
-    /** {@code dv/dt = R I}, no spikes. */
+    /** NIR's {@code I}: {@code dv/dt = R I}, no spikes. */
     record Integrator(Tensor r) implements NirNode {
         public String type() {
-            return "Integrator";
+            return "I";
         }
     }
 
-    /** Parameters each node type accepts (all others are refused by name); the required ones are in {@link #REQUIRED}. */
+    /** A nested graph ({@code NIRGraph}), flattened by {@link NirGraph#flatten()} before import. */
+    record Graph(NirGraph graph) implements NirNode {
+        public String type() {
+            return "NIRGraph";
+        }
+    }
+
+    /**
+     * Parameters each node type accepts (all others are refused by name, except {@link #IGNORED}); the
+     * required ones are in {@link #REQUIRED}. {@code Integrator} is read as NIR's {@code I}, the name
+     * older files used.
+     */
     Map<String, Set<String>> PARAMETERS = Map.ofEntries(
-            Map.entry("Input", Set.of("shape")),
+            Map.entry("Input", Set.of("shape", "input_type")),
             Map.entry("Output", Set.of("shape")),
             Map.entry("Affine", Set.of("weight", "bias")),
             Map.entry("Linear", Set.of("weight")),
@@ -161,11 +172,15 @@ public sealed interface NirNode {
             Map.entry("LIF", Set.of("tau", "r", "v_leak", "v_threshold", "v_reset")),
             Map.entry("CubaLI", Set.of("tau_syn", "tau_mem", "r", "v_leak", "w_in")),
             Map.entry("CubaLIF", Set.of("tau_syn", "tau_mem", "r", "v_leak", "v_threshold", "v_reset", "w_in")),
+            Map.entry("I", Set.of("r")),
             Map.entry("Integrator", Set.of("r")));
+
+    /** Entries any node may carry that do not change what it computes: read past, never refused. */
+    Set<String> IGNORED = Set.of("metadata", "input_type", "output_type");
 
     /** Parameters that must be present. */
     Map<String, Set<String>> REQUIRED = Map.ofEntries(
-            Map.entry("Input", Set.of("shape")),
+            Map.entry("Input", Set.of()),
             Map.entry("Output", Set.of()),
             Map.entry("Affine", Set.of("weight", "bias")),
             Map.entry("Linear", Set.of("weight")),
@@ -182,5 +197,6 @@ public sealed interface NirNode {
             Map.entry("LIF", Set.of("tau", "r", "v_leak", "v_threshold")),
             Map.entry("CubaLI", Set.of("tau_syn", "tau_mem", "r", "v_leak")),
             Map.entry("CubaLIF", Set.of("tau_syn", "tau_mem", "r", "v_leak", "v_threshold")),
+            Map.entry("I", Set.of("r")),
             Map.entry("Integrator", Set.of("r")));
 }

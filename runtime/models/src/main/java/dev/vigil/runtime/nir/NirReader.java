@@ -7,6 +7,7 @@ import io.jhdf.api.Node;
 
 import java.lang.reflect.Array;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -18,8 +19,11 @@ import java.util.TreeSet;
 /**
  * Reads NIR graphs from HDF5 files with jHDF (pure Java). Layout: {@code /version},
  * {@code /node/type = "NIRGraph"}, {@code /node/nodes/<name>/type} plus one dataset per parameter,
- * {@code /node/edges} as N x 2 strings. A node type or parameter this importer does not know is
- * refused by name, as is a dataset larger than {@value #MAX_VALUES} values.
+ * {@code /node/edges} as N x 2 strings; a node of type {@code NIRGraph} nests the same layout. A node
+ * type or parameter this importer does not know is refused by name (nested nodes named
+ * {@code graph/node}), as is a dataset larger than {@value #MAX_VALUES} values. Read past without
+ * complaint: {@code metadata}, {@code input_type} and {@code output_type} entries (NIR writes types
+ * on some nodes), a convolution's padding given as {@code "valid"} or {@code "same"}.
  */
 public final class NirReader {
     /** Largest dataset read, in values (a hostile file cannot make the reader allocate more). */
@@ -38,7 +42,7 @@ public final class NirReader {
             if (!(root instanceof Group graph)) {
                 throw new NirFormatException(name, "no /node group");
             }
-            return readGraph(name, graph, version);
+            return readGraph(name, graph, version, "");
         } catch (NirFormatException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -46,43 +50,47 @@ public final class NirReader {
         }
     }
 
-    private static NirGraph readGraph(String file, Group graph, String version) throws NirFormatException {
-        String type = string(file, graph.getChild("type"), "/node/type");
+    private static NirGraph readGraph(String file, Group graph, String version, String path)
+            throws NirFormatException {
+        String where = path.isEmpty() ? "/node" : "node '" + path + "'";
+        String type = string(file, graph.getChild("type"), where + " type");
         if (!"NIRGraph".equals(type)) {
-            throw new NirFormatException(file, "/node/type is '" + type + "', expected 'NIRGraph'");
+            throw new NirFormatException(file, where + " type is '" + type + "', expected 'NIRGraph'");
         }
         if (!(graph.getChild("nodes") instanceof Group nodesGroup)) {
-            throw new NirFormatException(file, "no /node/nodes group");
+            throw new NirFormatException(file, where + " has no nodes group");
         }
         Map<String, NirNode> nodes = new LinkedHashMap<>();
         for (Map.Entry<String, Node> e : nodesGroup.getChildren().entrySet()) {
+            String name = path.isEmpty() ? e.getKey() : path + "/" + e.getKey();
             if (!(e.getValue() instanceof Group g)) {
-                throw new NirFormatException(file, "node '" + e.getKey() + "' is not a group");
+                throw new NirFormatException(file, "node '" + name + "' is not a group");
             }
-            nodes.put(e.getKey(), readNode(file, e.getKey(), g));
+            nodes.put(e.getKey(), readNode(file, name, g, version));
         }
-        List<NirGraph.Edge> edges = readEdges(file, graph.getChild("edges"), nodes);
+        List<NirGraph.Edge> edges = readEdges(file, graph.getChild("edges"), nodes, where);
         return new NirGraph(version, nodes, edges);
     }
 
-    private static List<NirGraph.Edge> readEdges(String file, Node node, Map<String, NirNode> nodes)
+    private static List<NirGraph.Edge> readEdges(String file, Node node, Map<String, NirNode> nodes, String where)
             throws NirFormatException {
         List<NirGraph.Edge> edges = new ArrayList<>();
         if (node == null) {
             return edges;
         }
         if (!(node instanceof Dataset ds)) {
-            throw new NirFormatException(file, "/node/edges is not a dataset");
+            throw new NirFormatException(file, where + " edges is not a dataset");
         }
-        checkSize(file, ds, "/node/edges");
+        checkSize(file, ds, where + " edges");
         Object data = ds.isEmpty() ? new String[0] : ds.getDataFlat();
         if (!(data instanceof String[] flat) || flat.length % 2 != 0) {
-            throw new NirFormatException(file, "/node/edges must be N x 2 strings");
+            throw new NirFormatException(file, where + " edges must be N x 2 strings");
         }
         for (int i = 0; i < flat.length; i += 2) {
             for (int k = 0; k < 2; k++) {
-                if (!nodes.containsKey(flat[i + k])) {
-                    throw new NirFormatException(file, "edge " + (i / 2) + " names unknown node '" + flat[i + k] + "'");
+                if (!NirGraph.resolves(nodes, flat[i + k])) {
+                    throw new NirFormatException(file, (where.equals("/node") ? "" : where + ": ") + "edge " + (i / 2)
+                            + " names unknown node '" + flat[i + k] + "'");
                 }
             }
             edges.add(new NirGraph.Edge(flat[i], flat[i + 1]));
@@ -90,8 +98,11 @@ public final class NirReader {
         return edges;
     }
 
-    private static NirNode readNode(String file, String name, Group g) throws NirFormatException {
+    private static NirNode readNode(String file, String name, Group g, String version) throws NirFormatException {
         String type = string(file, g.getChild("type"), "node '" + name + "' type");
+        if (type.equals("NIRGraph")) {
+            return new NirNode.Graph(readGraph(file, g, version, name));
+        }
         Set<String> accepted = NirNode.PARAMETERS.get(type);
         if (accepted == null) {
             throw new NirFormatException(file, "node '" + name + "': unsupported node type '" + type + "'");
@@ -99,7 +110,7 @@ public final class NirReader {
         Map<String, Tensor> p = new HashMap<>();
         for (Map.Entry<String, Node> e : g.getChildren().entrySet()) {
             String param = e.getKey();
-            if (param.equals("type")) {
+            if (param.equals("type") || !accepted.contains(param) && NirNode.IGNORED.contains(param)) {
                 continue;
             }
             if (!accepted.contains(param)) {
@@ -108,7 +119,17 @@ public final class NirReader {
             }
             p.put(param, tensor(file, name, param, e.getValue()));
         }
+        if ((type.equals("Conv1d") || type.equals("Conv2d")) && g.getChild("padding") instanceof Dataset pad
+                && pad.getData() instanceof String mode) {
+            p.put("padding", namedPadding(file, name, mode, p.get("weight"), p.get("dilation")));
+        }
+        if (type.equals("Input") && !p.containsKey("shape") && p.containsKey("input_type")) {
+            p.put("shape", p.get("input_type"));
+        }
         Set<String> missing = new TreeSet<>(NirNode.REQUIRED.get(type));
+        if (type.equals("Input")) {
+            missing.add("shape");
+        }
         missing.removeAll(p.keySet());
         if (!missing.isEmpty()) {
             throw new NirFormatException(file, "node '" + name + "' (" + type + "): missing parameter(s) " + missing);
@@ -136,9 +157,41 @@ public final class NirReader {
                     p.get("w_in"));
             case "CubaLIF" -> new NirNode.CubaLIF(p.get("tau_syn"), p.get("tau_mem"), p.get("r"), p.get("v_leak"),
                     p.get("v_threshold"), p.get("v_reset"), p.get("w_in"));
-            case "Integrator" -> new NirNode.Integrator(p.get("r"));
+            case "I", "Integrator" -> new NirNode.Integrator(p.get("r"));
             default -> throw new NirFormatException(file, "node '" + name + "': unsupported node type '" + type + "'");
         };
+    }
+
+    /**
+     * A convolution's padding named as PyTorch names it: {@code "valid"} is none, {@code "same"} is
+     * {@code dilation * (kernel - 1) / 2} on each side, refused when that is not a whole number.
+     */
+    private static Tensor namedPadding(String file, String node, String mode, Tensor weight, Tensor dilation)
+            throws NirFormatException {
+        int spatial = weight.rank() - 2;
+        if (spatial < 1) {
+            throw new NirFormatException(file, "node '" + node + "': weight of shape "
+                    + Arrays.toString(weight.shape()) + " has no kernel dimensions");
+        }
+        double[] pad = new double[spatial];
+        for (int d = 0; d < spatial; d++) {
+            int k = weight.dim(2 + d);
+            int dil = dilation == null ? 1 : (int) dilation.broadcast(d);
+            int total = dil * (k - 1);
+            switch (mode) {
+                case "valid" -> pad[d] = 0;
+                case "same" -> {
+                    if (total % 2 != 0) {
+                        throw new NirFormatException(file, "node '" + node + "': padding 'same' with kernel " + k
+                                + " pads unevenly (PyTorch adds the extra element on one side); not supported");
+                    }
+                    pad[d] = total / 2;
+                }
+                default -> throw new NirFormatException(file, "node '" + node + "': padding '" + mode
+                        + "' unknown (expected numbers, 'valid' or 'same')");
+            }
+        }
+        return new Tensor(new int[] {spatial}, pad);
     }
 
     private static Tensor tensor(String file, String node, String param, Node n) throws NirFormatException {
@@ -154,11 +207,18 @@ public final class NirReader {
         checkSize(file, ds, where);
         int[] dims = ds.isScalar() ? new int[0] : ds.getDimensions();
         Object data = ds.isScalar() ? ds.getData() : ds.getDataFlat();
+        if (data instanceof String && param.equals("padding")) {
+            return Tensor.scalar(0);
+        }
         double[] values = switch (data) {
             case double[] d -> d;
             case float[] f -> toDoubles(f);
-            case long[] l -> java.util.Arrays.stream(l).asDoubleStream().toArray();
-            case int[] i -> java.util.Arrays.stream(i).asDoubleStream().toArray();
+            case long[] l -> Arrays.stream(l).asDoubleStream().toArray();
+            case int[] i -> Arrays.stream(i).asDoubleStream().toArray();
+            case short[] h -> toDoubles(h);
+            case byte[] b -> toDoubles(b);
+            case boolean[] b -> toDoubles(b);
+            case Boolean b -> new double[] {b ? 1 : 0};
             case Number x -> new double[] {x.doubleValue()};
             case Object o when o.getClass().isArray() && Array.getLength(o) > 0
                     && Array.get(o, 0) instanceof Number -> numbers(o);
@@ -170,6 +230,30 @@ public final class NirReader {
         } catch (IllegalArgumentException e) {
             throw new NirFormatException(file, where + ": " + e.getMessage());
         }
+    }
+
+    private static double[] toDoubles(short[] h) {
+        double[] d = new double[h.length];
+        for (int i = 0; i < h.length; i++) {
+            d[i] = h[i];
+        }
+        return d;
+    }
+
+    private static double[] toDoubles(byte[] b) {
+        double[] d = new double[b.length];
+        for (int i = 0; i < b.length; i++) {
+            d[i] = b[i];
+        }
+        return d;
+    }
+
+    private static double[] toDoubles(boolean[] b) {
+        double[] d = new double[b.length];
+        for (int i = 0; i < b.length; i++) {
+            d[i] = b[i] ? 1 : 0;
+        }
+        return d;
     }
 
     private static double[] toDoubles(float[] f) {

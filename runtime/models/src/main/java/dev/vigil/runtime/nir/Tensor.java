@@ -63,6 +63,56 @@ public record Tensor(int[] shape, double[] data) {
         return data.length == 1 ? data[0] : data[i];
     }
 
+    /**
+     * The values broadcast to {@code target} as NumPy does (trailing axes aligned, size-1 axes repeated),
+     * flattened row-major; also one value per channel ({@code [C]}) for a {@code [C, ...]} target, as
+     * some exporters write per-channel parameters.
+     *
+     * @throws IllegalArgumentException when the shapes do not broadcast
+     */
+    public double[] broadcastTo(int[] target) {
+        int n = 1;
+        for (int d : target) {
+            n *= d;
+        }
+        double[] out = new double[n];
+        if (data.length == 1) {
+            Arrays.fill(out, data[0]);
+            return out;
+        }
+        if (data.length == n) {
+            return data.clone();
+        }
+        if (target.length > 1 && data.length == target[0] && (shape.length == 1 || shape[0] == target[0])) {
+            int per = n / target[0];
+            for (int i = 0; i < n; i++) {
+                out[i] = data[i / per];
+            }
+            return out;
+        }
+        int offset = target.length - shape.length;
+        boolean fits = offset >= 0;
+        for (int d = 0; fits && d < shape.length; d++) {
+            fits = shape[d] == 1 || shape[d] == target[offset + d];
+        }
+        if (!fits) {
+            throw new IllegalArgumentException("of shape " + Arrays.toString(shape) + " does not fit the layer's shape "
+                    + Arrays.toString(target));
+        }
+        int[] index = new int[target.length];
+        for (int i = 0; i < n; i++) {
+            int src = 0;
+            for (int d = 0; d < shape.length; d++) {
+                src = src * shape[d] + (shape[d] == 1 ? 0 : index[offset + d]);
+            }
+            out[i] = data[src];
+            for (int d = target.length - 1; d >= 0 && ++index[d] == target[d]; d--) {
+                index[d] = 0;
+            }
+        }
+        return out;
+    }
+
     /** Dimension {@code d}. */
     public int dim(int d) {
         return shape[d];

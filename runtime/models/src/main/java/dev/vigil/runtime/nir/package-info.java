@@ -1,5 +1,6 @@
 /**
- * NIR (Neuromorphic Intermediate Representation) import: reading NIR graphs from HDF5 with a pure-Java
- * reader and turning them into chains of floating-point layers for the quantiser.
+ * NIR (Neuromorphic Intermediate Representation): reading and writing NIR graphs in HDF5 with jHDF
+ * (pure Java), flattening nested graphs, and turning a graph into a chain of floating-point layers for
+ * the quantiser.
  */
 package dev.vigil.runtime.nir;

@@ -4,8 +4,10 @@ import dev.vigil.runtime.hal.DeviceCapabilities;
 import dev.vigil.runtime.hal.EnergyModel;
 import dev.vigil.runtime.hal.reference.ReferenceDevice;
 import dev.vigil.runtime.network.ConvLayer;
+import dev.vigil.runtime.network.CubaFormat;
 import dev.vigil.runtime.network.CubaLif;
 import dev.vigil.runtime.network.DenseLayer;
+import dev.vigil.runtime.network.Relay;
 import dev.vigil.runtime.network.SumPoolLayer;
 import dev.vigil.runtime.nir.NirFiles;
 import dev.vigil.runtime.nir.NirFormatException;
@@ -14,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -43,7 +46,7 @@ class QuantiserTest {
                 .node("w", "Linear", "weight", new double[][] {{0.5, -0.25}})
                 .node("out", "Output", "shape", new long[] {1}).chain("in", "w", "lif", "out")
                 .write(tmp.resolve("lif.nir"));
-        CompilationResult r = ModelCompiler.compile(f, new ReferenceDevice().capabilities(), DT);
+        CompilationResult r = ModelCompiler.compile(f, loihiFormat(), DT);
         DenseLayer layer = assertInstanceOf(DenseLayer.class, r.model().network().layers().getFirst());
         assertArrayEquals(new int[] {4064, -2016}, layer.weights());
         CubaLif n = assertInstanceOf(CubaLif.class, layer.neuron());
@@ -57,6 +60,12 @@ class QuantiserTest {
         assertEquals(Math.abs(-0.025 + 2016 / 81280.0) / 2, q.meanAbsWeightError(), 1e-12);
         assertEquals(0, q.thresholdError(), 1e-12);
         assertTrue(r.report().contains("voltage decay dt/tau = 0.100000 -> 410/4096"), r.report());
+    }
+
+    /** Loihi's fixed point (8-bit weight mantissas, exponent 0..7) without the chip's pipeline delay. */
+    private static DeviceCapabilities loihiFormat() {
+        return new DeviceCapabilities("loihi-format", "Loihi's fixed point", Set.of(CubaLif.KIND, Relay.KIND), 8, 24,
+                128, 1024, 1 << 17, EnergyModel.LOIHI_2018, DeviceCapabilities.ALL_LAYER_KINDS, 7, 0);
     }
 
     private static DeviceCapabilities noExponent(int weightBits) {
@@ -105,7 +114,7 @@ class QuantiserTest {
         assertEquals(1, narrow.model().report().layers().getFirst().thresholdError(), 1e-12);
         assertTrue(narrow.report().contains("threshold rounds to 0: the neurons spike on any positive potential"
                 + " (the largest weight is 500.0 thresholds"), narrow.report());
-        CompilationResult wide = ModelCompiler.compile(f, new ReferenceDevice().capabilities(), DT);
+        CompilationResult wide = ModelCompiler.compile(f, loihiFormat(), DT);
         assertEquals(33, ((CubaLif) wide.model().network().layers().getFirst().neuron()).threshold());
         assertTrue(!wide.report().contains("rounds to 0"), wide.report());
     }
@@ -141,7 +150,7 @@ class QuantiserTest {
                         "w_in", new double[] {1})
                 .node("out", "Output", "shape", new long[] {10})
                 .chain("in", "conv", "lif1", "pool", "flat", "fc", "lif2", "out").write(tmp.resolve("cnn.nir"));
-        CompilationResult r = ModelCompiler.compile(f, new ReferenceDevice().capabilities(), DT);
+        CompilationResult r = ModelCompiler.compile(f, loihiFormat(), DT);
         var layers = r.model().network().layers();
         ConvLayer conv = assertInstanceOf(ConvLayer.class, layers.get(0));
         assertEquals(4 * 8 * 8, conv.neurons());
@@ -176,24 +185,81 @@ class QuantiserTest {
 
     @Test
     void refusesWhatFixedPointNeuronsCannotExpressByName() {
-        Path perNeuronTau = new NirFiles().node("in", "Input", "shape", new long[] {2})
+        Path below = new NirFiles().node("in", "Input", "shape", new long[] {1})
+                .node("w", "Linear", "weight", new double[][] {{1}})
+                .node("lif", "LIF", "tau", new double[] {0.01}, "r", new double[] {1}, "v_leak", new double[] {0},
+                        "v_threshold", new double[] {1}, "v_reset", new double[] {1.5})
+                .node("out", "Output", "shape", new long[] {1}).chain("in", "w", "lif", "out")
+                .write(tmp.resolve("reset.nir"));
+        NirFormatException r = assertThrows(NirFormatException.class,
+                () -> ModelCompiler.compile(below, new ReferenceDevice().capabilities(), DT));
+        assertTrue(r.getMessage().contains("node 'lif': v_threshold of neuron 0 does not lie above v_reset"),
+                r.getMessage());
+        Path negative = new NirFiles().node("in", "Input", "shape", new long[] {2})
                 .node("w", "Linear", "weight", new double[][] {{1, 0}, {0, 1}})
-                .node("lif", "LIF", "tau", new double[] {0.01, 0.02}, "r", new double[] {1, 1},
+                .node("lif", "LIF", "tau", new double[] {0.01, -0.02}, "r", new double[] {1, 1},
                         "v_leak", new double[] {0, 0}, "v_threshold", new double[] {1, 1})
                 .node("out", "Output", "shape", new long[] {2}).chain("in", "w", "lif", "out")
                 .write(tmp.resolve("tau.nir"));
         NirFormatException e = assertThrows(NirFormatException.class,
-                () -> ModelCompiler.compile(perNeuronTau, new ReferenceDevice().capabilities(), DT));
-        assertTrue(e.getMessage().contains("node 'lif': per-neuron values of parameter 'tau' differ"), e.getMessage());
-        Path reset = new NirFiles().node("in", "Input", "shape", new long[] {1})
-                .node("w", "Linear", "weight", new double[][] {{1}})
-                .node("lif", "LIF", "tau", new double[] {0.01}, "r", new double[] {1}, "v_leak", new double[] {0},
-                        "v_threshold", new double[] {1}, "v_reset", new double[] {0.5})
-                .node("out", "Output", "shape", new long[] {1}).chain("in", "w", "lif", "out")
-                .write(tmp.resolve("reset.nir"));
-        NirFormatException r = assertThrows(NirFormatException.class,
-                () -> ModelCompiler.compile(reset, new ReferenceDevice().capabilities(), DT));
-        assertTrue(r.getMessage().contains("parameter 'v_reset' = 0.5 not supported"), r.getMessage());
+                () -> ModelCompiler.compile(negative, new ReferenceDevice().capabilities(), DT));
+        assertTrue(e.getMessage().contains("node 'lif': parameter 'tau' = -0.02 (neuron 1) must be positive"),
+                e.getMessage());
+        Path odd = new NirFiles().node("in", "Input", "shape", new long[] {3})
+                .node("w", "Linear", "weight", new double[][] {{1, 0, 0}, {0, 1, 0}, {0, 0, 1}})
+                .node("lif", "LIF", "tau", new double[] {0.01, 0.02}, "r", new double[] {1}, "v_leak", new double[] {0},
+                        "v_threshold", new double[] {1})
+                .node("out", "Output", "shape", new long[] {3}).chain("in", "w", "lif", "out")
+                .write(tmp.resolve("odd.nir"));
+        NirFormatException o = assertThrows(NirFormatException.class,
+                () -> ModelCompiler.compile(odd, new ReferenceDevice().capabilities(), DT));
+        assertTrue(o.getMessage().contains("node 'lif': parameter 'tau' of shape [2] does not fit the layer's shape"
+                + " [3]"), o.getMessage());
+    }
+
+    @Test
+    void wideFormatKeepsDyadicParametersExactAndShiftsTheResetToZero() throws Exception {
+        // IF, r = 1, weights 0.5 and -0.25, v_threshold 1 + 2^-10, v_reset -0.25: the device's voltage is
+        // v + 0.25, its threshold 1.2509765625 = 1281/1024; the largest 2^k keeping 1281/1024 * 2^k within
+        // 2^20 is 2^19: weights 262144 and -131072, threshold 655872, initial voltage 0.25 * 2^19 = 131072
+        Path f = new NirFiles().node("in", "Input", "shape", new long[] {2})
+                .node("w", "Linear", "weight", new double[][] {{0.5, -0.25}})
+                .node("if", "IF", "r", new double[] {1}, "v_threshold", new double[] {1 + Math.scalb(1.0, -10)},
+                        "v_reset", new double[] {-0.25})
+                .node("out", "Output", "shape", new long[] {1}).chain("in", "w", "if", "out")
+                .write(tmp.resolve("if.nir"));
+        CompilationResult r = ModelCompiler.compile(f, new ReferenceDevice().capabilities(), DT);
+        DenseLayer layer = assertInstanceOf(DenseLayer.class, r.model().network().layers().getFirst());
+        assertArrayEquals(new int[] {262144, -131072}, layer.weights());
+        CubaLif n = assertInstanceOf(CubaLif.class, layer.neuron());
+        assertEquals(CubaFormat.WIDE, n.format());
+        assertEquals(655872, n.threshold());
+        assertArrayEquals(new int[] {131072}, n.initialV());
+        assertEquals((1 << 24) - 1, n.du(), "the current lasts one step");
+        assertEquals(0, n.dv(), "no leak");
+        LayerQuantisation q = r.model().report().layers().getFirst();
+        assertEquals(0, q.maxAbsWeightError());
+        assertEquals(0, q.thresholdError());
+        assertTrue(r.report().contains("scale 2^19 per unit of voltage"), r.report());
+    }
+
+    @Test
+    void perNeuronTimeConstantsAndThresholdsBecomePerNeuronDecaysAndScales() throws Exception {
+        // tau 2 and 4 ms at dt 1 ms: voltage decays 1/2 and 1/4 (2^23 and 2^22 of 2^24); r = tau/dt makes
+        // both gains 1. Thresholds 1 and 0.5: the second neuron is scaled by 2, so its weight doubles.
+        Path f = new NirFiles().node("in", "Input", "shape", new long[] {1})
+                .node("w", "Linear", "weight", new double[][] {{0.25}, {0.25}})
+                .node("lif", "LIF", "tau", new double[] {2 * DT, 4 * DT}, "r", new double[] {2, 4},
+                        "v_leak", new double[] {0, 0}, "v_threshold", new double[] {1, 0.5})
+                .node("out", "Output", "shape", new long[] {2}).chain("in", "w", "lif", "out")
+                .write(tmp.resolve("per.nir"));
+        CompilationResult r = ModelCompiler.compile(f, new ReferenceDevice().capabilities(), DT);
+        DenseLayer layer = assertInstanceOf(DenseLayer.class, r.model().network().layers().getFirst());
+        CubaLif n = assertInstanceOf(CubaLif.class, layer.neuron());
+        assertArrayEquals(new int[] {1 << 23, 1 << 22}, n.dvs());
+        assertEquals(2 * layer.weight(0, 0), layer.weight(0, 1), "weights " + Arrays.toString(layer.weights()));
+        assertEquals(1 << 20, n.threshold(), "threshold 1 at scale 2^20");
+        assertEquals(1 << 18, layer.weight(0, 0), "0.25 at scale 2^20");
     }
 
     @Test
@@ -213,7 +279,7 @@ class QuantiserTest {
                 .node("w", "Linear", "weight", new double[][] {{0.5, -0.25}})
                 .node("out", "Output", "shape", new long[] {1}).chain("in", "w", "lif", "out")
                 .write(tmp.resolve("lif.nir"));
-        CompilationResult r = ModelCompiler.compile(f, new ReferenceDevice().capabilities(), DT);
+        CompilationResult r = ModelCompiler.compile(f, loihiFormat(), DT);
         Path bundle = tmp.resolve("bundle");
         String sha = ModelBundle.write(bundle, r);
         assertEquals(8, Files.size(bundle.resolve(ModelBundle.WEIGHTS)));

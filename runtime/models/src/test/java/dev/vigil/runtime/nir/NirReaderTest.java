@@ -84,4 +84,46 @@ class NirReaderTest {
         NirFormatException e = assertThrows(NirFormatException.class, () -> NirReader.read(f));
         assertTrue(e.getMessage().startsWith(f.toString()), e.getMessage());
     }
+
+    @Test
+    void readsANestedGraphAndFlattensItsInputAndOutputAway() throws Exception {
+        NirGraph g = NirReader.read(NIR.resolve("nested_subgraph_cuba.nir"));
+        NirNode.Graph rnn = assertInstanceOf(NirNode.Graph.class, g.nodes().get("rnn"));
+        assertEquals(4, rnn.graph().nodes().size());
+        NirGraph flat = g.flatten();
+        assertEquals(List.of("fc1", "fc2", "input", "lif_out", "output", "rnn/lif", "rnn/w_rec"),
+                flat.nodes().keySet().stream().sorted().toList());
+        assertEquals(List.of("fc1 -> rnn/lif", "fc2 -> lif_out", "input -> fc1", "lif_out -> output",
+                "rnn/lif -> fc2", "rnn/lif -> rnn/w_rec", "rnn/w_rec -> rnn/lif"),
+                flat.edges().stream().map(NirGraph.Edge::toString).sorted().toList());
+    }
+
+    @Test
+    void readsPastMetadataAndTypesAndTakesNirsNameForTheIntegrator() throws Exception {
+        Path f = new NirFiles().node("in", "Input", "shape", new long[] {2}, "metadata", "from a test")
+                .node("w", "Linear", "weight", new double[][] {{1, 2}}, "input_type", new long[] {2})
+                .node("i", "I", "r", new double[] {0.5}, "output_type", new long[] {1})
+                .node("out", "Output", "shape", new long[] {1}).chain("in", "w", "i", "out")
+                .write(tmp.resolve("meta.nir"));
+        NirGraph g = NirReader.read(f);
+        NirNode.Integrator i = assertInstanceOf(NirNode.Integrator.class, g.nodes().get("i"));
+        assertEquals("I", i.type());
+        assertEquals(0.5, i.r().get(0));
+    }
+
+    @Test
+    void readsANamedConvolutionPadding() throws Exception {
+        Path f = new NirFiles().node("in", "Input", "shape", new long[] {1, 5, 5})
+                .node("c", "Conv2d", "weight", new double[1][1][3][5], "padding", "same")
+                .node("out", "Output", "shape", new long[] {1, 5, 5}).chain("in", "c", "out")
+                .write(tmp.resolve("same.nir"));
+        NirNode.Conv2d c = assertInstanceOf(NirNode.Conv2d.class, NirReader.read(f).nodes().get("c"));
+        assertArrayEquals(new int[] {1, 2}, c.padding().ints("padding"));
+        Path even = new NirFiles().node("in", "Input", "shape", new long[] {1, 5, 5})
+                .node("c", "Conv2d", "weight", new double[1][1][2][2], "padding", "same")
+                .node("out", "Output", "shape", new long[] {1, 5, 5}).chain("in", "c", "out")
+                .write(tmp.resolve("even.nir"));
+        NirFormatException e = assertThrows(NirFormatException.class, () -> NirReader.read(even));
+        assertTrue(e.getMessage().contains("node 'c': padding 'same' with kernel 2 pads unevenly"), e.getMessage());
+    }
 }

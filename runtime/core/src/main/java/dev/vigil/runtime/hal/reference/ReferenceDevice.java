@@ -5,6 +5,7 @@ import dev.vigil.runtime.hal.DeviceCapabilities;
 import dev.vigil.runtime.hal.DeviceSession;
 import dev.vigil.runtime.hal.EnergyModel;
 import dev.vigil.runtime.hal.NeuromorphicDevice;
+import dev.vigil.runtime.network.CubaFormat;
 import dev.vigil.runtime.network.CubaLif;
 import dev.vigil.runtime.network.NeuronParams;
 import dev.vigil.runtime.network.QuantizedRelu;
@@ -22,7 +23,7 @@ public final class ReferenceDevice implements NeuromorphicDevice {
 
     private static final DeviceCapabilities CAPABILITIES = new DeviceCapabilities(ID,
             "golden reference: obvious integer arithmetic, every neuron every step",
-            Set.of(NeuronParams.KIND, CubaLif.KIND, QuantizedRelu.KIND, Relay.KIND), 32, 32,
+            Set.of(NeuronParams.KIND, CubaLif.KIND, CubaFormat.WIDE.kind(), QuantizedRelu.KIND, Relay.KIND), 32, 32,
             1 << 16, 1 << 20, 1L << 32, EnergyModel.LOIHI_2018, DeviceCapabilities.ALL_LAYER_KINDS, 0, 0);
 
     @Override

@@ -3,10 +3,10 @@ package dev.vigil.runtime.hal.reference;
 import dev.vigil.runtime.hal.ActivityCounts;
 import dev.vigil.runtime.hal.DeviceSession;
 import dev.vigil.runtime.network.ConvLayer;
+import dev.vigil.runtime.network.CubaFormat;
 import dev.vigil.runtime.network.CubaLif;
 import dev.vigil.runtime.network.DenseLayer;
 import dev.vigil.runtime.network.FeatureShape;
-import dev.vigil.runtime.network.FixedPoint;
 import dev.vigil.runtime.network.Layer;
 import dev.vigil.runtime.network.Network;
 import dev.vigil.runtime.network.NeuronModel;
@@ -55,6 +55,18 @@ final class ReferenceSession implements DeviceSession {
             lastSpikes[l] = new int[size];
         }
         inputCounts = new int[network.inputs()];
+        initialVoltages();
+    }
+
+    /** Sets every current-based neuron's voltage to its initial value. */
+    private void initialVoltages() {
+        for (int l = 0; l < v.length; l++) {
+            if (network.layers().get(l).neuron() instanceof CubaLif c) {
+                for (int n = 0; n < v[l].length; n++) {
+                    v[l][n] = c.initialV(n);
+                }
+            }
+        }
     }
 
     @Override
@@ -212,16 +224,19 @@ final class ReferenceSession implements DeviceSession {
     }
 
     private int updateCuba(int l, int n, CubaLif c, int input) {
-        // input and current in 32-bit arithmetic, wrapping as Lava's int32 arrays do
-        int u = FixedPoint.wrap24((int) FixedPoint.decay(aux[l][n], c.du() + 1) + (input << FixedPoint.ALIGN_SHIFT));
-        int vn = FixedPoint.clamp24(FixedPoint.decay(v[l][n], c.dv()) + u + c.bias(n));
+        // input and current summed in 32-bit arithmetic, wrapping as Lava's int32 arrays do, then wrapped
+        // to the format's width
+        CubaFormat f = c.format();
+        int sum = (int) f.decay(aux[l][n], c.du(n) + 1) + (input << f.alignShift()) + c.currentBias(n);
+        long u = f.wrap(sum);
+        long vn = f.saturate(f.decay(v[l][n], c.dv(n)) + u + c.bias(n));
         int spike = 0;
-        if (vn > c.threshold() << FixedPoint.ALIGN_SHIFT) {
+        if (vn > (long) c.threshold() << f.alignShift()) {
             spike = 1;
             vn = 0;
         }
-        aux[l][n] = u;
-        v[l][n] = vn;
+        aux[l][n] = (int) u;
+        v[l][n] = (int) vn;
         count(input != 0 || spike != 0);
         return spike;
     }
@@ -261,6 +276,7 @@ final class ReferenceSession implements DeviceSession {
             Arrays.fill(lastSpikes[l], 0);
         }
         Arrays.fill(inputCounts, 0);
+        initialVoltages();
     }
 
     @Override

@@ -1,0 +1,141 @@
+package dev.vigil.tests;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** `vigil simulate` and `vigil export-nir` on the NIR paper's models and the fixtures of ../shared/data/nir. */
+class SimulateCommandTest {
+
+    private static Path nir(String name) {
+        return TestPaths.shared().resolve("data/nir").resolve(name);
+    }
+
+    /** lif_exact.csv's input column (one spike where it is 1) as a step,channel CSV. */
+    private static Path lifInput(Path dir) throws IOException {
+        List<String> lines = Files.readAllLines(nir("lif_exact.csv"));
+        StringBuilder csv = new StringBuilder("step,channel\n");
+        for (int s = 0; s < lines.size(); s++) {
+            if (Double.parseDouble(lines.get(s).split(",")[0]) != 0) {
+                csv.append(s).append(",0\n");
+            }
+        }
+        return Files.writeString(dir.resolve("lif_input.csv"), csv);
+    }
+
+    /** The CSV rows (not the '# ' summary) of a run. */
+    private static List<String> rows(CliRun run) {
+        return run.outLines().stream().filter(l -> !l.startsWith("#")).toList();
+    }
+
+    @Test
+    void lifNeuronSpikesAtTheNirPapersStepsOnTheGoldenAndTheLoihiClassDevice(@TempDir Path dir) throws Exception {
+        Path input = lifInput(dir);
+        CliRun golden = CliRun.run("simulate", nir("lif_norse.nir").toString(), "--input", input.toString(),
+                "--dt", "0.0001", "--steps", "1000");
+        assertEquals(0, golden.exitCode(), golden.err());
+        assertEquals(List.of("neuron,readout,count,spike_steps", "0,output,4,460 510 710 760"), rows(golden));
+        assertTrue(golden.outLines().stream().anyMatch(l -> l.startsWith("# device reference: 1000 steps")),
+                String.join("\n", golden.outLines()));
+        assertTrue(golden.outLines().stream().anyMatch(l -> l.startsWith("# energy: ")), golden.outLines().toString());
+        CliRun loihi = CliRun.run("simulate", nir("lif_norse.nir").toString(), "--input", input.toString(),
+                "--dt", "0.0001", "--steps", "1000", "--device", "loihi");
+        assertEquals(0, loihi.exitCode(), loihi.err());
+        assertEquals("0,output,4,461 511 711 761", rows(loihi).get(1));
+    }
+
+    @Test
+    void brailleNetworkRunsOnEveryDevice() {
+        List<List<String>> outputs = new ArrayList<>();
+        for (String device : List.of("reference", "fast", "loihi", "akida")) {
+            CliRun run = CliRun.run("simulate", nir("braille_noDelay_bias_zero.nir").toString(), "--input",
+                    nir("nested_subgraph_cuba_input.csv").toString(), "--dt", "0.0001", "--device", device);
+            assertEquals(0, run.exitCode(), device + ": " + run.err());
+            List<String> rows = rows(run);
+            assertEquals(8, rows.size(), device + ": a header and the 7 Braille classes: " + rows);
+            assertTrue(run.outLines().stream().anyMatch(l -> l.startsWith("# device " + device + ": 300 steps")),
+                    run.outLines().toString());
+            int spikes = rows.stream().skip(1).mapToInt(r -> Integer.parseInt(r.split(",")[2])).sum();
+            assertTrue(spikes > 0, device + ": the readout spikes on 300 steps of 10 % input: " + rows);
+            outputs.add(rows);
+        }
+        assertEquals(outputs.get(0), outputs.get(1), "the fast device runs the golden device's program bit for bit");
+    }
+
+    @Test
+    void convolutionalFixtureReadsEventCameraFramesFromCsvAndNpyAlike(@TempDir Path dir) throws Exception {
+        Path frames = nir("nmnist_sample_frames_1ms.csv");
+        CliRun csv = CliRun.run("simulate", nir("conv_dvs_sumpool_if.nir").toString(), "--input", frames.toString(),
+                "--device", "fast", "--out", dir.resolve("spikes.csv").toString());
+        assertEquals(0, csv.exitCode(), csv.err());
+        List<String> written = Files.readAllLines(dir.resolve("spikes.csv"));
+        assertEquals(7, written.size(), written.toString());
+        assertTrue(written.get(1).startsWith("0,output[0],35,21 24 26 29 33"), "fixtures_reference.json's output 0: "
+                + written.get(1));
+        Path npy = framesAsNpy(frames, dir.resolve("frames.npy"));
+        CliRun array = CliRun.run("simulate", nir("conv_dvs_sumpool_if.nir").toString(), "--input", npy.toString(),
+                "--device", "fast");
+        assertEquals(0, array.exitCode(), array.err());
+        assertEquals(written, rows(array));
+    }
+
+    /** The frames CSV as an NPY array of shape (310, 2, 34, 34), uint8. */
+    private static Path framesAsNpy(Path csv, Path npy) throws IOException {
+        byte[] data = new byte[310 * 2 * 34 * 34];
+        List<String> lines = Files.readAllLines(csv);
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(",");
+            int index = ((Integer.parseInt(f[0]) * 2 + Integer.parseInt(f[1])) * 34 + Integer.parseInt(f[2])) * 34
+                    + Integer.parseInt(f[3]);
+            data[index] = (byte) Integer.parseInt(f[4]);
+        }
+        String header = "{'descr': '|u1', 'fortran_order': False, 'shape': (310, 2, 34, 34), }";
+        header = header + " ".repeat(63 - (10 + header.length()) % 64) + "\n";
+        ByteBuffer b = ByteBuffer.allocate(10 + header.length() + data.length).order(ByteOrder.LITTLE_ENDIAN);
+        b.put((byte) 0x93).put("NUMPY".getBytes(StandardCharsets.US_ASCII)).put((byte) 1).put((byte) 0);
+        b.putShort((short) header.length()).put(header.getBytes(StandardCharsets.US_ASCII)).put(data);
+        return Files.write(npy, b.array());
+    }
+
+    @Test
+    void badInputIsOneLineNamingTheFileAndWhatIsSupported(@TempDir Path dir) throws Exception {
+        CliRun recording = CliRun.run("simulate", nir("lif_norse.nir").toString(), "--input",
+                TestPaths.demoLog().toString());
+        assertEquals(1, recording.exitCode());
+        assertTrue(recording.err().contains("demo.vlog: not a spike file: input spikes are read from a CSV of events"
+                + " (step,channel)") && recording.err().contains("recordings run through a lane's encoder"),
+                recording.err());
+        Path bad = Files.writeString(dir.resolve("bad.csv"), "step,channel\n0,0\n3,7\n");
+        CliRun channel = CliRun.run("simulate", nir("lif_norse.nir").toString(), "--input", bad.toString());
+        assertEquals(1, channel.exitCode());
+        assertTrue(channel.err().contains("bad.csv:line 3: channel 7 outside 0..0"), channel.err());
+        assertEquals(1, channel.err().strip().lines().count(), channel.err());
+    }
+
+    @Test
+    void exportedNirRunsAsTheModelItCameFrom(@TempDir Path dir) throws Exception {
+        Path exported = dir.resolve("cuba.loihi.nir");
+        CliRun export = CliRun.run("export-nir", nir("nested_subgraph_cuba.nir").toString(), "--device", "loihi",
+                "-o", exported.toString());
+        assertEquals(0, export.exitCode(), export.err());
+        assertTrue(export.err().contains("wrote " + exported), export.err());
+        assertTrue(String.join("\n", export.outLines()).contains("quantisation"), export.outLines().toString());
+        String input = nir("nested_subgraph_cuba_input.csv").toString();
+        CliRun original = CliRun.run("simulate", nir("nested_subgraph_cuba.nir").toString(), "--input", input,
+                "--device", "loihi");
+        CliRun again = CliRun.run("simulate", exported.toString(), "--input", input, "--device", "loihi");
+        assertEquals(0, again.exitCode(), again.err());
+        assertEquals(rows(original), rows(again));
+    }
+}

@@ -116,9 +116,9 @@ final class OnnxExecutor implements FloatExecutor {
         try {
             return OrtEnvironment.getEnvironment();
         } catch (RuntimeException | LinkageError e) {
+            Throwable why = e.getCause() != null ? e.getCause() : e;
             throw new IllegalStateException("ONNX Runtime cannot start on " + System.getProperty("os.name") + " "
-                    + System.getProperty("os.arch") + " (the vigil-onnx package ships linux-x64 and linux-aarch64): "
-                    + e.getMessage());
+                    + System.getProperty("os.arch") + " (the vigil-onnx packages hold linux-x64 or linux-aarch64): " + why);
         }
     }
 

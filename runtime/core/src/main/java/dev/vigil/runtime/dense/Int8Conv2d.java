@@ -113,6 +113,11 @@ public record Int8Conv2d(FeatureShape input, int outChannels, Kernel kernel, byt
         return outChannels;
     }
 
+    /**
+     * Accumulates each output plane in place, tap by tap (a row of outputs times one weight at a time,
+     * over contiguous inputs), then requantises it: the same sums as the definition, in an order that
+     * reads memory in sequence.
+     */
     @Override
     public void forward(int[] x, int[] out) {
         int channels = input.channels();
@@ -122,28 +127,21 @@ public record Int8Conv2d(FeatureShape input, int outChannels, Kernel kernel, byt
         int kw = kernel.width();
         int oh = outHeight();
         int ow = outWidth();
-        int i = 0;
+        int plane = oh * ow;
         for (int o = 0; o < outChannels; o++) {
-            int kernelBase = o * channels * kh * kw;
-            for (int oy = 0; oy < oh; oy++) {
-                int top = kernel.top(oy);
-                int y0 = Kernel.firstTap(top);
-                int y1 = Kernel.endTap(top, kh, h);
-                for (int ox = 0; ox < ow; ox++) {
-                    int left = kernel.left(ox);
-                    int x0 = Kernel.firstTap(left);
-                    int x1 = Kernel.endTap(left, kw, w);
-                    int acc = bias[o];
-                    for (int c = 0; c < channels; c++) {
-                        for (int dy = y0; dy < y1; dy++) {
-                            int wr = kernelBase + (c * kh + dy) * kw;
-                            int xr = (c * h + top + dy) * w + left;
-                            for (int dx = x0; dx < x1; dx++) {
-                                acc += weights[wr + dx] * x[xr + dx];
-                            }
-                        }
+            int base = o * plane;
+            Arrays.fill(out, base, base + plane, bias[o]);
+            for (int c = 0; c < channels; c++) {
+                for (int dy = 0; dy < kh; dy++) {
+                    for (int dx = 0; dx < kw; dx++) {
+                        kernel.accumulate(weights[((o * channels + c) * kh + dy) * kw + dx], x, c * h * w, h, w, dy, dx,
+                                out, base, oh, ow);
                     }
-                    out[i++] = relu ? Int8Op.activate(acc, multiplier, shift) : acc;
+                }
+            }
+            if (relu) {
+                for (int i = base; i < base + plane; i++) {
+                    out[i] = Int8Op.activate(out[i], multiplier, shift);
                 }
             }
         }

@@ -70,6 +70,7 @@ public record Int8DepthwiseConv2d(FeatureShape input, Kernel kernel, byte[] weig
         return bias.length;
     }
 
+    /** Accumulates each channel's output plane in place, tap by tap, then requantises it (as {@link Int8Conv2d}). */
     @Override
     public void forward(int[] x, int[] out) {
         int h = input.height();
@@ -78,25 +79,18 @@ public record Int8DepthwiseConv2d(FeatureShape input, Kernel kernel, byte[] weig
         int kw = kernel.width();
         int oh = kernel.outHeight(h);
         int ow = kernel.outWidth(w);
-        int i = 0;
+        int plane = oh * ow;
         for (int c = 0; c < input.channels(); c++) {
-            for (int oy = 0; oy < oh; oy++) {
-                int top = kernel.top(oy);
-                int y0 = Kernel.firstTap(top);
-                int y1 = Kernel.endTap(top, kh, h);
-                for (int ox = 0; ox < ow; ox++) {
-                    int left = kernel.left(ox);
-                    int x0 = Kernel.firstTap(left);
-                    int x1 = Kernel.endTap(left, kw, w);
-                    int acc = bias[c];
-                    for (int dy = y0; dy < y1; dy++) {
-                        int wr = (c * kh + dy) * kw;
-                        int xr = (c * h + top + dy) * w + left;
-                        for (int dx = x0; dx < x1; dx++) {
-                            acc += weights[wr + dx] * x[xr + dx];
-                        }
-                    }
-                    out[i++] = relu ? Int8Op.activate(acc, multiplier, shift) : acc;
+            int base = c * plane;
+            Arrays.fill(out, base, base + plane, bias[c]);
+            for (int dy = 0; dy < kh; dy++) {
+                for (int dx = 0; dx < kw; dx++) {
+                    kernel.accumulate(weights[(c * kh + dy) * kw + dx], x, c * h * w, h, w, dy, dx, out, base, oh, ow);
+                }
+            }
+            if (relu) {
+                for (int i = base; i < base + plane; i++) {
+                    out[i] = Int8Op.activate(out[i], multiplier, shift);
                 }
             }
         }

@@ -64,6 +64,31 @@ public record Kernel(int height, int width, int strideY, int strideX, int padY, 
         return Math.min(k, in - start);
     }
 
+    /**
+     * Adds {@code weight} times the input under tap ({@code dy}, {@code dx}) of every window to the
+     * {@code oh × ow} output plane at {@code out[base..]}, reading the {@code h × w} input plane at
+     * {@code x[plane..]}; windows whose tap falls in the padding get nothing.
+     */
+    void accumulate(int weight, int[] x, int plane, int h, int w, int dy, int dx, int[] out, int base, int oh, int ow) {
+        int oy0 = Math.max(0, Math.ceilDiv(padY - dy, strideY));
+        int oy1 = Math.min(oh - 1, Math.floorDiv(h - 1 - dy + padY, strideY));
+        int ox0 = Math.max(0, Math.ceilDiv(padX - dx, strideX));
+        int ox1 = Math.min(ow - 1, Math.floorDiv(w - 1 - dx + padX, strideX));
+        for (int oy = oy0; oy <= oy1; oy++) {
+            int row = plane + (oy * strideY - padY + dy) * w - padX + dx;
+            int o = base + oy * ow;
+            if (strideX == 1) {
+                for (int ox = ox0; ox <= ox1; ox++) {
+                    out[o + ox] += weight * x[row + ox];
+                }
+            } else {
+                for (int ox = ox0; ox <= ox1; ox++) {
+                    out[o + ox] += weight * x[row + ox * strideX];
+                }
+            }
+        }
+    }
+
     /** In-bounds taps of every window over an {@code inHeight × inWidth} plane, summed: the exact MACs per channel pair. */
     public long taps(int inHeight, int inWidth) {
         long rows = 0;

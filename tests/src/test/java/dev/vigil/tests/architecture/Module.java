@@ -24,6 +24,7 @@ enum Module {
     CLI("cli", "the commands are the composition root", CORE, MODELS, PIPELINE, DELIVERY, SENSORS, WAKE_POLICY),
     DEVICE_DRIVERS("device-drivers", "device drivers see the core only, and sensors' source contract",
             CORE, SENSORS),
+    ONNX("onnx", "the ONNX dense device is a device driver shipped apart: it sees the core only", CORE),
     BOARDS("boards", "boards package everything", CORE, MODELS, PIPELINE, DELIVERY, CLI, SENSORS, WAKE_POLICY,
             DEVICE_DRIVERS);
 

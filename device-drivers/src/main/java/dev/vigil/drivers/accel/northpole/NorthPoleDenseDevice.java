@@ -2,20 +2,18 @@ package dev.vigil.drivers.accel.northpole;
 
 import dev.vigil.runtime.dense.DenseDevice;
 import dev.vigil.runtime.dense.DenseExecutor;
-import dev.vigil.runtime.dense.Int8Conv2d;
-import dev.vigil.runtime.dense.Int8Layer;
 import dev.vigil.runtime.dense.Int8Model;
-import dev.vigil.runtime.dense.Int8Op;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * An emulated NorthPole-class dense accelerator: all weights held on chip, layers spread over cores by
- * blocks of output rows, every layer (convolutions included) lowered at load time to a gather table
- * plus a weight matrix, so one inference is a sequence of matrix-vector products over gathered
- * activations. Results are bit-equal to the golden CPU engine (same int8 × int8 → int32 arithmetic,
- * same requantisation), which the driver's tests check.
+ * blocks of output rows, every layer (fully connected, convolution, depthwise convolution, pooling)
+ * lowered at load time to a gather table plus a weight matrix (or a maximum), so one inference is a
+ * sequence of matrix-vector products over gathered activations ({@link DenseLowering}). Results are
+ * bit-equal to the golden CPU engine (same int8 × int8 → int32 arithmetic, same requantisation),
+ * which the driver's tests check.
  * <p>
  * Profile (Modha et al., "Neural inference at the frontier of energy, space, and time", Science 382,
  * 2023): 256 cores, 224 MB of on-chip memory of which we give each core 768 KiB for weights, int8
@@ -58,7 +56,7 @@ public final class NorthPoleDenseDevice implements DenseDevice {
         List<LoweredLayer> lowered = new ArrayList<>();
         int coresUsed = 0;
         for (int l = 0; l < model.layers().size(); l++) {
-            LoweredLayer ll = lower(model.layers().get(l));
+            LoweredLayer ll = DenseLowering.lower(model.layers().get(l));
             int cores = (int) ((ll.weightBytes() + WEIGHT_BYTES_PER_CORE - 1) / WEIGHT_BYTES_PER_CORE);
             coresUsed += Math.max(1, cores);
             if (coresUsed > CORES) {
@@ -68,70 +66,5 @@ public final class NorthPoleDenseDevice implements DenseDevice {
             lowered.add(ll);
         }
         return new NorthPoleExecutor(lowered, model.widest());
-    }
-
-    /** Lowers {@code op} to rows of (gather indices, weights); dense layers gather the identity. */
-    static LoweredLayer lower(Int8Op op) {
-        return switch (op) {
-            case Int8Layer d -> {
-                int[] gather = new int[d.inputs()];
-                for (int i = 0; i < gather.length; i++) {
-                    gather[i] = i;
-                }
-                int[][] rowGather = new int[d.outputs()][];
-                byte[][] rowWeights = new byte[d.outputs()][];
-                int[] bias = new int[d.outputs()];
-                for (int o = 0; o < d.outputs(); o++) {
-                    rowGather[o] = gather;
-                    rowWeights[o] = new byte[d.inputs()];
-                    for (int i = 0; i < d.inputs(); i++) {
-                        rowWeights[o][i] = (byte) d.weight(o, i);
-                    }
-                    bias[o] = d.biasOf(o);
-                }
-                yield new LoweredLayer(rowGather, rowWeights, bias, d.shift(), d.relu());
-            }
-            case Int8Conv2d c -> {
-                int oh = c.outHeight();
-                int ow = c.outWidth();
-                int k = c.inChannels() * c.kh() * c.kw();
-                byte[][] kernel = new byte[c.outChannels()][k];
-                for (int o = 0; o < c.outChannels(); o++) {
-                    int j = 0;
-                    for (int ch = 0; ch < c.inChannels(); ch++) {
-                        for (int dy = 0; dy < c.kh(); dy++) {
-                            for (int dx = 0; dx < c.kw(); dx++) {
-                                kernel[o][j++] = (byte) c.weight(o, ch, dy, dx);
-                            }
-                        }
-                    }
-                }
-                int[][] positionGather = new int[oh * ow][k];
-                for (int y = 0; y < oh; y++) {
-                    for (int x = 0; x < ow; x++) {
-                        int j = 0;
-                        for (int ch = 0; ch < c.inChannels(); ch++) {
-                            for (int dy = 0; dy < c.kh(); dy++) {
-                                for (int dx = 0; dx < c.kw(); dx++) {
-                                    positionGather[y * ow + x][j++] = (ch * c.height() + y + dy) * c.width() + x + dx;
-                                }
-                            }
-                        }
-                    }
-                }
-                int outputs = c.outputs();
-                int[][] rowGather = new int[outputs][];
-                byte[][] rowWeights = new byte[outputs][];
-                int[] bias = new int[outputs];
-                for (int o = 0; o < c.outChannels(); o++) {
-                    for (int p = 0; p < oh * ow; p++) {
-                        rowGather[o * oh * ow + p] = positionGather[p];
-                        rowWeights[o * oh * ow + p] = kernel[o];
-                        bias[o * oh * ow + p] = c.biasOf(o);
-                    }
-                }
-                yield new LoweredLayer(rowGather, rowWeights, bias, c.shift(), c.relu(), (long) c.weightCount());
-            }
-        };
     }
 }

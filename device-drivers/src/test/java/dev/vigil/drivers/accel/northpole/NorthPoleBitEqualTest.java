@@ -8,11 +8,16 @@ import dev.vigil.runtime.dense.Int8Layer;
 import dev.vigil.runtime.dense.Int8Model;
 import dev.vigil.runtime.dense.Int8Op;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -79,6 +84,56 @@ class NorthPoleBitEqualTest {
             }
         }
         assertTrue(saturatedOrNonZero > 1000, "logits must be non-trivial for the comparison to mean anything");
+    }
+
+    @ParameterizedTest
+    @EnumSource(RandomOps.Kind.class)
+    void everyLayerKindIsBitEqualOnAThousandRandomInputsAndDoesTheMacsItCounts(RandomOps.Kind kind) {
+        RandomOps random = new RandomOps(new SplittableRandom(kind.ordinal() * 7919L + 1));
+        Set<Integer> values = new HashSet<>();
+        for (int config = 0; config < 20; config++) {
+            Int8Op op = random.of(kind);
+            LoweredLayer lowered = DenseLowering.lower(op);
+            assertEquals(op.macs(), lowered.taps(), op + ": MACs counted against gathered taps");
+            DenseExecutor device = new NorthPoleExecutor(List.of(lowered), Math.max(op.inputs(), op.outputs()));
+            int[] golden = new int[op.outputs()];
+            int[] emulated = new int[op.outputs()];
+            for (int trial = 0; trial < 50; trial++) {
+                int[] x = random.input(op.inputs());
+                op.forward(x, golden);
+                device.run(x, emulated);
+                assertArrayEquals(golden, emulated, op + " input " + trial);
+                for (int v : golden) {
+                    values.add(v);
+                }
+            }
+        }
+        assertTrue(values.size() > 20, kind + " gave only " + values.size() + " distinct outputs: the comparison would mean little");
+    }
+
+    @Test
+    void randomSmallModelsMixingLayerKindsAreBitEqual() {
+        RandomOps random = new RandomOps(new SplittableRandom(424242));
+        Set<Integer> winners = new HashSet<>();
+        for (int m = 0; m < 100; m++) {
+            Int8Model model = random.model("random-" + m);
+            DenseExecutor golden = new CpuDenseDevice().load(model);
+            DenseExecutor device = new NorthPoleDenseDevice().load(model);
+            int[] a = new int[model.labels().size()];
+            int[] b = new int[a.length];
+            for (int trial = 0; trial < 10; trial++) {
+                int[] x = random.input(model.inputs());
+                golden.run(x, a);
+                device.run(x, b);
+                assertArrayEquals(a, b, model.name() + " " + model.layers() + " input " + trial);
+                int best = 0;
+                for (int o = 1; o < a.length; o++) {
+                    best = a[o] > a[best] ? o : best;
+                }
+                winners.add(best);
+            }
+        }
+        assertEquals(Set.of(0, 1, 2, 3, 4), winners, "every class wins somewhere");
     }
 
     @Test

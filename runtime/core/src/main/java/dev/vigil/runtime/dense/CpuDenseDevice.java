@@ -27,12 +27,13 @@ public final class CpuDenseDevice implements DenseDevice {
 
     @Override
     public DenseExecutor load(Int8Model model) {
+        Int8Op[] ops = model.layers().toArray(new Int8Op[0]);
         int[] a = new int[model.widest()];
         int[] b = new int[model.widest()];
         return (input, logits) -> {
             int[] x = input;
             int[] out = a;
-            for (Int8Op op : model.layers()) {
+            for (Int8Op op : ops) {
                 op.forward(x, out);
                 x = out;
                 out = out == a ? b : a;

@@ -1,9 +1,10 @@
 package dev.vigil.runtime.dense;
 
 /**
- * Where the dense stage runs: the golden CPU engine, or an accelerator behind a driver (found with
- * {@link java.util.ServiceLoader} through {@link DenseDeviceProvider}). Every device must give
- * bit-identical logits for the same model and input.
+ * Where the dense stage runs: the golden CPU engine, or an accelerator or another runtime behind a
+ * driver (found with {@link java.util.ServiceLoader} through {@link DenseDeviceProvider}). Devices
+ * that run Vigil's int8 models must give bit-identical logits for the same model and input; devices
+ * that run model files of another format ({@link ExternalModel}, e.g. ONNX) load those instead.
  */
 public interface DenseDevice {
 
@@ -25,4 +26,14 @@ public interface DenseDevice {
      * @throws IllegalArgumentException naming the layer and the limit when the model does not fit
      */
     DenseExecutor load(Int8Model model);
+
+    /**
+     * Loads a model file of another runtime's format and checks its input and output against {@code
+     * model}. Devices that run only int8 models refuse it.
+     *
+     * @throws IllegalArgumentException in one line naming the file and what does not match
+     */
+    default FloatExecutor load(ExternalModel model) {
+        throw new IllegalArgumentException(model.file() + ": dense device '" + id() + "' runs Vigil's int8 models, not model files");
+    }
 }

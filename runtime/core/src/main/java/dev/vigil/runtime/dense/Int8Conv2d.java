@@ -1,47 +1,91 @@
 package dev.vigil.runtime.dense;
 
+import dev.vigil.runtime.network.FeatureShape;
+
 import java.util.Arrays;
 
 /**
- * A valid (unpadded), stride-1 int8 convolution over a {@code inChannels × height × width} input laid
- * out channel-major ({@code x[(c*height + y)*width + x]}), giving {@code outChannels × (height-kh+1) ×
- * (width-kw+1)} outputs in the same layout. Weights are {@code w[((o*inChannels + c)*kh + dy)*kw + dx]}.
- * A 1-D convolution over time is the case {@code kw = width}: each kernel spans every feature of
- * {@code kh} consecutive windows.
+ * An int8 convolution of a {@code C × H × W} feature map with {@code outChannels} kernels of
+ * {@code C × kh × kw} taps, moved and padded as {@code kernel} says, giving {@code outChannels × oh × ow}
+ * (all channel-major). Weights are {@code w[((o*C + c)*kh + dy)*kw + dx]}. A 1-D convolution over a
+ * {@code C × L} sequence is the case {@code H = 1} ({@link #conv1d}); a convolution over time of
+ * windows of readout counts is the case {@code kw = W}: each kernel spans every readout of {@code kh}
+ * consecutive windows.
  */
-public record Int8Conv2d(int inChannels, int height, int width, int outChannels, int kh, int kw, byte[] weights,
-                         int[] bias, int shift, boolean relu) implements Int8Op {
+public record Int8Conv2d(FeatureShape input, int outChannels, Kernel kernel, byte[] weights, int[] bias, int multiplier,
+                         int shift, boolean relu) implements SpatialOp {
 
     public Int8Conv2d {
-        if (inChannels <= 0 || height <= 0 || width <= 0 || outChannels <= 0 || kh <= 0 || kw <= 0
-                || kh > height || kw > width) {
-            throw new IllegalArgumentException("convolution " + inChannels + "x" + height + "x" + width + " with "
-                    + outChannels + " kernels of " + kh + "x" + kw + " does not fit");
+        if (outChannels <= 0 || kernel.outHeight(input.height()) <= 0 || kernel.outWidth(input.width()) <= 0) {
+            throw new IllegalArgumentException("convolution " + input + " with " + outChannels + " kernels of "
+                    + kernel + " does not fit");
         }
-        if (weights.length != outChannels * inChannels * kh * kw || bias.length != outChannels) {
-            throw new IllegalArgumentException("need " + outChannels * inChannels * kh * kw + " weights and "
-                    + outChannels + " biases, got " + weights.length + " and " + bias.length);
+        int taps = outChannels * input.channels() * kernel.height() * kernel.width();
+        if (weights.length != taps || bias.length != outChannels) {
+            throw new IllegalArgumentException("need " + taps + " weights and " + outChannels + " biases, got "
+                    + weights.length + " and " + bias.length);
         }
-        if (shift < 0 || shift > 31) {
-            throw new IllegalArgumentException("shift must be 0..31, got " + shift);
-        }
+        Requantisation.check(multiplier, shift);
         weights = weights.clone();
         bias = bias.clone();
     }
 
+    /** A valid (unpadded), stride-1 convolution requantised by a shift alone. */
+    public Int8Conv2d(int inChannels, int height, int width, int outChannels, int kh, int kw, byte[] weights, int[] bias,
+                      int shift, boolean relu) {
+        this(new FeatureShape(inChannels, height, width), outChannels, Kernel.valid(kh, kw), weights, bias, 1, shift, relu);
+    }
+
+    /** A 1-D convolution of a {@code channels × length} sequence with {@code k}-tap kernels. */
+    public static Int8Conv2d conv1d(int channels, int length, int outChannels, int k, int stride, int pad, byte[] weights,
+                                    int[] bias, int multiplier, int shift, boolean relu) {
+        return new Int8Conv2d(new FeatureShape(channels, 1, length), outChannels, new Kernel(1, k, 1, stride, 0, pad),
+                weights, bias, multiplier, shift, relu);
+    }
+
+    /** Input channels. */
+    public int inChannels() {
+        return input.channels();
+    }
+
+    /** Input rows. */
+    public int height() {
+        return input.height();
+    }
+
+    /** Input columns. */
+    public int width() {
+        return input.width();
+    }
+
+    /** Kernel rows. */
+    public int kh() {
+        return kernel.height();
+    }
+
+    /** Kernel columns. */
+    public int kw() {
+        return kernel.width();
+    }
+
     /** Output rows. */
     public int outHeight() {
-        return height - kh + 1;
+        return kernel.outHeight(input.height());
     }
 
     /** Output columns. */
     public int outWidth() {
-        return width - kw + 1;
+        return kernel.outWidth(input.width());
+    }
+
+    @Override
+    public FeatureShape output() {
+        return new FeatureShape(outChannels, outHeight(), outWidth());
     }
 
     /** Weight of kernel {@code o}, input channel {@code c}, offset ({@code dy}, {@code dx}). */
     public int weight(int o, int c, int dy, int dx) {
-        return weights[((o * inChannels + c) * kh + dy) * kw + dx];
+        return weights[((o * input.channels() + c) * kernel.height() + dy) * kernel.width() + dx];
     }
 
     /** Bias of kernel {@code o}. */
@@ -50,18 +94,13 @@ public record Int8Conv2d(int inChannels, int height, int width, int outChannels,
     }
 
     @Override
-    public int inputs() {
-        return inChannels * height * width;
-    }
-
-    @Override
-    public int outputs() {
-        return outChannels * outHeight() * outWidth();
+    public boolean logits() {
+        return !relu;
     }
 
     @Override
     public long macs() {
-        return (long) outputs() * inChannels * kh * kw;
+        return (long) outChannels * input.channels() * kernel.taps(input.height(), input.width());
     }
 
     @Override
@@ -70,22 +109,39 @@ public record Int8Conv2d(int inChannels, int height, int width, int outChannels,
     }
 
     @Override
+    public int biasCount() {
+        return outChannels;
+    }
+
+    /**
+     * Accumulates each output plane in place, tap by tap (a row of outputs times one weight at a time,
+     * over contiguous inputs), then requantises it: the same sums as the definition, in an order that
+     * reads memory in sequence.
+     */
+    @Override
     public void forward(int[] x, int[] out) {
+        int channels = input.channels();
+        int h = input.height();
+        int w = input.width();
+        int kh = kernel.height();
+        int kw = kernel.width();
         int oh = outHeight();
         int ow = outWidth();
+        int plane = oh * ow;
         for (int o = 0; o < outChannels; o++) {
-            for (int y = 0; y < oh; y++) {
-                for (int xx = 0; xx < ow; xx++) {
-                    int acc = bias[o];
-                    for (int c = 0; c < inChannels; c++) {
-                        for (int dy = 0; dy < kh; dy++) {
-                            for (int dx = 0; dx < kw; dx++) {
-                                acc += weights[((o * inChannels + c) * kh + dy) * kw + dx]
-                                        * x[(c * height + y + dy) * width + xx + dx];
-                            }
-                        }
+            int base = o * plane;
+            Arrays.fill(out, base, base + plane, bias[o]);
+            for (int c = 0; c < channels; c++) {
+                for (int dy = 0; dy < kh; dy++) {
+                    for (int dx = 0; dx < kw; dx++) {
+                        kernel.accumulate(weights[((o * channels + c) * kh + dy) * kw + dx], x, c * h * w, h, w, dy, dx,
+                                out, base, oh, ow);
                     }
-                    out[(o * oh + y) * ow + xx] = relu ? Int8Op.activate(acc, shift) : acc;
+                }
+            }
+            if (relu) {
+                for (int i = base; i < base + plane; i++) {
+                    out[i] = Int8Op.activate(out[i], multiplier, shift);
                 }
             }
         }
@@ -103,8 +159,8 @@ public record Int8Conv2d(int inChannels, int height, int width, int outChannels,
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Int8Conv2d c && c.inChannels == inChannels && c.height == height && c.width == width
-                && c.outChannels == outChannels && c.kh == kh && c.kw == kw && c.shift == shift && c.relu == relu
+        return o instanceof Int8Conv2d c && c.input.equals(input) && c.outChannels == outChannels && c.kernel.equals(kernel)
+                && c.multiplier == multiplier && c.shift == shift && c.relu == relu
                 && Arrays.equals(c.weights, weights) && Arrays.equals(c.bias, bias);
     }
 
@@ -115,7 +171,7 @@ public record Int8Conv2d(int inChannels, int height, int width, int outChannels,
 
     @Override
     public String toString() {
-        return "Int8Conv2d[" + inChannels + "x" + height + "x" + width + " * " + outChannels + "@" + kh + "x" + kw
-                + (relu ? ", relu >> " + shift : ", logits") + "]";
+        return "Int8Conv2d[" + input + " * " + outChannels + "@" + kernel
+                + (relu ? ", relu" + Requantisation.describe(multiplier, shift) : ", logits") + "]";
     }
 }

@@ -4,9 +4,11 @@ import java.util.Arrays;
 
 /**
  * One fully connected int8 layer: {@code acc[o] = bias[o] + sum_i weights[o*inputs+i] * x[i]} in 32-bit
- * integers; hidden layers then apply ReLU, shift right by {@code shift} and saturate to int8.
+ * integers; hidden layers then requantise ({@link Int8Op#activate(int, int, int)}), the logits layer
+ * keeps {@code acc}. After a convolution it reads the flat channel-major feature map.
  */
-public record Int8Layer(int inputs, int outputs, byte[] weights, int[] bias, int shift, boolean relu) implements Int8Op {
+public record Int8Layer(int inputs, int outputs, byte[] weights, int[] bias, int multiplier, int shift, boolean relu)
+        implements Int8Op {
 
     public Int8Layer {
         if (inputs <= 0 || outputs <= 0) {
@@ -16,11 +18,14 @@ public record Int8Layer(int inputs, int outputs, byte[] weights, int[] bias, int
             throw new IllegalArgumentException("need " + inputs * outputs + " weights and " + outputs
                     + " biases, got " + weights.length + " and " + bias.length);
         }
-        if (shift < 0 || shift > 31) {
-            throw new IllegalArgumentException("shift must be 0..31, got " + shift);
-        }
+        Requantisation.check(multiplier, shift);
         weights = weights.clone();
         bias = bias.clone();
+    }
+
+    /** A layer requantised by a shift alone (multiplier 1). */
+    public Int8Layer(int inputs, int outputs, byte[] weights, int[] bias, int shift, boolean relu) {
+        this(inputs, outputs, weights, bias, 1, shift, relu);
     }
 
     /** Weight from input {@code i} to output {@code o}. */
@@ -34,6 +39,11 @@ public record Int8Layer(int inputs, int outputs, byte[] weights, int[] bias, int
     }
 
     @Override
+    public boolean logits() {
+        return !relu;
+    }
+
+    @Override
     public long macs() {
         return (long) inputs * outputs;
     }
@@ -44,13 +54,19 @@ public record Int8Layer(int inputs, int outputs, byte[] weights, int[] bias, int
     }
 
     @Override
+    public int biasCount() {
+        return outputs;
+    }
+
+    @Override
     public void forward(int[] x, int[] out) {
         for (int o = 0; o < outputs; o++) {
             int acc = bias[o];
+            int row = o * inputs;
             for (int i = 0; i < inputs; i++) {
-                acc += weights[o * inputs + i] * x[i];
+                acc += weights[row + i] * x[i];
             }
-            out[o] = relu ? Int8Op.activate(acc, shift) : acc;
+            out[o] = relu ? Int8Op.activate(acc, multiplier, shift) : acc;
         }
     }
 
@@ -66,8 +82,8 @@ public record Int8Layer(int inputs, int outputs, byte[] weights, int[] bias, int
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Int8Layer l && l.inputs == inputs && l.outputs == outputs && l.shift == shift
-                && l.relu == relu && Arrays.equals(l.weights, weights) && Arrays.equals(l.bias, bias);
+        return o instanceof Int8Layer l && l.inputs == inputs && l.outputs == outputs && l.multiplier == multiplier
+                && l.shift == shift && l.relu == relu && Arrays.equals(l.weights, weights) && Arrays.equals(l.bias, bias);
     }
 
     @Override
@@ -77,6 +93,6 @@ public record Int8Layer(int inputs, int outputs, byte[] weights, int[] bias, int
 
     @Override
     public String toString() {
-        return "Int8Layer[" + inputs + " -> " + outputs + (relu ? ", relu >> " + shift : ", logits") + "]";
+        return "Int8Layer[" + inputs + " -> " + outputs + (relu ? ", relu" + Requantisation.describe(multiplier, shift) : ", logits") + "]";
     }
 }

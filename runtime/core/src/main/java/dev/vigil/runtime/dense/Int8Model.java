@@ -3,9 +3,10 @@ package dev.vigil.runtime.dense;
 import java.util.List;
 
 /**
- * An int8 dense-stage model (MLP or small CNN) over spike counts. It reads the last {@code windows}
- * windows of readout counts (the closing window and the pre-trigger windows before it), laid out
- * oldest first, one row of counts per window. Counts are quantised to int8 as
+ * An int8 dense-stage model: a sequence of {@link Int8Op}s (fully connected, convolution, depthwise
+ * convolution, pooling), e.g. an MLP over spike counts or a small CNN. Over spike counts it reads the
+ * last {@code windows} windows of readout counts (the closing window and the pre-trigger windows
+ * before it), laid out oldest first, one row of counts per window. Counts are quantised to int8 as
  * {@code min(127, count >> inputShift)}; the last layer's outputs are logits, one per label; scores are
  * their softmax after multiplying by {@code logitScale}.
  */
@@ -19,15 +20,21 @@ public record Int8Model(String name, int inputShift, int windows, List<Int8Op> l
             throw new IllegalArgumentException("dense model '" + name + "' has no layers");
         }
         for (int l = 1; l < layers.size(); l++) {
-            if (layers.get(l).inputs() != layers.get(l - 1).outputs()) {
+            Int8Op previous = layers.get(l - 1);
+            Int8Op op = layers.get(l);
+            if (op.inputs() != previous.outputs()) {
                 throw new IllegalArgumentException("dense model '" + name + "': layer " + l + " takes "
-                        + layers.get(l).inputs() + " inputs, previous gives " + layers.get(l - 1).outputs());
+                        + op.inputs() + " inputs, previous gives " + previous.outputs());
             }
-            if (!layers.get(l - 1).relu()) {
+            if (previous instanceof SpatialOp p && op instanceof SpatialOp s && !p.output().equals(s.input())) {
+                throw new IllegalArgumentException("dense model '" + name + "': layer " + l + " reads a " + s.input()
+                        + " feature map, previous gives " + p.output());
+            }
+            if (previous.logits()) {
                 throw new IllegalArgumentException("dense model '" + name + "': only the last layer may give logits");
             }
         }
-        if (layers.getLast().relu()) {
+        if (!layers.getLast().logits()) {
             throw new IllegalArgumentException("dense model '" + name + "': the last layer must give logits (no ReLU)");
         }
         if (layers.getLast().outputs() != labels.size()) {
@@ -67,7 +74,7 @@ public record Int8Model(String name, int inputShift, int windows, List<Int8Op> l
     public long footprintBytes() {
         long b = 0;
         for (Int8Op op : layers) {
-            b += op.weightCount() + 4L * (op instanceof Int8Layer l ? l.outputs() : ((Int8Conv2d) op).outChannels());
+            b += op.weightCount() + 4L * op.biasCount();
         }
         return b;
     }

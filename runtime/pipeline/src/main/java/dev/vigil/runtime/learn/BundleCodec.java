@@ -10,8 +10,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vigil.runtime.config.ConfigNames;
 import dev.vigil.runtime.config.WakeConfig;
 import dev.vigil.runtime.config.WakeRule;
-import dev.vigil.runtime.dense.Int8Conv2d;
-import dev.vigil.runtime.dense.Int8Layer;
 import dev.vigil.runtime.dense.Int8Model;
 import dev.vigil.runtime.dense.Int8Op;
 
@@ -23,7 +21,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -89,32 +86,13 @@ public final class BundleCodec {
         m.labels().forEach(labels::add);
         ArrayNode layers = n.putArray("layers");
         for (Int8Op op : m.layers()) {
-            ObjectNode l = layers.addObject();
-            switch (op) {
-                case Int8Layer d -> {
-                    l.put("kind", "dense").put("inputs", d.inputs()).put("outputs", d.outputs());
-                    putCommon(l, d.weights(), d.bias(), d.shift(), d.relu());
-                }
-                case Int8Conv2d c -> {
-                    l.put("kind", "conv2d").put("in-channels", c.inChannels()).put("height", c.height()).put("width", c.width())
-                            .put("out-channels", c.outChannels()).put("kh", c.kh()).put("kw", c.kw());
-                    putCommon(l, c.weights(), c.bias(), c.shift(), c.relu());
-                }
-            }
+            layers.add(Int8OpJson.write(op));
         }
         return n;
     }
 
-    private static void putCommon(ObjectNode l, byte[] weights, int[] bias, int shift, boolean relu) {
-        l.put("shift", shift).put("relu", relu);
-        ArrayNode b = l.putArray("bias");
-        for (int v : bias) {
-            b.add(v);
-        }
-        l.put("weights", Base64.getEncoder().encodeToString(weights));
-    }
-
-    private static byte[] bytes(ObjectNode root) {
+    /** {@code root} in the bundle's canonical form. */
+    static byte[] bytes(ObjectNode root) {
         DefaultPrettyPrinter pp = new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"));
         try {
             String s = JSON.writer(pp).writeValueAsString(root) + "\n";
@@ -199,30 +177,7 @@ public final class BundleCodec {
         List<Int8Op> layers = new ArrayList<>();
         int i = 0;
         for (JsonNode l : m.path("layers")) {
-            String at = where + ".model.layers[" + i++ + "]";
-            byte[] w;
-            try {
-                w = Base64.getDecoder().decode(l.path("weights").asText());
-            } catch (IllegalArgumentException e) {
-                throw new BundleException(file + ": " + at + ".weights is not Base64");
-            }
-            int[] bias = new int[l.path("bias").size()];
-            for (int k = 0; k < bias.length; k++) {
-                bias[k] = l.path("bias").get(k).asInt();
-            }
-            try {
-                layers.add(switch (l.path("kind").asText()) {
-                    case "dense" -> new Int8Layer(l.path("inputs").asInt(), l.path("outputs").asInt(), w, bias,
-                            l.path("shift").asInt(), l.path("relu").asBoolean());
-                    case "conv2d" -> new Int8Conv2d(l.path("in-channels").asInt(), l.path("height").asInt(), l.path("width").asInt(),
-                            l.path("out-channels").asInt(), l.path("kh").asInt(), l.path("kw").asInt(), w, bias,
-                            l.path("shift").asInt(), l.path("relu").asBoolean());
-                    default -> throw new BundleException(file + ": " + at + ".kind '" + l.path("kind").asText()
-                            + "' is not dense or conv2d");
-                });
-            } catch (IllegalArgumentException e) {
-                throw new BundleException(file + ": " + at + ": " + e.getMessage());
-            }
+            layers.add(Int8OpJson.read(l, file + ": " + where + ".model.layers[" + i++ + "]"));
         }
         return new Int8Model(m.path("name").asText(), m.path("input-shift").asInt(), m.path("windows").asInt(1), layers,
                 labels, m.path("logit-scale").asDouble());

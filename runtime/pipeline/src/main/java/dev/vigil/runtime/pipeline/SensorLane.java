@@ -20,9 +20,7 @@ import dev.vigil.wake.WakeDecision;
 import dev.vigil.wake.WakePolicy;
 import org.tinylog.Logger;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.UUID;
 import java.util.function.IntConsumer;
 
 /**
@@ -228,8 +226,7 @@ final class SensorLane {
             label = result.label();
             score = result.score();
         }
-        String id = UUID.nameUUIDFromBytes((deviceId + '/' + model.sensor() + '/' + stream.id() + '/' + endUs)
-                .getBytes(StandardCharsets.UTF_8)).toString();
+        String id = DetectionIds.next();
         Detection d = new Detection(id, deviceId, model.sensor(), stream.id(), label, Math.round(score * 1e4) / 1e4,
                 endUs, wakeWindowStartUs, wakeReason, wakeCounts);
         detections++;

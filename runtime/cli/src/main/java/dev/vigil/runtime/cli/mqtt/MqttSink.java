@@ -14,9 +14,11 @@ import java.util.Optional;
 import java.util.function.LongSupplier;
 
 /**
- * Hands each detection, as JSON, to the MQTT publisher for its sensor's topic. Never blocks: the
- * publisher's hand-off queue takes it or counts a drop. Adds the wall time and the lane's front-end
- * energy since its previous detection, read from the lanes' live statistics.
+ * Stores each detection, as JSON, in the MQTT outbox for its sensor's topic, on the sensing loop's
+ * thread: when {@link #accept} returns it is on disk (per the fsync policy), whatever the network does;
+ * a detection that cannot be stored is counted and logged. Never waits for the network. Adds the wall
+ * time and the lane's front-end energy since its previous detection, read from the lanes' live
+ * statistics.
  */
 public final class MqttSink implements DetectionSink {
     private final Delivery delivery;
@@ -44,7 +46,7 @@ public final class MqttSink implements DetectionSink {
             Double before = energyAtLastDetection.put(detection.sensor(), now);
             energy = now - (before == null ? 0 : before);
         }
-        delivery.offer(topics.detections(detection.sensor()),
+        delivery.store(topics.detections(detection.sensor()),
                 DetectionJson.toMqttJson(detection, wallClockMs.getAsLong(), energy), qos);
     }
 }

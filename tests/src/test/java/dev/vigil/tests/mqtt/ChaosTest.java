@@ -7,7 +7,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,7 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Chaos: a live Vigil (the synthetic scene, about ten detections a second) publishes to a real
  * Mosquitto while, at random moments, the broker is stopped and started again, hung with SIGSTOP and
- * let go, and Vigil is killed with SIGKILL and started again on the same outbox. Afterwards every
+ * let go, and Vigil is killed with SIGKILL and started again on the same outbox (each of these, and a
+ * quiet spell, once per round of four in random order). Afterwards every
  * detection any Vigil printed must have arrived at an independent subscriber at least once, in the
  * order it was printed per sensor; duplicates are counted, not refused.
  *
@@ -64,9 +68,15 @@ class ChaosTest {
             VigilProcess vigil = vigil(tmp, incarnation, cfg, broker);
             try {
                 long end = System.currentTimeMillis() + seconds * 1000;
+                Deque<Integer> round = new ArrayDeque<>();
                 while (System.currentTimeMillis() < end) {
                     Thread.sleep(500 + random.nextInt(2500));
-                    switch (random.nextInt(4)) {
+                    if (round.isEmpty()) {
+                        List<Integer> all = new ArrayList<>(List.of(0, 1, 2, 3));
+                        Collections.shuffle(all, random);
+                        round.addAll(all);
+                    }
+                    switch (round.removeFirst()) {
                         case 0 -> {
                             actions.merge("broker stopped", 1, Integer::sum);
                             broker.stop();

@@ -105,9 +105,29 @@ final class Mosquitto implements AutoCloseable {
         fail("mosquitto did not listen on port " + port + " within 10 s");
     }
 
-    /** Stops it cleanly (SIGTERM: a persistent broker saves its sessions). */
-    void stop() throws InterruptedException {
+    /** Hangs it with SIGSTOP: connections stay open and new ones are accepted by the kernel, but nothing answers. */
+    void hang() throws IOException, InterruptedException {
+        signal("STOP");
+    }
+
+    /** Lets a {@linkplain #hang() hung} broker run on (SIGCONT). */
+    void resume() throws IOException, InterruptedException {
+        signal("CONT");
+    }
+
+    private void signal(String name) throws IOException, InterruptedException {
+        Tools.run(dir, "kill", "-" + name, Long.toString(process.pid()));
+    }
+
+    /** Whether it runs now (it may be hung). */
+    boolean isRunning() {
+        return process != null && process.isAlive();
+    }
+
+    /** Stops it cleanly (SIGTERM: a persistent broker saves its sessions); a hung broker is let run first. */
+    void stop() throws IOException, InterruptedException {
         if (process != null && process.isAlive()) {
+            resume();
             process.destroy();
             if (!process.waitFor(10, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
@@ -133,7 +153,7 @@ final class Mosquitto implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() throws IOException, InterruptedException {
         stop();
     }
 }

@@ -29,16 +29,6 @@ class OutboxOverMosquittoTest {
         return Files.createDirectories(parent.resolve(name));
     }
 
-    private static List<String> awaitDistinct(Subscriber sub, int count, long timeoutMs) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + timeoutMs;
-        List<String> ids = sub.distinctDetectionIds();
-        while (ids.size() < count && System.currentTimeMillis() < deadline) {
-            sub.await(r -> false, 1, 50);
-            ids = sub.distinctDetectionIds();
-        }
-        return ids;
-    }
-
     private static long segments(Path outbox) throws IOException {
         try (Stream<Path> s = Files.list(outbox)) {
             return s.filter(p -> p.getFileName().toString().startsWith("seg-")).count();
@@ -64,7 +54,7 @@ class OutboxOverMosquittoTest {
             assertTrue(before >= 3 && before < printed.size() / 2,
                     "the outage fell mid-run: " + before + " of " + printed.size() + " had arrived when it began");
             assertTrue(run.err().contains(" of " + printed.size() + " detection(s) delivered"), run.err());
-            List<String> arrived = awaitDistinct(sub, printed.size(), 20_000);
+            List<String> arrived = sub.awaitDistinctDetectionIds(printed.size(), 20_000);
             assertEquals(printed, arrived, "every detection arrives, in order, none twice after de-duplication by id");
         }
     }
@@ -108,7 +98,7 @@ class OutboxOverMosquittoTest {
                         "--broker", broker.url());
                 assertEquals(0, run.exitCode(), run.err());
                 assertTrue(run.jsonLines().isEmpty(), "the restart makes no detections of its own");
-                assertEquals(printed, awaitDistinct(sub, printed.size(), 20_000),
+                assertEquals(printed, sub.awaitDistinctDetectionIds(printed.size(), 20_000),
                         "the outbox drains, in order, and nothing is lost");
                 assertEquals(0, segments(outbox), "a drained outbox leaves no segment");
             }

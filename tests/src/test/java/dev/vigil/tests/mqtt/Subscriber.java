@@ -119,6 +119,17 @@ final class Subscriber implements AutoCloseable {
         return List.copyOf(ids);
     }
 
+    /** Distinct detection ids, waiting up to {@code timeoutMs} for at least {@code count} of them. */
+    List<String> awaitDistinctDetectionIds(int count, long timeoutMs) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + timeoutMs;
+        List<String> ids = distinctDetectionIds();
+        while (ids.size() < count && System.currentTimeMillis() < deadline) {
+            await(r -> false, 1, 50);
+            ids = distinctDetectionIds();
+        }
+        return ids;
+    }
+
     /** Detection messages received, counting duplicates. */
     long detectionMessages() {
         synchronized (received) {

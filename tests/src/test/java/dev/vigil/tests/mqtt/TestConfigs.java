@@ -8,7 +8,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Config files for the MQTT tests: low wake thresholds so the 6 s demo log gives dozens of detections. */
 final class TestConfigs {
@@ -40,18 +42,26 @@ final class TestConfigs {
     /**
      * Writes {@code sensors} plus a broker section with short timeouts and backoff, the outbox in
      * {@code outbox} with {@code outboxOptions} (inline YAML, e.g. {@code "max-bytes: 8192"}), and
-     * {@code extraBroker} lines.
+     * {@code extraBroker} lines ({@code key: value}; a key given here replaces the default one).
      */
     static Path write(Path dir, String name, String sensors, Path outbox, String outboxOptions, String... extraBroker)
             throws IOException {
-        StringBuilder b = new StringBuilder(sensors);
-        b.append("broker:\n  connect-timeout-s: 2\n  reconnect: {initial-ms: 50, max-ms: 300}\n")
-                .append("  metrics-interval-s: 1\n  home-assistant: {enabled: false}\n")
-                .append("  outbox: {dir: \"").append(outbox).append("\", ")
-                .append(outboxOptions.isEmpty() ? "drain-on-close-s: 20" : outboxOptions).append("}\n");
-        for (String line : extraBroker) {
-            b.append("  ").append(line).append('\n');
+        Map<String, String> broker = new LinkedHashMap<>();
+        broker.put("connect-timeout-s", "2");
+        broker.put("reconnect", "{initial-ms: 50, max-ms: 300}");
+        broker.put("metrics-interval-s", "1");
+        broker.put("home-assistant", "{enabled: false}");
+        if (outbox != null) {
+            broker.put("outbox", "{dir: \"" + outbox + "\", " + (outboxOptions.isEmpty() ? "drain-on-close-s: 20" : outboxOptions) + "}");
+        } else if (!outboxOptions.isEmpty()) {
+            broker.put("outbox", "{" + outboxOptions + "}");
         }
+        for (String line : extraBroker) {
+            int colon = line.indexOf(':');
+            broker.put(line.substring(0, colon).strip(), line.substring(colon + 1).strip());
+        }
+        StringBuilder b = new StringBuilder(sensors).append("broker:\n");
+        broker.forEach((k, v) -> b.append("  ").append(k).append(": ").append(v).append('\n'));
         Path file = dir.resolve(name);
         Files.writeString(file, b.toString());
         return file;

@@ -86,7 +86,7 @@ class TopicTreeTest {
     @Test
     void mqtt5CommandsAreAnsweredOnTheirResponseTopicWithCorrelationData(@TempDir Path tmp) throws Exception {
         try (Mosquitto broker = Mosquitto.plain(Files.createDirectories(tmp.resolve("broker")), false)) {
-            Path cfg = TestConfigs.write(tmp, "vigil.yaml", "", tmp.resolve("outbox"), "");
+            Path cfg = TestConfigs.write(tmp, "vigil.yaml", "", tmp.resolve("outbox"), "", "commands: {enabled: true, token: t0k}");
             CompletableFuture<CliRun> running = CliRun.startAndAwait("vigil: replaying", "replay",
                     TestPaths.demoLog().toString(), "--speed", "3", "--config", cfg.toString(), "--broker", broker.url());
             MqttClient client = new MqttClient(broker.url(), "operator", new MemoryPersistence());
@@ -119,11 +119,12 @@ class TopicTreeTest {
                     public void authPacketArrived(int reasonCode, MqttProperties properties) {
                     }
                 });
-                client.subscribe("ops/replies/42", 1);
-                MqttMessage cmd = new MqttMessage("{\"set\":{\"sensors.dvs.wake.on-spikes\":61}}".getBytes(StandardCharsets.UTF_8));
+                client.subscribe("vigil/vigil-demo/config/reply/ops-42", 1);
+                MqttMessage cmd = new MqttMessage("{\"token\":\"t0k\",\"set\":{\"sensors.dvs.wake.on-spikes\":61}}"
+                        .getBytes(StandardCharsets.UTF_8));
                 cmd.setQos(1);
                 MqttProperties p = new MqttProperties();
-                p.setResponseTopic("ops/replies/42");
+                p.setResponseTopic("vigil/vigil-demo/config/reply/ops-42");
                 p.setCorrelationData(new byte[]{4, 2});
                 cmd.setProperties(p);
                 client.publish("vigil/vigil-demo/config/set", cmd);

@@ -9,6 +9,8 @@ import dev.vigil.runtime.learn.ModelBundle;
 import dev.vigil.runtime.mqtt.ConnectFailure;
 import dev.vigil.runtime.mqtt.DeliveryStats;
 import dev.vigil.runtime.mqtt.EmbeddedBroker;
+import dev.vigil.runtime.outbox.OutboxLockedException;
+import dev.vigil.runtime.outbox.UnsafeDirectoryException;
 import dev.vigil.runtime.pipeline.DetectionSink;
 import dev.vigil.runtime.pipeline.LaneOverride;
 import dev.vigil.runtime.pipeline.LiveLanes;
@@ -28,8 +30,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Everything around the pipeline that replay and live runs share: the sinks (JSON lines, MQTT through
- * the outbox), the embedded broker when asked for, live settings, and the closing report.
+ * Everything around the pipeline that replay and live runs share: the sinks (MQTT through the outbox,
+ * then JSON lines, so that a printed detection is already stored), the embedded broker when asked for,
+ * live settings, and the closing report.
  */
 final class Deployment implements AutoCloseable {
     private final VigilConfig config;
@@ -53,11 +56,12 @@ final class Deployment implements AutoCloseable {
     static Deployment open(VigilConfig config, PrintWriter out, PrintWriter err, boolean live) throws UserError, IOException {
         Deployment d = new Deployment(config, err);
         try {
-            if (config.sinks().stdout()) {
-                d.sinks.add(new JsonLinesSink(out));
-            }
+            // MQTT first: a detection is in the outbox before it is printed (reported as emitted)
             if (config.sinks().mqtt()) {
                 d.startMqtt();
+            }
+            if (config.sinks().stdout()) {
+                d.sinks.add(new JsonLinesSink(out));
             }
             if (live) {
                 for (SinkProvider p : Providers.load(SinkProvider.class)) {
@@ -66,7 +70,7 @@ final class Deployment implements AutoCloseable {
                     d.extra.addAll(sink.stream().toList());
                 }
             }
-        } catch (ConnectFailure e) {
+        } catch (ConnectFailure | UnsafeDirectoryException | OutboxLockedException e) {
             d.close();
             throw new UserError(e.getMessage());
         } catch (IOException | RuntimeException e) {
@@ -83,7 +87,7 @@ final class Deployment implements AutoCloseable {
             url = embedded.url();
             err.println("vigil: embedded MQTT broker listening on " + url);
         }
-        mqtt = MqttRuntime.start(config, url, lanes);
+        mqtt = MqttRuntime.start(config, url, lanes, FatalErrors::report);
         DeliveryStats ds = mqtt.delivery().stats();
         if (!ds.connected() && mqtt.delivery().lastFailure() != null) {
             err.println("vigil: " + mqtt.delivery().lastFailure().getMessage()
@@ -93,6 +97,10 @@ final class Deployment implements AutoCloseable {
                 + config.deviceId() + "/detections/<sensor> (QoS " + config.broker().qos()
                 + (ds.connected() ? ", MQTT " + ds.protocol() : ", broker not reachable yet") + "; outbox "
                 + mqtt.outboxDir() + (ds.outbox().depth() > 0 ? ", " + ds.outbox().depth() + " waiting" : "") + ")");
+        if (config.broker().commands().enabled()) {
+            err.println("vigil: accepting config/set commands that carry broker.commands.token on " + config.broker().topicRoot()
+                    + "/" + config.deviceId() + "/config/set");
+        }
         sinks.add(mqtt.sink());
     }
 
@@ -131,10 +139,10 @@ final class Deployment implements AutoCloseable {
         if (mqtt != null) {
             mqtt.close();
             DeliveryStats ds = mqtt.delivery().stats();
-            long dropped = ds.handoffDropped() + ds.outbox().droppedFull() + ds.outbox().droppedAge();
-            err.println("vigil: MQTT: " + ds.delivered() + " of " + ds.enqueued() + " detection(s) delivered"
+            long dropped = ds.unstored() + ds.outbox().droppedFull() + ds.outbox().droppedAge();
+            err.println("vigil: MQTT: " + ds.delivered() + " of " + (ds.stored() + ds.unstored()) + " detection(s) delivered"
                     + (ds.outbox().depth() > 0 ? ", " + ds.outbox().depth() + " wait in the outbox " + mqtt.outboxDir() : "")
-                    + (dropped > 0 ? ", dropped: " + ds.handoffDropped() + " hand-off, " + ds.outbox().droppedFull()
+                    + (dropped > 0 ? ", dropped: " + ds.unstored() + " not stored, " + ds.outbox().droppedFull()
                     + " outbox full, " + ds.outbox().droppedAge() + " too old" : ""));
             mqtt = null;
         }

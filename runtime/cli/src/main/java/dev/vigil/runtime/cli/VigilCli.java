@@ -42,6 +42,7 @@ public final class VigilCli implements Runnable {
     /** The command's main method. */
     public static void main(String[] args) {
         JulTinylogBridge.activate();
+        FatalErrors.install();
         System.exit(execute(args));
     }
 

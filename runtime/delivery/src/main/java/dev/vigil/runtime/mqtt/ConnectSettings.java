@@ -18,8 +18,12 @@ import javax.net.ssl.SSLSocketFactory;
  * @param willPayload     last-will payload
  * @param willQos         last-will QoS
  * @param maxInflight     QoS 1/2 messages that may await acknowledgement
+ * @param maxInboundBytes largest message payload taken in on a subscription; MQTT 5 tells the broker
+ *                        (Maximum Packet Size) so that larger ones are not even sent, MQTT 3.1.1 drops
+ *                        them unread
  */
 public record ConnectSettings(String url, String clientId, String username, char[] password, SSLSocketFactory tls,
                               boolean verifyHostname, int connectTimeoutS, int keepAliveS, String protocol,
-                              String willTopic, byte[] willPayload, int willQos, int maxInflight) {
+                              String willTopic, byte[] willPayload, int willQos, int maxInflight,
+                              int maxInboundBytes) {
 }

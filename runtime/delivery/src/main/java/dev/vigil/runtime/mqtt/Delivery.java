@@ -10,17 +10,22 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import java.util.random.RandomGenerator;
 
 /**
- * The publisher: one thread that owns the MQTT connection and the outbox. The sensing loop only
- * {@linkplain #offer offers} detections, which never blocks: they go to a bounded hand-off queue (a
- * full queue drops and counts). The thread appends them to the outbox (forced to disk per the fsync
- * policy) and sends them in outbox order, at most {@code inflight} unacknowledged at a time; an
- * acknowledgement advances the outbox. When the connection drops, unacknowledged messages are sent
- * again after reconnecting (at-least-once; consumers de-duplicate by detection id), with exponential
- * backoff and full jitter between attempts.
+ * Detection delivery. The sensing loop {@linkplain #store stores} each detection in the outbox itself
+ * (forced to disk per the fsync policy) before it goes on, so a detection reported as emitted is on
+ * disk whatever the network does; storing never touches the network. One publisher thread owns the
+ * MQTT connection: it sends stored messages in outbox order, at most {@code inflight} unacknowledged
+ * at a time, and an acknowledgement advances the outbox. When the connection drops, unacknowledged
+ * messages are sent again after reconnecting (at-least-once; consumers de-duplicate by detection id),
+ * with exponential backoff and full jitter between attempts; a connection attempt to a hung broker
+ * blocks only this thread. An error that escapes the publisher or Paho's threads goes to the fatal
+ * callback: a Vigil that can no longer deliver must not live on as if it could.
  */
 public final class Delivery implements AutoCloseable {
 
@@ -33,20 +38,21 @@ public final class Delivery implements AutoCloseable {
      * @param metricsQos       its QoS
      * @param metricsIntervalMs between metrics messages; 0 = none
      * @param maxAgeMs         detections older than this are dropped instead of sent; 0 = no limit
-     * @param handoff          hand-off queue capacity
      * @param inflight         unacknowledged detection messages at most
      * @param backoffInitialMs first backoff ceiling
      * @param backoffMaxMs     largest backoff ceiling
      */
     public record Settings(String statusTopic, int statusQos, String metricsTopic, int metricsQos,
-                           long metricsIntervalMs, long maxAgeMs, int handoff, int inflight,
+                           long metricsIntervalMs, long maxAgeMs, int inflight,
                            long backoffInitialMs, long backoffMaxMs) {
     }
 
-    private sealed interface Event permits Outgoing, Acked, Failed, Lost, Arrived, Stop {
+    private sealed interface Event permits Stored, Acked, Failed, Lost, Arrived, Stop {
     }
 
-    private record Outgoing(String topic, byte[] payload, int qos, long wallMs) implements Event {
+    /** Something new is in the outbox. */
+    private enum Stored implements Event {
+        NEW
     }
 
     private record Acked(long generation, long seq) implements Event {
@@ -64,6 +70,8 @@ public final class Delivery implements AutoCloseable {
     private record Stop(long drainMs) implements Event {
     }
 
+    /** Commands that may wait for the publisher thread; more are dropped (a flood must not fill the heap). */
+    static final int MAX_PENDING_COMMANDS = 16;
     private static final byte[] ONLINE = "online".getBytes(StandardCharsets.UTF_8);
     private static final byte[] OFFLINE = "offline".getBytes(StandardCharsets.UTF_8);
 
@@ -72,8 +80,11 @@ public final class Delivery implements AutoCloseable {
     private final Connector connector;
     private final DeliveryHooks hooks;
     private final LongSupplier clock;
+    private final Consumer<Throwable> onFatal;
     private final LinkedBlockingQueue<Event> events = new LinkedBlockingQueue<>();
-    private final HandoffLimit handoff;
+    private final AtomicLong stored = new AtomicLong();
+    private final AtomicLong unstored = new AtomicLong();
+    private final AtomicInteger pendingCommands = new AtomicInteger();
     private final Backoff backoff;
     private final Thread thread;
     private final InFlightWindow inFlight;
@@ -85,7 +96,6 @@ public final class Delivery implements AutoCloseable {
     private long nextMetricsMs;
     private OutboxRecord held;
     private long delivered;
-    private long stored;
     private long diskErrors;
     private long sent;
     private long connects;
@@ -93,15 +103,19 @@ public final class Delivery implements AutoCloseable {
     private long stopDeadline = -1;
     private volatile ConnectFailure lastFailure;
 
-    /** A publisher over {@code outbox} and {@code connector}; call {@link #start()}. */
+    /**
+     * A publisher over {@code outbox} and {@code connector}; call {@link #start()}. {@code onFatal}
+     * receives what escapes the publisher thread or is thrown as an {@link Error} on Paho's threads (the
+     * composition root ends the process; delivery itself never does).
+     */
     public Delivery(Settings settings, Outbox outbox, Connector connector, DeliveryHooks hooks,
-                    LongSupplier wallClockMs, RandomGenerator random) {
+                    LongSupplier wallClockMs, RandomGenerator random, Consumer<Throwable> onFatal) {
         this.settings = settings;
         this.outbox = outbox;
         this.connector = connector;
         this.hooks = hooks;
         this.clock = wallClockMs;
-        this.handoff = new HandoffLimit(settings.handoff());
+        this.onFatal = onFatal;
         this.inFlight = new InFlightWindow(settings.inflight());
         this.backoff = new Backoff(settings.backoffInitialMs(), settings.backoffMaxMs(), random);
         this.thread = new Thread(this::run, "vigil-mqtt");
@@ -136,14 +150,21 @@ public final class Delivery implements AutoCloseable {
     }
 
     /**
-     * Hands a detection to the publisher; never blocks. Returns false, counting a drop, when the
-     * hand-off queue is full.
+     * Stores a detection in the outbox on the caller's thread (forced to disk before this returns with
+     * {@code fsync: batch}) and wakes the publisher; never waits for the network. Returns false, counting
+     * a drop, when it could not be written (disk full, I/O error, too large).
      */
-    public boolean offer(String topic, byte[] payload, int qos) {
-        if (!handoff.admit()) {
+    public boolean store(String topic, byte[] payload, int qos) {
+        try {
+            outbox.append(topic, payload, qos, clock.getAsLong());
+        } catch (IOException | IllegalArgumentException e) {
+            unstored.incrementAndGet();
+            Logger.error("A detection for {} could not be stored in the outbox {} and is dropped: {}", topic, outbox.dir(),
+                    e.getMessage());
             return false;
         }
-        events.add(new Outgoing(topic, payload, qos, clock.getAsLong()));
+        stored.incrementAndGet();
+        events.add(Stored.NEW);
         return true;
     }
 
@@ -157,7 +178,7 @@ public final class Delivery implements AutoCloseable {
         return lastFailure;
     }
 
-    /** Waits until every offered detection has been delivered or dropped; true if so within {@code timeoutMs}. */
+    /** Waits until every stored detection has been delivered or dropped; true if so within {@code timeoutMs}. */
     public boolean awaitDrained(long timeoutMs) throws InterruptedException {
         long deadline = System.currentTimeMillis() + timeoutMs;
         synchronized (drained) {
@@ -173,8 +194,7 @@ public final class Delivery implements AutoCloseable {
     }
 
     private boolean isDrained() {
-        DeliveryStats s = stats;
-        return s.stored() == handoff.enqueued() && s.outbox().depth() == 0 && s.inFlight() == 0;
+        return outbox.depth() == 0;
     }
 
     /**
@@ -203,14 +223,41 @@ public final class Delivery implements AutoCloseable {
         return new TransportEvents() {
             @Override
             public void lost(Throwable cause) {
-                events.add(new Lost(gen, cause));
+                post(new Lost(gen, cause));
             }
 
             @Override
             public void arrived(InboundMessage message) {
-                events.add(new Arrived(message));
+                if (pendingCommands.incrementAndGet() > MAX_PENDING_COMMANDS) {
+                    pendingCommands.decrementAndGet();
+                    Logger.warn("Dropped a message on {}: {} commands already wait", message.topic(), MAX_PENDING_COMMANDS);
+                    return;
+                }
+                post(new Arrived(message));
+            }
+
+            @Override
+            public void fatal(Error error) {
+                Delivery.this.fatal(error);
             }
         };
+    }
+
+    /** Queues an event from one of Paho's threads, which would swallow an {@link Error}. */
+    private void post(Event e) {
+        try {
+            events.add(e);
+        } catch (Error error) {
+            fatal(error);
+        }
+    }
+
+    private void fatal(Throwable error) {
+        try {
+            Logger.error(error, "MQTT delivery cannot go on");
+        } finally {
+            onFatal.accept(error);
+        }
     }
 
     private void run() {
@@ -232,7 +279,6 @@ public final class Delivery implements AutoCloseable {
                 batch.clear();
                 long now = clock.getAsLong();
                 try {
-                    outbox.sync();
                     if (transport == null && now >= nextAttemptMs && !(stopDeadline >= 0 && now >= stopDeadline)) {
                         tryConnect();
                     }
@@ -255,8 +301,8 @@ public final class Delivery implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
-            Logger.error(e, "The MQTT publisher stopped: {}", e.getMessage());
+        } catch (RuntimeException | Error e) {
+            fatal(e);
         } finally {
             shutdown();
         }
@@ -299,16 +345,8 @@ public final class Delivery implements AutoCloseable {
 
     private void handle(Event e) throws IOException {
         switch (e) {
-            case Outgoing o -> {
-                handoff.taken();
-                try {
-                    outbox.append(o.topic(), o.payload(), o.qos(), o.wallMs());
-                } catch (IOException | IllegalArgumentException ex) {
-                    handoff.lost();
-                    Logger.error("A detection for {} could not be stored in the outbox and is dropped: {}", o.topic(), ex.getMessage());
-                    return;
-                }
-                stored++;
+            case Stored ignored -> {
+                // sent below, with everything else the outbox holds
             }
             case Acked a -> {
                 if (a.generation() == generation && inFlight.acknowledge(a.seq())) {
@@ -327,6 +365,7 @@ public final class Delivery implements AutoCloseable {
                 }
             }
             case Arrived a -> {
+                pendingCommands.decrementAndGet();
                 for (DeliveryHooks.Reply r : hooks.command(a.message())) {
                     if (transport == null) {
                         break;
@@ -369,12 +408,12 @@ public final class Delivery implements AutoCloseable {
                 transport.publish(r.topic(), r.payload(), r.qos(), false, new PublishListener() {
                     @Override
                     public void acknowledged() {
-                        events.add(new Acked(gen, seq));
+                        post(new Acked(gen, seq));
                     }
 
                     @Override
                     public void failed(Throwable cause) {
-                        events.add(new Failed(gen, seq, cause));
+                        post(new Failed(gen, seq, cause));
                     }
                 });
                 sent++;
@@ -453,28 +492,14 @@ public final class Delivery implements AutoCloseable {
     }
 
     private void publishStats() {
-        stats = new DeliveryStats(transport != null, protocol, handoff.enqueued(), stored, delivered, sent, connects,
-                handoff.dropped(), outbox.stats(), inFlight.size());
+        stats = new DeliveryStats(transport != null, protocol, stored.get(), delivered, sent, connects, unstored.get(),
+                outbox.stats(), inFlight.size());
         synchronized (drained) {
             drained.notifyAll();
         }
     }
 
     private void shutdown() {
-        try {
-            List<Event> rest = new ArrayList<>();
-            events.drainTo(rest);
-            for (Event e : rest) {
-                if (e instanceof Outgoing o) {
-                    handoff.taken();
-                    outbox.append(o.topic(), o.payload(), o.qos(), o.wallMs());
-                    stored++;
-                }
-            }
-            outbox.sync();
-        } catch (IOException e) {
-            Logger.error("Could not store the last detections in the outbox: {}", e.getMessage());
-        }
         if (transport != null) {
             transport.disconnect(settings.statusTopic(), OFFLINE, settings.statusQos());
             transport = null;

@@ -7,15 +7,14 @@ import dev.vigil.runtime.outbox.OutboxStats;
  *
  * @param connected      connected now
  * @param protocol       MQTT version in use, or empty before the first connection
- * @param enqueued       detections handed to the publisher
- * @param stored         detections the publisher has taken from the hand-off queue into the outbox
+ * @param stored         detections stored in the outbox by this run
  * @param delivered      detections acknowledged by the broker
  * @param sent           detection publishes, counting re-sends after a lost connection
  * @param connects       successful connections
- * @param handoffDropped detections dropped because the hand-off queue was full (the publisher fell behind)
+ * @param unstored       detections dropped because they could not be stored (disk full, I/O error)
  * @param outbox         the outbox's figures
  * @param inFlight       detection messages sent and not yet acknowledged
  */
-public record DeliveryStats(boolean connected, String protocol, long enqueued, long stored, long delivered, long sent,
-                            long connects, long handoffDropped, OutboxStats outbox, int inFlight) {
+public record DeliveryStats(boolean connected, String protocol, long stored, long delivered, long sent, long connects,
+                            long unstored, OutboxStats outbox, int inFlight) {
 }

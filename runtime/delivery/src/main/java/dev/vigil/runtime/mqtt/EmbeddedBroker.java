@@ -10,9 +10,16 @@ import java.util.Properties;
 
 /**
  * An in-process Moquette broker on a free loopback port, in memory, anonymous: the zero-setup default
- * for a demo on a laptop. Not reachable from other hosts.
+ * for a demo on a laptop. Not reachable from other hosts, and it keeps to the machine: Moquette's usage
+ * telemetry (an HTTPS report to its maker at every start, with an id kept in {@code .moquette_uuid} in
+ * the working directory), metrics and error reporting are off, and with its store in memory it writes
+ * no file at all. Netty, under Moquette, would look up the machine's own host name to make up a
+ * process id for its channel ids (a DNS query where the name is not in {@code /etc/hosts}); it is given
+ * the process id instead ({@value #NETTY_PROCESS_ID}, unless already set).
  */
 public final class EmbeddedBroker implements AutoCloseable {
+    /** Netty's system property for the process id in its channel ids. */
+    static final String NETTY_PROCESS_ID = "io.netty.processId";
     private final Server server;
     private final int port;
 
@@ -23,6 +30,9 @@ public final class EmbeddedBroker implements AutoCloseable {
 
     /** Starts a broker on a free port of 127.0.0.1. */
     public static EmbeddedBroker start() throws IOException {
+        if (System.getProperty(NETTY_PROCESS_ID) == null) {
+            System.setProperty(NETTY_PROCESS_ID, Long.toString(ProcessHandle.current().pid()));
+        }
         IOException last = null;
         for (int attempt = 0; attempt < 5; attempt++) {
             int port = freePort();
@@ -32,6 +42,9 @@ public final class EmbeddedBroker implements AutoCloseable {
             p.setProperty("websocket_port", "disabled");
             p.setProperty("persistent_store", "");
             p.setProperty("allow_anonymous", "true");
+            p.setProperty("telemetry_enabled", "false");
+            p.setProperty("use_metrics", "false");
+            p.setProperty("use_bugsnag", "false");
             p.setProperty("netty.mqtt.message_size", Integer.toString(1 << 20));
             Server server = new Server();
             try {

@@ -36,7 +36,7 @@ final class Paho3Transport extends PahoTransport {
 
             @Override
             public void messageArrived(String topic, MqttMessage message) {
-                events.arrived(new InboundMessage(topic, message.getPayload(), null, null));
+                arrived(events, s.maxInboundBytes(), topic, message.getPayload(), null, null);
             }
 
             @Override

@@ -47,8 +47,8 @@ final class Paho5Transport extends PahoTransport {
             @Override
             public void messageArrived(String topic, MqttMessage message) {
                 MqttProperties p = message.getProperties();
-                events.arrived(new InboundMessage(topic, message.getPayload(), p == null ? null : p.getResponseTopic(),
-                        p == null ? null : p.getCorrelationData()));
+                arrived(events, s.maxInboundBytes(), topic, message.getPayload(), p == null ? null : p.getResponseTopic(),
+                        p == null ? null : p.getCorrelationData());
             }
 
             @Override
@@ -69,6 +69,7 @@ final class Paho5Transport extends PahoTransport {
         o.setAutomaticReconnect(false);
         o.setConnectionTimeout(s.connectTimeoutS());
         o.setKeepAliveInterval(s.keepAliveS());
+        o.setMaximumPacketSize((long) s.maxInboundBytes() + PACKET_OVERHEAD);
         if (!s.username().isEmpty()) {
             o.setUserName(s.username());
             o.setPassword(new String(s.password()).getBytes(StandardCharsets.UTF_8));

@@ -46,6 +46,28 @@ abstract class PahoTransport implements MqttTransport {
     /** The Paho reason code of a failure the client raised. */
     abstract int reasonCode(Exception failure);
 
+    /** Room for an MQTT 5 PUBLISH packet's header, topic and properties beside its payload, bytes. */
+    static final int PACKET_OVERHEAD = 4096;
+
+    /**
+     * Hands a message that arrived on a subscription to {@code events}, or drops it unread when its
+     * payload is over {@code maxBytes}. Called on Paho's callback thread, which would turn an {@link
+     * Error} into a lost connection: it goes to {@link TransportEvents#fatal} instead.
+     */
+    static void arrived(TransportEvents events, int maxBytes, String topic, byte[] payload, String responseTopic,
+                        byte[] correlationData) {
+        try {
+            if (payload.length > maxBytes) {
+                Logger.warn("Dropped a message of {} bytes on {} unread: at most {} bytes are taken in", payload.length,
+                        topic, maxBytes);
+                return;
+            }
+            events.arrived(new InboundMessage(topic, payload, responseTopic, correlationData));
+        } catch (Error e) {
+            events.fatal(e);
+        }
+    }
+
     /** Runs {@code call}, ignoring the client's checked failure (for closing what may be gone). */
     static void quietly(PahoCall call) {
         failureOf(call);

@@ -4,7 +4,8 @@ package dev.vigil.runtime.mqtt;
  * Vigil's topic tree (see {@code docs/mqtt.md}), all under {@code <root>/<device>/}:
  * {@code detections/<sensor>}, retained {@code status} ({@code online} birth, {@code offline} last
  * will), {@code metrics}, retained {@code config}, {@code config/set} (commands) and
- * {@code config/reply} (replies when a command names no MQTT 5 response topic).
+ * {@code config/reply} (replies when a command names no MQTT 5 response topic, and below it the
+ * response topics a command may name).
  */
 public record Topics(String root, String deviceId) {
 
@@ -40,5 +41,14 @@ public record Topics(String root, String deviceId) {
     /** Default reply topic for commands. */
     public String configReply() {
         return base() + "config/reply";
+    }
+
+    /**
+     * Whether a command's MQTT 5 response topic may be answered: {@link #configReply()} or a topic name
+     * below it (so a reply can never land on another topic of the device, nor outside its tree).
+     */
+    public boolean isReplyTopic(String topic) {
+        return (topic.equals(configReply()) || topic.startsWith(configReply() + "/"))
+                && !topic.contains("+") && !topic.contains("#");
     }
 }

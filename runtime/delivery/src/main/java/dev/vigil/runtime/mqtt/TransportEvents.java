@@ -8,4 +8,10 @@ public interface TransportEvents {
 
     /** A message arrived on a subscription. */
     void arrived(InboundMessage message);
+
+    /**
+     * An {@link Error} (e.g. {@link OutOfMemoryError}) was thrown on a transport thread, where Paho
+     * would otherwise swallow it: nothing can be trusted to work any more.
+     */
+    void fatal(Error error);
 }

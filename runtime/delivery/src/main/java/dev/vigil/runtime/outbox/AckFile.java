@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
@@ -47,7 +48,7 @@ final class AckFile implements AutoCloseable {
     /** Opens (creating if needed) the ack file of the outbox in {@code dir}. */
     static AckFile open(Path dir) throws IOException {
         return new AckFile(dir, FileChannel.open(dir.resolve("ack"), StandardOpenOption.CREATE,
-                StandardOpenOption.READ, StandardOpenOption.WRITE));
+                StandardOpenOption.READ, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS));
     }
 
     /**

@@ -8,10 +8,14 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * A bounded on-disk FIFO of MQTT messages: append-only segment files {@code seg-<first seq>.log} and a
@@ -22,12 +26,13 @@ import java.util.List;
  * once, in {@code RecordCodec}). A body longer than {@value #MAX_BODY} bytes is never written and, when
  * read, is treated as damage.
  *
- * <p>On opening, every segment is checked record by record; the first damaged or torn record and
- * everything after it in that segment are cut off (counted in {@link OutboxStats#droppedCorrupt()}
- * where the count is known, and logged with file and offset). Losing the {@code ack} file only causes
- * re-sending, never loss: consumers de-duplicate by detection id.
+ * <p>On opening, every segment is checked record by record; a damaged record is skipped and recovery
+ * resumes at the next sound one (see {@code SegmentRecovery}); the records lost are counted exactly
+ * where the files allow it, in {@link OutboxStats#droppedCorrupt()}, and logged with file and offset.
+ * Losing the {@code ack} file only causes re-sending, never loss: consumers de-duplicate by detection id.
  *
- * <p>Not thread-safe: one thread (the publisher) appends, reads and acknowledges.
+ * <p>The directory must be the user's own ({@link PrivateDirectory}); its files are opened without
+ * following symbolic links. Thread-safe: the sensing loop appends, the publisher reads and acknowledges.
  */
 public final class Outbox implements AutoCloseable {
     /** Largest record body accepted, bytes. */
@@ -47,7 +52,7 @@ public final class Outbox implements AutoCloseable {
     private long droppedFull;
     private long droppedAge;
     private long droppedCorrupt;
-    private boolean dirty;
+    private boolean closed;
     private int readSegment;
     private long readPos;
 
@@ -67,12 +72,14 @@ public final class Outbox implements AutoCloseable {
      *
      * @param maxBytes     size limit over all segments; the oldest segment goes first
      * @param segmentBytes size at which a new segment is started
-     * @param fsync        force appends to disk in {@link #sync()}
-     * @throws OutboxLockedException when another process has it open
+     * @param fsync        force each appended record to disk before {@link #append} returns
+     * @throws OutboxLockedException    when another process has it open
+     * @throws UnsafeDirectoryException when {@code dir} is not the user's own (see {@link PrivateDirectory})
      */
     public static Outbox open(Path dir, long maxBytes, int segmentBytes, boolean fsync) throws IOException {
-        Files.createDirectories(dir);
-        FileChannel lockChannel = FileChannel.open(dir.resolve("lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        PrivateDirectory.ensure(dir);
+        FileChannel lockChannel = FileChannel.open(dir.resolve("lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                LinkOption.NOFOLLOW_LINKS);
         FileLock lock;
         try {
             lock = lockChannel.tryLock();
@@ -99,14 +106,20 @@ public final class Outbox implements AutoCloseable {
         droppedFull = ack.droppedFull();
         droppedAge = ack.droppedAge();
         droppedCorrupt = ack.droppedCorrupt();
-        List<Path> files = Segment.files(dir);
-        for (int i = 0; i < files.size(); i++) {
-            Segment.Recovered recovered = Segment.recover(files.get(i));
-            Segment seg = recovered.segment();
-            if (recovered.damage().filter(Damage::wholeRecord).isPresent()) {
-                droppedCorrupt++;
-            }
-            if (seg.isEmpty() || seg.lastSeq() <= acked && i < files.size() - 1) {
+        long corruptBefore = droppedCorrupt;
+        for (Path tmp : Segment.unfinished(dir)) {
+            Logger.info("outbox {}: removed {}, left by a recovery that did not finish (it is redone)", dir, tmp.getFileName());
+            Files.delete(tmp);
+        }
+        Deque<Path> files = new ArrayDeque<>(Segment.files(dir));
+        while (!files.isEmpty()) {
+            Path file = files.removeFirst();
+            OptionalLong next = files.isEmpty() ? OptionalLong.empty() : OptionalLong.of(Segment.firstSeqOf(files.getFirst()));
+            SegmentRecovery.Result r = SegmentRecovery.recover(file, next);
+            droppedCorrupt += Math.max(0, r.firstLost() + r.lost() - Math.max(r.firstLost(), acked + 1));
+            r.rest().ifPresent(files::addFirst);
+            Segment seg = r.segment();
+            if (seg.isEmpty() || seg.lastSeq() <= acked && !files.isEmpty()) {
                 seg.delete();
                 continue;
             }
@@ -118,7 +131,7 @@ public final class Outbox implements AutoCloseable {
         if (!segments.isEmpty() && segments.getFirst().firstSeq() > acked + 1) {
             acked = segments.getFirst().firstSeq() - 1;
         }
-        if (droppedCorrupt > 0) {
+        if (droppedCorrupt > corruptBefore) {
             writeAck();
         }
         if (depth() > 0) {
@@ -132,19 +145,23 @@ public final class Outbox implements AutoCloseable {
     }
 
     /**
-     * Appends a message and returns its sequence number. When the size limit is passed, whole oldest
-     * segments are dropped and counted.
+     * Appends a message and returns its sequence number; with {@code fsync} the record is on disk
+     * ({@code FileChannel.force}) when this returns. When the size limit is passed, whole oldest segments
+     * are dropped and counted.
      *
      * @throws IllegalArgumentException when the record would exceed {@value #MAX_BODY} bytes
+     * @throws IOException              when it cannot be written (the outbox is unchanged) or the outbox is closed
      */
-    public long append(String topic, byte[] payload, int qos, long wallMs) throws IOException {
+    public synchronized long append(String topic, byte[] payload, int qos, long wallMs) throws IOException {
+        if (closed) {
+            throw new IOException("outbox " + dir + " is closed");
+        }
         ByteBuffer record = RecordCodec.encode(nextSeq, wallMs, qos, topic, payload);
         Segment cur = segments.isEmpty() ? null : segments.getLast();
         if (cur == null || !cur.isWritable() || cur.bytes() > 0 && cur.bytes() + record.remaining() > segmentBytes) {
             cur = startSegment();
         }
-        totalBytes += cur.append(record, nextSeq);
-        dirty = true;
+        totalBytes += cur.append(record, nextSeq, fsync);
         long seq = nextSeq++;
         enforceSizeLimit();
         return seq;
@@ -153,7 +170,7 @@ public final class Outbox implements AutoCloseable {
     private Segment startSegment() throws IOException {
         Segment last = segments.isEmpty() ? null : segments.getLast();
         if (last != null) {
-            last.closeWriter(fsync && dirty);
+            last.closeWriter();
             if (last.bytes() == 0) {
                 last.openForAppend();
                 return last;
@@ -191,16 +208,8 @@ public final class Outbox implements AutoCloseable {
         }
     }
 
-    /** Forces appended records to disk (with {@code fsync: batch}); call before sending them. */
-    public void sync() throws IOException {
-        if (fsync && dirty && !segments.isEmpty()) {
-            segments.getLast().force();
-        }
-        dirty = false;
-    }
-
     /** The next record after the last one returned, or null when none is stored yet. */
-    public OutboxRecord next() throws IOException {
+    public synchronized OutboxRecord next() throws IOException {
         while (readSegment < segments.size()) {
             Segment seg = segments.get(readSegment);
             if (readPos < seg.bytes()) {
@@ -223,7 +232,7 @@ public final class Outbox implements AutoCloseable {
     }
 
     /** Moves the read position back to the first unacknowledged record (after a lost connection). */
-    public void rewind() throws IOException {
+    public synchronized void rewind() throws IOException {
         if (readSegment < segments.size()) {
             segments.get(readSegment).closeReader();
         }
@@ -235,7 +244,7 @@ public final class Outbox implements AutoCloseable {
     }
 
     /** Everything up to and including {@code seq} has been delivered (or given up) and may go. */
-    public void acknowledge(long seq) throws IOException {
+    public synchronized void acknowledge(long seq) throws IOException {
         if (seq <= acked) {
             return;
         }
@@ -247,13 +256,17 @@ public final class Outbox implements AutoCloseable {
     }
 
     /** Counts a record skipped because it was older than the age limit; acknowledge it as usual. */
-    public void countExpired() {
+    public synchronized void countExpired() {
         droppedAge++;
     }
 
-    /** Records appended and neither acknowledged nor dropped. */
-    public long depth() {
-        return nextSeq - 1 - acked;
+    /** Records appended and neither acknowledged nor dropped (recovery may have left gaps between segments). */
+    public synchronized long depth() {
+        long depth = 0;
+        for (Segment s : segments) {
+            depth += Math.max(0, s.lastSeq() - Math.max(acked, s.firstSeq() - 1));
+        }
+        return depth;
     }
 
     /** The directory. */
@@ -262,17 +275,21 @@ public final class Outbox implements AutoCloseable {
     }
 
     /** Current figures. */
-    public OutboxStats stats() {
+    public synchronized OutboxStats stats() {
         return new OutboxStats(depth(), totalBytes, segments.size(), droppedFull, droppedAge, droppedCorrupt);
     }
 
     /** Closes the files; an empty outbox leaves no segment behind. */
     @Override
-    public void close() throws IOException {
+    public synchronized void close() throws IOException {
+        if (closed) {
+            return;
+        }
+        closed = true;
         try {
             for (Segment s : segments) {
                 s.closeReader();
-                s.closeWriter(fsync && dirty);
+                s.closeWriter();
             }
             if (depth() == 0) {
                 for (Segment s : segments) {

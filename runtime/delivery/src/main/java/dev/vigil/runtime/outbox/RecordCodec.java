@@ -6,13 +6,15 @@ import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.zip.CRC32C;
 
 /**
  * The layout of one segment record, named once (big-endian): a header {@code int bodyLength,
  * int crc32c(body)}, then the body {@code long seq, long wallMs, byte qos, short topicLength,
- * topic (UTF-8), payload}. Encodes records for appending, verifies them on recovery and decodes them
- * for sending.
+ * topic (UTF-8), payload}. Encodes records for appending, verifies them on recovery (and finds the
+ * next sound record after damage) and decodes them for sending.
  */
 final class RecordCodec {
     /** Header bytes: body length and CRC. */
@@ -62,31 +64,80 @@ final class RecordCodec {
     }
 
     /**
-     * Checks the record at {@code pos} of a file of {@code size} bytes: whole, of a plausible length,
-     * matching its CRC and numbered {@code expectedSeq}.
+     * Checks the record at {@code pos} of a segment file mapped as {@code file}: whole, of a plausible
+     * length, matching its CRC and numbered {@code expectedSeq}.
      */
-    static Verdict verify(FileChannel ch, long pos, long size, long expectedSeq) throws IOException {
-        byte[] stored = readAt(ch, pos, HEADER);
-        if (stored.length < HEADER) {
+    static Verdict verify(ByteBuffer file, int pos, long expectedSeq) {
+        int size = file.limit();
+        if (size - pos < HEADER) {
             return new Damaged(Damage.TORN_HEADER, "torn record header");
         }
-        ByteBuffer header = ByteBuffer.wrap(stored);
-        int len = header.getInt(LENGTH_AT);
+        int len = file.getInt(pos + LENGTH_AT);
         if (len < FIXED_BODY || len > MAX_BODY) {
             return new Damaged(Damage.LENGTH_OUT_OF_RANGE, "record length " + len + " outside " + FIXED_BODY + ".." + MAX_BODY);
         }
-        if (pos + HEADER + len > size) {
+        if ((long) pos + HEADER + len > size) {
             return new Damaged(Damage.TORN_BODY, "torn record body (" + len + " bytes announced, " + (size - pos - HEADER) + " present)");
         }
-        byte[] body = readAt(ch, pos + HEADER, len);
-        if (crc32c(body, 0, body.length) != header.getInt(CRC_AT)) {
+        if (crc32c(file, pos + HEADER, len) != file.getInt(pos + CRC_AT)) {
             return new Damaged(Damage.CRC_MISMATCH, "CRC mismatch");
         }
-        long seq = ByteBuffer.wrap(body).getLong(SEQ_AT);
+        long seq = file.getLong(pos + HEADER + SEQ_AT);
         if (seq != expectedSeq) {
             return new Damaged(Damage.SEQUENCE_MISMATCH, "sequence " + seq + " where " + expectedSeq + " was expected");
         }
         return new Intact(HEADER + len);
+    }
+
+    /** A sound record found after damage: where it starts and its sequence number. */
+    record Found(int pos, long seq) {
+    }
+
+    /**
+     * The first sound record at or after {@code from}, where damage begins, that can follow it: whole,
+     * matching its CRC, and numbered from {@code expectedSeq} (the damaged record's) up to one more than
+     * the records the damaged bytes before it could have held, and below {@code seqLimit} (the next
+     * segment's first). Empty when there is none before the end of {@code file}.
+     */
+    static Optional<Found> resync(ByteBuffer file, int from, long expectedSeq, long seqLimit) {
+        int size = file.limit();
+        for (int q = from; (long) q + HEADER + FIXED_BODY <= size; q++) {
+            int len = file.getInt(q + LENGTH_AT);
+            if (len < FIXED_BODY || len > MAX_BODY || (long) q + HEADER + len > size) {
+                continue;
+            }
+            long seq = file.getLong(q + HEADER + SEQ_AT);
+            long latest = expectedSeq + (q - from) / (HEADER + FIXED_BODY) + 1;
+            if (seq < expectedSeq || seq > latest || seq >= seqLimit) {
+                continue;
+            }
+            if (crc32c(file, q + HEADER, len) == file.getInt(q + CRC_AT)) {
+                return Optional.of(new Found(q, seq));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * How many whole records, sound or not, lie between {@code from} and the end of {@code file},
+     * walking their length fields; empty when a length field is out of range, so that the count is not
+     * known. A torn last record is not counted.
+     */
+    static OptionalLong framesToEnd(ByteBuffer file, int from) {
+        int size = file.limit();
+        long frames = 0;
+        long pos = from;
+        while (pos + HEADER <= size) {
+            int len = file.getInt((int) pos + LENGTH_AT);
+            if (len < FIXED_BODY || len > MAX_BODY) {
+                return OptionalLong.empty();
+            }
+            pos += HEADER + len;
+            if (pos <= size) {
+                frames++;
+            }
+        }
+        return OptionalLong.of(frames);
     }
 
     /**
@@ -114,6 +165,13 @@ final class RecordCodec {
         byte[] payload = new byte[body.length - FIXED_BODY - topicLength];
         b.get(FIXED_BODY + topicLength, payload);
         return new OutboxRecord(b.getLong(SEQ_AT), b.getLong(WALL_MS_AT), b.get(QOS_AT), topic, payload);
+    }
+
+    /** CRC32C of {@code length} bytes of {@code data} from {@code offset}, as stored in the files. */
+    static int crc32c(ByteBuffer data, int offset, int length) {
+        CRC32C c = new CRC32C();
+        c.update(data.slice(offset, length));
+        return (int) c.getValue();
     }
 
     /** CRC32C of {@code length} bytes of {@code data} from {@code offset}, as stored in the files. */

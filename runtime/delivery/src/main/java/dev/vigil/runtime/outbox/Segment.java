@@ -1,15 +1,13 @@
 package dev.vigil.runtime.outbox;
 
-import org.tinylog.Logger;
-
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -20,6 +18,7 @@ import java.util.stream.Stream;
  */
 final class Segment {
     private static final Pattern FILE_NAME = Pattern.compile("seg-(\\d{20})\\.log");
+    private static final Pattern UNFINISHED = Pattern.compile("seg-\\d{20}\\.log\\.tmp");
 
     private final Path path;
     private final long firstSeq;
@@ -36,7 +35,7 @@ final class Segment {
 
     /** A new, empty segment in {@code dir} whose first record will be {@code firstSeq}. */
     static Segment create(Path dir, long firstSeq) {
-        return new Segment(dir.resolve(String.format("seg-%020d.log", firstSeq)), firstSeq);
+        return new Segment(fileFor(dir, firstSeq), firstSeq);
     }
 
     /** The segment files in {@code dir}, oldest first. */
@@ -46,40 +45,28 @@ final class Segment {
         }
     }
 
-    /**
-     * Checks the segment {@code file} record by record and cuts it at the first damaged record (logged
-     * with file and offset), keeping the records before it.
-     *
-     * @return the segment as cut, and the damage it was cut at, if any
-     */
-    static Recovered recover(Path file) throws IOException {
-        Segment seg = new Segment(file, firstSeqOf(file));
-        Damage damage = null;
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-            long size = ch.size();
-            while (seg.bytes < size && damage == null) {
-                switch (RecordCodec.verify(ch, seg.bytes, size, seg.lastSeq + 1)) {
-                    case RecordCodec.Intact intact -> {
-                        seg.lastSeq++;
-                        seg.bytes += intact.length();
-                    }
-                    case RecordCodec.Damaged d -> {
-                        Logger.warn("outbox {} offset {}: {}; cutting the segment there ({} bytes discarded)",
-                                file, seg.bytes, d.detail(), size - seg.bytes);
-                        ch.truncate(seg.bytes);
-                        damage = d.damage();
-                    }
-                }
-            }
+    /** Temporary segment files in {@code dir} that a recovery was writing when it stopped. */
+    static List<Path> unfinished(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> UNFINISHED.matcher(p.getFileName().toString()).matches()).toList();
         }
-        return new Recovered(seg, Optional.ofNullable(damage));
     }
 
-    /** A segment as {@link #recover} left it, and the damage it was cut at. */
-    record Recovered(Segment segment, Optional<Damage> damage) {
+    /** A segment file that recovery has checked: records {@code firstSeq..lastSeq} in its first {@code bytes}. */
+    static Segment recovered(Path file, long firstSeq, long lastSeq, long bytes) {
+        Segment seg = new Segment(file, firstSeq);
+        seg.lastSeq = lastSeq;
+        seg.bytes = bytes;
+        return seg;
     }
 
-    private static long firstSeqOf(Path file) {
+    /** The name of the segment file whose first record is {@code firstSeq}, in {@code dir}. */
+    static Path fileFor(Path dir, long firstSeq) {
+        return dir.resolve(String.format("seg-%020d.log", firstSeq));
+    }
+
+    /** The first sequence number of segment {@code file}, from its name. */
+    static long firstSeqOf(Path file) {
         Matcher m = FILE_NAME.matcher(file.getFileName().toString());
         if (!m.matches()) {
             throw new IllegalArgumentException(file + " is not an outbox segment (seg-<20 digits>.log)");
@@ -115,33 +102,35 @@ final class Segment {
 
     /** Opens the file for appending, creating it. */
     void openForAppend() throws IOException {
-        writer = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+        writer = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND,
+                LinkOption.NOFOLLOW_LINKS);
     }
 
-    /** Appends one encoded record numbered {@code seq}; returns its length. */
-    int append(ByteBuffer record, long seq) throws IOException {
+    /**
+     * Appends one encoded record numbered {@code seq}, with {@code force} forced to disk before this
+     * returns; returns its length. When writing or forcing fails the file is cut back to what it held.
+     */
+    int append(ByteBuffer record, long seq, boolean force) throws IOException {
         int length = record.remaining();
-        while (record.hasRemaining()) {
-            writer.write(record);
+        try {
+            while (record.hasRemaining()) {
+                writer.write(record);
+            }
+            if (force) {
+                writer.force(false);
+            }
+        } catch (IOException e) {
+            writer.truncate(bytes);
+            throw e;
         }
         lastSeq = seq;
         bytes += length;
         return length;
     }
 
-    /** Forces the appended records to disk. */
-    void force() throws IOException {
+    /** Stops appending. */
+    void closeWriter() throws IOException {
         if (writer != null) {
-            writer.force(false);
-        }
-    }
-
-    /** Stops appending; with {@code force}, what was appended goes to disk first. */
-    void closeWriter(boolean force) throws IOException {
-        if (writer != null) {
-            if (force) {
-                writer.force(false);
-            }
             writer.close();
             writer = null;
         }
@@ -150,7 +139,7 @@ final class Segment {
     /** The body of the record at {@code pos}; see {@link RecordCodec#readBody}. */
     byte[] readBody(long pos) throws IOException {
         if (reader == null) {
-            reader = FileChannel.open(path, StandardOpenOption.READ);
+            reader = FileChannel.open(path, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
         }
         return RecordCodec.readBody(reader, pos, path);
     }
@@ -166,7 +155,7 @@ final class Segment {
     /** Closes both channels and removes the file. */
     void delete() throws IOException {
         closeReader();
-        closeWriter(false);
+        closeWriter();
         Files.deleteIfExists(path);
     }
 }

@@ -10,15 +10,22 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The publisher against a scripted broker: refused attempts, connections that drop with messages in
- * flight, a full hand-off queue and the age limit. No network.
+ * Delivery against a scripted broker: refused attempts, connections that drop with messages in flight,
+ * a broker that never answers, a detection that cannot be stored, the age limit, and errors that must
+ * not leave a publisher dead in a live process. No network.
  */
 class DeliveryTest {
 
@@ -155,22 +162,26 @@ class DeliveryTest {
         }
     };
 
-    private static Delivery.Settings settings(int handoff, int inflight, long maxAgeMs) {
-        return new Delivery.Settings("v/d/status", 1, "v/d/metrics", 0, 0, maxAgeMs, handoff, inflight, 1, 5);
+    private static Delivery.Settings settings(int inflight, long maxAgeMs) {
+        return new Delivery.Settings("v/d/status", 1, "v/d/metrics", 0, 0, maxAgeMs, inflight, 1, 5);
     }
+
+    private static final Consumer<Throwable> NOT_FATAL = e -> {
+        throw new AssertionError("unexpected fatal error", e);
+    };
 
     @Test
     void dropsAndRefusalsLoseNothingAndKeepTheOrder(@TempDir Path dir) throws Exception {
         for (int round = 0; round < 4; round++) {
             Outbox outbox = Outbox.open(dir, 1 << 20, 4096, false);
             ScriptedBroker b = round == 0 ? new ScriptedBroker(3, 0, 8) : new ScriptedBroker(round, 17 + round * 5, 8);
-            Delivery d = new Delivery(settings(1000, 8, 0), outbox, b, NO_HOOKS, System::currentTimeMillis,
-                    new SplittableRandom(round));
+            Delivery d = new Delivery(settings(8, 0), outbox, b, NO_HOOKS, System::currentTimeMillis,
+                    new SplittableRandom(round), NOT_FATAL);
             d.start();
             List<String> mine = new ArrayList<>();
             for (int i = 0; i < 100; i++) {
                 String p = "{\"round\":" + round + ",\"n\":" + i + "}";
-                assertTrue(d.offer("v/d/detections/audio", p.getBytes(StandardCharsets.UTF_8), 1));
+                assertTrue(d.store("v/d/detections/audio", p.getBytes(StandardCharsets.UTF_8), 1));
                 mine.add(p);
             }
             assertTrue(d.awaitDrained(10_000), "drained: " + d.stats());
@@ -186,21 +197,107 @@ class DeliveryTest {
     }
 
     @Test
-    void aFullHandOffQueueDropsAndCounts(@TempDir Path dir) throws Exception {
-        try (Outbox outbox = Outbox.open(dir, 1 << 20, 4096, false)) {
-            Delivery d = new Delivery(settings(10, 8, 0), outbox, new ScriptedBroker(0, 0, 8), NO_HOOKS,
-                    System::currentTimeMillis, new SplittableRandom(1));
-            int accepted = 0;
-            for (int i = 0; i < 25; i++) {
-                accepted += d.offer("v/d/detections/dvs", new byte[]{'x'}, 1) ? 1 : 0;
+    void aDetectionIsInTheOutboxWhenStoreReturnsWhileTheBrokerHangs(@TempDir Path dir) throws Exception {
+        CountDownLatch answer = new CountDownLatch(1);
+        AtomicInteger attempts = new AtomicInteger();
+        Connector hung = events -> {
+            attempts.incrementAndGet();
+            try {
+                answer.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
-            assertEquals(10, accepted, "the publisher thread is not running: only the queue's capacity fits");
+            throw new ConnectFailure(ConnectFailure.Kind.UNREACHABLE, "no answer", null);
+        };
+        try (Outbox outbox = Outbox.open(dir, 1 << 20, 4096, true)) {
+            Delivery d = new Delivery(settings(8, 0), outbox, hung, NO_HOOKS, System::currentTimeMillis,
+                    new SplittableRandom(1), NOT_FATAL);
             d.start();
+            long deadline = System.currentTimeMillis() + 5_000;
+            while (attempts.get() == 0 && System.currentTimeMillis() < deadline) {
+                Thread.sleep(5);
+            }
+            assertEquals(1, attempts.get(), "the publisher is stuck connecting");
+            for (int i = 0; i < 50; i++) {
+                assertTrue(d.store("v/d/detections/dvs", new byte[]{'x'}, 1));
+                assertEquals(i + 1, outbox.depth(), "stored before store() returned, not queued behind the connection");
+            }
+            answer.countDown();
+            d.close(0);
+        }
+        try (Outbox reopened = Outbox.open(dir, 1 << 20, 4096, true)) {
+            assertEquals(50, reopened.depth(), "and on disk");
+        }
+    }
+
+    @Test
+    void aDetectionThatCannotBeStoredIsDroppedAndCounted(@TempDir Path dir) throws Exception {
+        try (Outbox outbox = Outbox.open(dir, 1 << 22, 1 << 21, false)) {
+            Delivery d = new Delivery(settings(8, 0), outbox, new ScriptedBroker(0, 0, 8), NO_HOOKS,
+                    System::currentTimeMillis, new SplittableRandom(1), NOT_FATAL);
+            d.start();
+            assertFalse(d.store("v/d/detections/dvs", new byte[Outbox.MAX_BODY], 1));
+            assertTrue(d.store("v/d/detections/dvs", new byte[]{'y'}, 1));
             assertTrue(d.awaitDrained(5_000));
-            assertEquals(15, d.stats().handoffDropped());
-            assertEquals(10, d.stats().delivered());
+            long deadline = System.currentTimeMillis() + 5_000;
+            while (d.stats().delivered() < 1 && System.currentTimeMillis() < deadline) {
+                Thread.sleep(5);
+            }
+            assertEquals(1, d.stats().unstored());
+            assertEquals(1, d.stats().stored());
+            assertEquals(1, d.stats().delivered());
             d.close(1_000);
         }
+    }
+
+    @Test
+    void anErrorOnThePublisherThreadOrPahosGoesToTheFatalCallback(@TempDir Path dir) throws Exception {
+        DeliveryHooks failing = new DeliveryHooks() {
+            @Override
+            public List<LiveMessage> onConnect() {
+                throw new OutOfMemoryError("simulated, on the publisher thread");
+            }
+
+            @Override
+            public byte[] metrics(DeliveryStats stats) {
+                return new byte[0];
+            }
+
+            @Override
+            public List<Reply> command(InboundMessage message) {
+                return List.of();
+            }
+
+            @Override
+            public List<String> subscriptions() {
+                return List.of();
+            }
+        };
+        BlockingQueue<Throwable> fatal = new LinkedBlockingQueue<>();
+        try (Outbox outbox = Outbox.open(dir.resolve("a"), 1 << 20, 4096, false)) {
+            Delivery d = new Delivery(settings(8, 0), outbox, new ScriptedBroker(0, 0, 8), failing,
+                    System::currentTimeMillis, new SplittableRandom(1), fatal::add);
+            d.start();
+            Throwable e = fatal.poll(5, TimeUnit.SECONDS);
+            assertTrue(e instanceof OutOfMemoryError && e.getMessage().contains("publisher thread"), String.valueOf(e));
+            d.close(0);
+        }
+        Connector erring = events -> {
+            throw new ConnectFailure(ConnectFailure.Kind.UNREACHABLE, "after reporting " + reportError(events), null);
+        };
+        try (Outbox outbox = Outbox.open(dir.resolve("b"), 1 << 20, 4096, false)) {
+            Delivery d = new Delivery(settings(8, 0), outbox, erring, NO_HOOKS, System::currentTimeMillis,
+                    new SplittableRandom(1), fatal::add);
+            d.start();
+            Throwable e = fatal.poll(5, TimeUnit.SECONDS);
+            assertTrue(e instanceof OutOfMemoryError && e.getMessage().contains("Paho"), String.valueOf(e));
+            d.close(0);
+        }
+    }
+
+    private static String reportError(TransportEvents events) {
+        events.fatal(new OutOfMemoryError("simulated, on a Paho thread"));
+        return "an error";
     }
 
     @Test
@@ -208,10 +305,10 @@ class DeliveryTest {
         AtomicLong now = new AtomicLong(1_000_000);
         ScriptedBroker broker = new ScriptedBroker(1_000_000, 0, 8);
         try (Outbox outbox = Outbox.open(dir, 1 << 20, 4096, false)) {
-            Delivery d = new Delivery(settings(100, 8, 60_000), outbox, broker, NO_HOOKS, now::get, new SplittableRandom(1));
+            Delivery d = new Delivery(settings(8, 60_000), outbox, broker, NO_HOOKS, now::get, new SplittableRandom(1), NOT_FATAL);
             d.start();
             for (int i = 0; i < 5; i++) {
-                d.offer("v/d/detections/dvs", new byte[]{'o'}, 1);
+                d.store("v/d/detections/dvs", new byte[]{'o'}, 1);
             }
             long deadline = System.currentTimeMillis() + 5_000;
             while (d.stats().outbox().depth() < 5 && System.currentTimeMillis() < deadline) {
@@ -222,9 +319,9 @@ class DeliveryTest {
         ScriptedBroker back = new ScriptedBroker(0, 0, 8);
         now.addAndGet(120_000);
         try (Outbox outbox = Outbox.open(dir, 1 << 20, 4096, false)) {
-            Delivery d = new Delivery(settings(100, 8, 60_000), outbox, back, NO_HOOKS, now::get, new SplittableRandom(1));
+            Delivery d = new Delivery(settings(8, 60_000), outbox, back, NO_HOOKS, now::get, new SplittableRandom(1), NOT_FATAL);
             d.start();
-            d.offer("v/d/detections/dvs", new byte[]{'n'}, 1);
+            d.store("v/d/detections/dvs", new byte[]{'n'}, 1);
             assertTrue(d.awaitDrained(5_000));
             assertEquals(List.of("n"), back.distinct(), "only the fresh message is sent");
             assertEquals(5, d.stats().outbox().droppedAge());

@@ -4,11 +4,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -56,7 +58,6 @@ class OutboxTest {
             for (int i = 0; i < 100; i++) {
                 assertEquals(i + 1, o.append("t/" + i, body(i), 1, 1000 + i));
             }
-            o.sync();
             assertTrue(segments(dir).size() > 3, "1 KiB segments roll over");
             assertEquals(100, o.depth());
         }
@@ -137,39 +138,70 @@ class OutboxTest {
     }
 
     @Test
-    void aFlippedByteIsCaughtByTheCrc(@TempDir Path dir) throws IOException {
+    void aFlippedPayloadByteCostsTheDamagedRecordOnly(@TempDir Path dir) throws IOException {
+        int n = 120;
+        List<Integer> offsets = new ArrayList<>();
         try (Outbox o = Outbox.open(dir, 1 << 20, 1 << 16, true)) {
-            for (int i = 0; i < 10; i++) {
+            for (int i = 0; i < n; i++) {
+                offsets.add((int) o.stats().bytes());
                 o.append("t", body(i), 1, 0);
             }
         }
         Path seg = segments(dir).getLast();
         byte[] bytes = Files.readAllBytes(seg);
-        int recordLength = bytes.length / 10;
-        bytes[5 * recordLength + recordLength - 2] ^= 0x40;
+        bytes[offsets.get(41) - 2] ^= 0x40;
         Files.write(seg, bytes);
         try (Outbox o = Outbox.open(dir, 1 << 20, 1 << 16, true)) {
-            assertEquals(5, o.depth(), "records before the damaged one survive");
-            assertEquals(1, o.stats().droppedCorrupt());
+            assertEquals(n - 1, o.depth(), "every record but the damaged one survives");
+            assertEquals(1, o.stats().droppedCorrupt(), "and exactly one is counted lost");
+            List<String> got = drain(o);
+            assertEquals(n - 1, got.size());
+            assertEquals("t {\"n\":39}", got.get(39));
+            assertEquals("t {\"n\":41}", got.get(40), "record 40 is skipped, 41 follows 39");
+            assertEquals("t {\"n\":" + (n - 1) + "}", got.getLast());
+        }
+        try (Outbox o = Outbox.open(dir, 1 << 20, 1 << 16, true)) {
+            assertEquals(n - 1, o.depth(), "the repaired outbox opens clean");
+            assertEquals(1, o.stats().droppedCorrupt(), "the count is kept in the ack file, not made again");
         }
     }
 
     @Test
-    void aTornTailIsNotCountedButAMisnumberedRecordIsAndTheCountSurvives(@TempDir Path dir) throws IOException {
+    void aTornTailIsNotCountedButADamagedRecordIsAndTheCountSurvives(@TempDir Path dir) throws IOException {
         Path seg = closedWith(dir, 3);
         Files.write(seg, Arrays.copyOf(Files.readAllBytes(seg), (int) Files.size(seg) - 1));
         try (Outbox o = Outbox.open(dir, 1 << 20, 1 << 16, true)) {
             assertEquals(2, o.depth());
-            assertEquals(0, o.stats().droppedCorrupt(), "how many records a torn tail held is not known");
+            assertEquals(0, o.stats().droppedCorrupt(), "a torn tail is the record being written when the process stopped");
         }
-        Files.move(seg, seg.resolveSibling("seg-00000000000000000000.log"));
+        byte[] bytes = Files.readAllBytes(seg);
+        bytes[bytes.length / 2 - 1] ^= 0x01;
+        Files.write(seg, bytes);
         try (Outbox o = Outbox.open(dir, 1 << 20, 1 << 16, true)) {
-            assertEquals(0, o.depth(), "record 1 where 0 was expected: the segment is cut there");
-            assertEquals(1, o.stats().droppedCorrupt());
-            assertTrue(segments(dir).isEmpty());
+            assertEquals(1, o.depth());
+            assertEquals(1, o.stats().droppedCorrupt(), "the damaged first record");
         }
         try (Outbox o = Outbox.open(dir, 1 << 20, 1 << 16, true)) {
             assertEquals(1, o.stats().droppedCorrupt(), "kept in the ack file across a restart");
+        }
+    }
+
+    @Test
+    void damageInAnAcknowledgedRecordIsNotCounted(@TempDir Path dir) throws IOException {
+        Path seg;
+        try (Outbox o = Outbox.open(dir, 1 << 20, 1 << 16, true)) {
+            for (int i = 0; i < 10; i++) {
+                o.append("t", body(i), 1, 0);
+            }
+            o.acknowledge(4);
+            seg = segments(dir).getLast();
+        }
+        byte[] bytes = Files.readAllBytes(seg);
+        bytes[bytes.length / 10 * 2 + 5] ^= 0x01;
+        Files.write(seg, bytes);
+        try (Outbox o = Outbox.open(dir, 1 << 20, 1 << 16, true)) {
+            assertEquals(6, o.depth());
+            assertEquals(0, o.stats().droppedCorrupt(), "record 3 had been delivered");
         }
     }
 
@@ -184,6 +216,7 @@ class OutboxTest {
         }
         try (Outbox o = Outbox.open(dir, 1 << 20, 1 << 16, true)) {
             assertEquals(1, o.depth());
+            assertEquals(1, o.stats().droppedCorrupt(), "an unreadable end counts as at least one lost record");
         }
     }
 
@@ -192,6 +225,64 @@ class OutboxTest {
         try (Outbox ignored = Outbox.open(dir, 1 << 20, 1024, false)) {
             OutboxLockedException e = assertThrows(OutboxLockedException.class, () -> Outbox.open(dir, 1 << 20, 1024, false));
             assertTrue(e.getMessage().contains(dir.toString()));
+        }
+    }
+
+    @Test
+    void appendsFromOneThreadAreReadInOrderByAnother(@TempDir Path dir) throws Exception {
+        int n = 2000;
+        try (Outbox o = Outbox.open(dir, 1 << 22, 4096, false)) {
+            Thread writer = Thread.ofPlatform().start(() -> {
+                for (int i = 0; i < n; i++) {
+                    try {
+                        o.append("t", body(i), 1, 0);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
+            });
+            List<String> got = new ArrayList<>();
+            long deadline = System.currentTimeMillis() + 10_000;
+            while (got.size() < n && System.currentTimeMillis() < deadline) {
+                OutboxRecord r = o.next();
+                if (r != null) {
+                    got.add(new String(r.payload(), StandardCharsets.UTF_8));
+                    o.acknowledge(r.seq());
+                }
+            }
+            writer.join();
+            assertEquals(n, got.size());
+            for (int i = 0; i < n; i++) {
+                assertEquals("{\"n\":" + i + "}", got.get(i));
+            }
+            assertEquals(0, o.depth());
+        }
+    }
+
+    @Test
+    void appendingToAClosedOutboxFails(@TempDir Path dir) throws IOException {
+        Outbox o = Outbox.open(dir, 1 << 20, 1024, true);
+        o.close();
+        IOException e = assertThrows(IOException.class, () -> o.append("t", body(1), 1, 0));
+        assertTrue(e.getMessage().contains("closed"), e.getMessage());
+    }
+
+    @Test
+    void aLinkedOrSharedDirectoryIsRefused(@TempDir Path dir) throws IOException {
+        Path real = Files.createDirectories(dir.resolve("real"));
+        Path link = Files.createSymbolicLink(dir.resolve("link"), real);
+        UnsafeDirectoryException linked = assertThrows(UnsafeDirectoryException.class, () -> Outbox.open(link, 1 << 20, 1024, true));
+        assertTrue(linked.getMessage().contains(link + " is a symbolic link"), linked.getMessage());
+        Files.setPosixFilePermissions(real, PosixFilePermissions.fromString("rwxrwxrwx"));
+        UnsafeDirectoryException shared = assertThrows(UnsafeDirectoryException.class, () -> Outbox.open(real, 1 << 20, 1024, true));
+        assertTrue(shared.getMessage().contains("can be written by other users"), shared.getMessage());
+        try (var files = Files.list(real)) {
+            assertEquals(0, files.count(), "nothing was created in either");
+        }
+        Path fresh = dir.resolve("a/b/outbox");
+        Outbox.open(fresh, 1 << 20, 1024, true).close();
+        for (Path p : List.of(fresh, fresh.getParent(), fresh.getParent().getParent())) {
+            assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(p)), p + " is created private");
         }
     }
 

@@ -12,6 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
+import java.util.Optional;
+import java.util.OptionalLong;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -37,10 +39,16 @@ class RecordCodecTest {
         return Files.write(dir.resolve("seg"), out.toByteArray());
     }
 
-    private static RecordCodec.Verdict verify(Path file, long pos, long expectedSeq) throws IOException {
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            return RecordCodec.verify(ch, pos, ch.size(), expectedSeq);
+    private static RecordCodec.Verdict verify(Path file, int pos, long expectedSeq) throws IOException {
+        return RecordCodec.verify(ByteBuffer.wrap(Files.readAllBytes(file)), pos, expectedSeq);
+    }
+
+    private static ByteBuffer concat(byte[]... parts) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (byte[] p : parts) {
+            out.writeBytes(p);
         }
+        return ByteBuffer.wrap(out.toByteArray());
     }
 
     private static Damage damageIn(Path dir, byte[] bytes, long expectedSeq) throws IOException {
@@ -121,6 +129,37 @@ class RecordCodecTest {
         assertEquals(Damage.SEQUENCE_MISMATCH, damageIn(dir, rec, 8));
         assertEquals(Damage.SEQUENCE_MISMATCH, damageIn(dir, rec, 6));
         assertNull(damageIn(dir, rec, 7));
+    }
+
+    @Test
+    void resynchronisingFindsTheNextSoundRecordThatCanFollow() {
+        byte[] a = encoded(5, "t", "first");
+        byte[] b = encoded(6, "t", "second");
+        byte[] c = encoded(7, "t", "third");
+        b[b.length - 1] ^= 0x04;
+        ByteBuffer file = concat(a, b, c);
+        assertEquals(Optional.of(new RecordCodec.Found(a.length + b.length, 7)), RecordCodec.resync(file, a.length, 6, Long.MAX_VALUE),
+                "record 6 is damaged: 7 is next, found past the damaged bytes");
+        assertEquals(Optional.empty(), RecordCodec.resync(file, a.length, 6, 7), "not at or beyond the next segment's first");
+        assertEquals(Optional.empty(), RecordCodec.resync(concat(a, encoded(900, "t", "x")), a.length, 6, Long.MAX_VALUE),
+                "a sound record numbered far beyond what the damaged bytes could have held is not taken");
+        assertEquals(Optional.empty(), RecordCodec.resync(concat(a, encoded(4, "t", "x")), a.length, 6, Long.MAX_VALUE),
+                "nor one numbered before the damage");
+        assertEquals(Optional.of(new RecordCodec.Found(0, 2)), RecordCodec.resync(concat(encoded(2, "t", "x")), 0, 1, Long.MAX_VALUE),
+                "one record missing without a trace");
+    }
+
+    @Test
+    void framesAreCountedToTheEndWhenTheirLengthsCanBeRead() {
+        byte[] a = encoded(1, "t", "a");
+        byte[] b = encoded(2, "t", "b");
+        a[a.length - 1] ^= 0x01;
+        assertEquals(OptionalLong.of(2), RecordCodec.framesToEnd(concat(a, b), 0));
+        assertEquals(OptionalLong.of(1), RecordCodec.framesToEnd(concat(a, Arrays.copyOf(b, b.length - 1)), 0),
+                "a torn last frame is not counted");
+        byte[] bad = encoded(1, "t", "a");
+        ByteBuffer.wrap(bad).putInt(0, -5);
+        assertEquals(OptionalLong.empty(), RecordCodec.framesToEnd(concat(b, bad), 0));
     }
 
     @Test

@@ -8,8 +8,10 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -22,9 +24,9 @@ class SegmentTest {
         Segment seg = Segment.create(dir, first);
         seg.openForAppend();
         for (long seq = first; seq < first + n; seq++) {
-            seg.append(RecordCodec.encode(seq, 0, 1, "t/" + seq, "{}".getBytes(StandardCharsets.UTF_8)), seq);
+            seg.append(RecordCodec.encode(seq, 0, 1, "t/" + seq, "{}".getBytes(StandardCharsets.UTF_8)), seq, true);
         }
-        seg.closeWriter(true);
+        seg.closeWriter();
         return seg;
     }
 
@@ -41,36 +43,71 @@ class SegmentTest {
         }
         seg.closeReader();
 
-        Segment.Recovered r = Segment.recover(seg.path());
-        assertEquals(Optional.empty(), r.damage());
+        SegmentRecovery.Result r = SegmentRecovery.recover(seg.path(), OptionalLong.empty());
+        assertEquals(0, r.lost());
+        assertEquals(Optional.empty(), r.rest());
         assertEquals(5, r.segment().firstSeq());
         assertEquals(7, r.segment().lastSeq());
         assertEquals(seg.bytes(), r.segment().bytes());
     }
 
     @Test
-    void recoveryCutsAtTheFirstDamageAndKeepsWhatCameBefore(@TempDir Path dir) throws IOException {
+    void recoverySkipsADamagedRecordAndMovesTheRestToASegmentOfItsOwn(@TempDir Path dir) throws IOException {
         Segment seg = written(dir, 1, 5);
         byte[] bytes = Files.readAllBytes(seg.path());
         int record = bytes.length / 5;
         bytes[2 * record + record - 1] ^= 0x10;
         Files.write(seg.path(), bytes);
 
-        Segment.Recovered r = Segment.recover(seg.path());
-        assertEquals(Optional.of(Damage.CRC_MISMATCH), r.damage());
-        assertEquals(2, r.segment().lastSeq(), "records 1 and 2 kept; 3 damaged, 4 and 5 cut with it");
-        assertEquals(2L * record, r.segment().bytes());
-        assertEquals(2L * record, Files.size(seg.path()), "the file is cut there");
+        SegmentRecovery.Result r = SegmentRecovery.recover(seg.path(), OptionalLong.empty());
+        assertEquals(2, r.segment().lastSeq(), "records 1 and 2 kept in place");
+        assertEquals(2L * record, Files.size(seg.path()), "the file is cut where the damage began");
+        assertEquals(3, r.firstLost());
+        assertEquals(1, r.lost(), "record 3 alone is lost");
+        assertEquals(Optional.of(Segment.fileFor(dir, 4)), r.rest(), "4 and 5 now start a segment file of their own");
+        SegmentRecovery.Result rest = SegmentRecovery.recover(r.rest().orElseThrow(), OptionalLong.empty());
+        assertEquals(0, rest.lost());
+        assertEquals(4, rest.segment().firstSeq());
+        assertEquals(5, rest.segment().lastSeq());
+        assertEquals("t/5", RecordCodec.decode(rest.segment().readBody(record)).topic());
+        rest.segment().closeReader();
     }
 
     @Test
-    void aSegmentWhoseFirstRecordIsMisnumberedIsCutToNothing(@TempDir Path dir) throws IOException {
+    void aSegmentWhoseFirstRecordIsMisnumberedLosesOnlyTheMissingNumber(@TempDir Path dir) throws IOException {
         Segment seg = written(dir, 3, 2);
         Path renamed = Files.move(seg.path(), Segment.create(dir, 2).path());
-        Segment.Recovered r = Segment.recover(renamed);
-        assertEquals(Optional.of(Damage.SEQUENCE_MISMATCH), r.damage());
+        SegmentRecovery.Result r = SegmentRecovery.recover(renamed, OptionalLong.empty());
         assertTrue(r.segment().isEmpty());
         assertEquals(0, Files.size(renamed));
+        assertEquals(2, r.firstLost());
+        assertEquals(1, r.lost());
+        assertEquals(Optional.of(Segment.fileFor(dir, 3)), r.rest());
+    }
+
+    @Test
+    void aDamagedEndIsCountedExactlyUpToTheNextSegment(@TempDir Path dir) throws IOException {
+        Segment seg = written(dir, 1, 6);
+        byte[] bytes = Files.readAllBytes(seg.path());
+        int record = bytes.length / 6;
+        Arrays.fill(bytes, 3 * record, bytes.length, (byte) 0);
+        Files.write(seg.path(), bytes);
+        SegmentRecovery.Result r = SegmentRecovery.recover(seg.path(), OptionalLong.of(7));
+        assertEquals(3, r.segment().lastSeq());
+        assertEquals(4, r.firstLost());
+        assertEquals(3, r.lost(), "records 4, 5 and 6: the next segment starts at 7");
+        assertEquals(Optional.empty(), r.rest());
+    }
+
+    @Test
+    void aTornEndOfTheNewestSegmentIsCutAndNotCounted(@TempDir Path dir) throws IOException {
+        Segment seg = written(dir, 1, 3);
+        byte[] bytes = Files.readAllBytes(seg.path());
+        Files.write(seg.path(), Arrays.copyOf(bytes, bytes.length - 2));
+        SegmentRecovery.Result r = SegmentRecovery.recover(seg.path(), OptionalLong.empty());
+        assertEquals(2, r.segment().lastSeq());
+        assertEquals(0, r.lost(), "the record being written when the process stopped had not been reported");
+        assertEquals(2L * (bytes.length / 3), Files.size(seg.path()));
     }
 
     @Test
@@ -89,7 +126,7 @@ class SegmentTest {
         seg.readBody(0);
         seg.openForAppend();
         assertTrue(seg.isWritable());
-        seg.append(RecordCodec.encode(2, 0, 1, "t", new byte[0]), 2);
+        seg.append(RecordCodec.encode(2, 0, 1, "t", new byte[0]), 2, false);
         seg.delete();
         assertFalse(Files.exists(seg.path()));
         assertFalse(seg.isWritable());
@@ -101,8 +138,7 @@ class SegmentTest {
         seg.openForAppend();
         ByteBuffer rec = RecordCodec.encode(1, 0, 0, "a/b", new byte[10]);
         int length = rec.remaining();
-        seg.append(rec, 1);
-        seg.force();
+        seg.append(rec, 1, true);
         assertEquals(length, seg.bytes());
         assertEquals(length, Files.size(seg.path()));
         assertEquals(1, seg.lastSeq());

@@ -5,7 +5,8 @@ import java.util.Arrays;
 /**
  * Something the dense stage labelled after a wake.
  *
- * @param id            unique, deterministic id (same log and config give the same ids)
+ * @param id            unique id, a UUIDv7 made when the detection is (see {@link DetectionIds}): never the same
+ *                      for two detections, across runs, reboots and devices
  * @param deviceId      the Vigil device that saw it
  * @param sensor        lane name, e.g. {@code "audio"}
  * @param stream        source stream id

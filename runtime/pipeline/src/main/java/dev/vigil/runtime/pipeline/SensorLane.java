@@ -11,8 +11,6 @@ import dev.vigil.sensors.StreamDescriptor;
 import dev.vigil.wake.SpikeCountAccumulator;
 import org.tinylog.Logger;
 
-import java.nio.charset.StandardCharsets;
-import java.util.UUID;
 
 /**
  * One stream's path through the pipeline: the encoder's spikes are binned into steps run on the device
@@ -110,8 +108,7 @@ final class SensorLane {
             label = result.label();
             score = result.score();
         }
-        String id = UUID.nameUUIDFromBytes((context.deviceId() + '/' + model.sensor() + '/' + stream.id() + '/' + endUs)
-                .getBytes(StandardCharsets.UTF_8)).toString();
+        String id = DetectionIds.next();
         double energyJ = frontEnergyJ(session.counts());
         Detection d = new Detection(id, context.deviceId(), model.sensor(), stream.id(), label,
                 Math.round(score * 1e4) / 1e4, endUs, gate.wakeStartUs(), gate.wakeReason(), gate.wakeCounts(),

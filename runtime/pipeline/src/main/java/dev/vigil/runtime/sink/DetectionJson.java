@@ -22,7 +22,7 @@ public final class DetectionJson {
     private DetectionJson() {
     }
 
-    /** One line of JSON for {@code d}: only what the log and config determine, so replays print the same. */
+    /** One line of JSON for {@code d}: what the log and config determine, plus the id (the one field that differs between two replays). */
     public static String toJson(Detection d) {
         return write(fields(d), d);
     }

@@ -24,7 +24,7 @@ public final class MetricsJson {
     private final LiveLanes lanes;
     private final long startMs;
     private long lastMs;
-    private long lastEnqueued;
+    private long lastStored;
 
     /** Metrics of {@code lanes}, counting uptime from {@code startMs}. */
     public MetricsJson(LiveLanes lanes, long startMs) {
@@ -41,9 +41,9 @@ public final class MetricsJson {
         m.put("wall_time", Instant.ofEpochMilli(nowMs).toString());
         m.put("uptime_s", (nowMs - startMs) / 1000.0);
         double span = Math.max(1, nowMs - lastMs) / 1000.0;
-        m.put("detections_per_s", (d.enqueued() - lastEnqueued) / span);
+        m.put("detections_per_s", (d.stored() + d.unstored() - lastStored) / span);
         lastMs = nowMs;
-        lastEnqueued = d.enqueued();
+        lastStored = d.stored() + d.unstored();
         ObjectNode ls = m.putObject("lanes");
         long wakes = 0;
         double energy = 0;
@@ -72,11 +72,11 @@ public final class MetricsJson {
         ob.put("dropped_full", o.droppedFull());
         ob.put("dropped_age", o.droppedAge());
         ob.put("dropped_corrupt", o.droppedCorrupt());
-        ob.put("dropped_handoff", d.handoffDropped());
+        ob.put("dropped_unstored", d.unstored());
         ObjectNode q = m.putObject("mqtt");
         q.put("protocol", d.protocol());
         q.put("connects", d.connects());
-        q.put("detections_enqueued", d.enqueued());
+        q.put("detections_stored", d.stored());
         q.put("detections_sent", d.sent());
         q.put("detections_delivered", d.delivered());
         return m.toString().getBytes(StandardCharsets.UTF_8);

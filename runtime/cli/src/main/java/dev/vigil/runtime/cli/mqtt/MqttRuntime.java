@@ -20,13 +20,13 @@ import dev.vigil.runtime.pipeline.LiveLanes;
 import org.tinylog.Logger;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 
 /**
@@ -56,11 +56,14 @@ public final class MqttRuntime implements AutoCloseable {
      * Opens the outbox, connects to {@code url} (the embedded broker's, or {@code broker.url}) and starts
      * the publisher.
      *
+     * @param onFatal receives an error after which delivery cannot go on (the caller ends the process)
      * @throws ConnectFailure when the broker refuses the settings (wrong password, untrusted certificate,
      *                        a TLS port spoken to in plain text) or the settings' files cannot be read
-     * @throws IOException    when the outbox cannot be opened
+     * @throws IOException    when the outbox cannot be opened ({@link
+     *                        dev.vigil.runtime.outbox.UnsafeDirectoryException} when its directory is not the user's own)
      */
-    public static MqttRuntime start(VigilConfig cfg, String url, LiveLanes lanes) throws ConnectFailure, IOException {
+    public static MqttRuntime start(VigilConfig cfg, String url, LiveLanes lanes, Consumer<Throwable> onFatal)
+            throws ConnectFailure, IOException {
         BrokerConfig b = cfg.broker();
         Topics topics = new Topics(b.topicRoot(), cfg.deviceId());
         OutboxConfig oc = b.outbox();
@@ -69,21 +72,21 @@ public final class MqttRuntime implements AutoCloseable {
         if (!oc.dir().isEmpty()) {
             dir = Path.of(oc.dir());
         } else if (b.embedded()) {
-            tempOutbox = Files.createTempDirectory("vigil-outbox-");
+            tempOutbox = OutboxLocation.forEmbedded();
             dir = tempOutbox;
         } else {
-            URI u = URI.create(url);
-            dir = Path.of(System.getProperty("java.io.tmpdir"), "vigil-outbox",
-                    cfg.deviceId() + "-" + u.getHost() + "-" + (u.getPort() < 0 ? 1883 : u.getPort()));
+            dir = OutboxLocation.forBroker(cfg.deviceId(), url, System.getenv());
         }
         Outbox outbox = Outbox.open(dir, oc.maxBytes(), oc.segmentBytes(), "batch".equals(oc.fsync()));
         try {
             ConnectSettings cs = new ConnectSettings(url, b.clientIdFor(cfg.deviceId()), b.username(), password(b),
                     b.usesTls() ? TlsContexts.socketFactory(new TlsContexts.PemFiles(b.tls().caFile(), b.tls().certFile(), b.tls().keyFile())) : null, b.tls().verifyHostname(),
                     b.connectTimeoutS(), b.keepAliveS(), b.protocol(), topics.status(),
-                    "offline".getBytes(StandardCharsets.UTF_8), b.topicQos().status(), oc.inflight() + 16);
+                    "offline".getBytes(StandardCharsets.UTF_8), b.topicQos().status(), oc.inflight() + 16,
+                    ConfigCommands.MAX_PAYLOAD);
             PipelineLiveSettings live = new PipelineLiveSettings(cfg, lanes);
-            ConfigCommands commands = new ConfigCommands(live, b.commands().token(), topics, b.topicQos().replies());
+            ConfigCommands commands = b.commands().enabled()
+                    ? new ConfigCommands(live, b.commands().token(), topics, b.topicQos().replies()) : null;
             HomeAssistantDiscovery ha = new HomeAssistantDiscovery(b.homeAssistant().prefix(), topics, version());
             long now = System.currentTimeMillis();
             MetricsJson metrics = new MetricsJson(lanes, now);
@@ -108,6 +111,9 @@ public final class MqttRuntime implements AutoCloseable {
 
                 @Override
                 public List<Reply> command(InboundMessage message) {
+                    if (commands == null) {
+                        return List.of();
+                    }
                     Reply r = commands.handle(message);
                     if (!commands.lastApplied()) {
                         return List.of(r);
@@ -118,14 +124,14 @@ public final class MqttRuntime implements AutoCloseable {
 
                 @Override
                 public List<String> subscriptions() {
-                    return b.commands().enabled() ? List.of(topics.configSet()) : List.of();
+                    return commands != null ? List.of(topics.configSet()) : List.of();
                 }
             };
             Delivery.Settings ds = new Delivery.Settings(topics.status(), b.topicQos().status(), topics.metrics(),
-                    b.topicQos().metrics(), b.metricsIntervalS() * 1000L, oc.maxAgeS() * 1000L, oc.handoff(),
+                    b.topicQos().metrics(), b.metricsIntervalS() * 1000L, oc.maxAgeS() * 1000L,
                     oc.inflight(), b.reconnect().initialMs(), b.reconnect().maxMs());
             Delivery delivery = new Delivery(ds, outbox, new MqttConnector(cs), hooks, System::currentTimeMillis,
-                    RandomGenerator.getDefault());
+                    RandomGenerator.getDefault(), onFatal);
             delivery.connectFirst();
             delivery.start();
             MqttSink sink = new MqttSink(delivery, topics, b.qos(), System::currentTimeMillis);

@@ -9,8 +9,10 @@ import dev.vigil.runtime.sink.DetectionJson;
 import java.util.function.LongSupplier;
 
 /**
- * Hands each detection, as JSON with the wall time added, to the MQTT publisher for its sensor's
- * topic. Never blocks: the publisher's hand-off queue takes it or counts a drop.
+ * Stores each detection, as JSON with the wall time added, in the MQTT outbox for its sensor's topic,
+ * on the sensing loop's thread: when {@link #accept} returns it is on disk (per the fsync policy),
+ * whatever the network does; a detection that cannot be stored is counted and logged. Never waits for
+ * the network.
  */
 public final class MqttSink implements DetectionSink {
     private final Delivery delivery;
@@ -28,7 +30,7 @@ public final class MqttSink implements DetectionSink {
 
     @Override
     public void accept(Detection detection) {
-        delivery.offer(topics.detections(detection.sensor()),
+        delivery.store(topics.detections(detection.sensor()),
                 DetectionJson.toMqttJson(detection, wallClockMs.getAsLong()), qos);
     }
 }

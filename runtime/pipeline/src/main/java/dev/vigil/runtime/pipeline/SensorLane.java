@@ -84,7 +84,11 @@ final class SensorLane {
         if (runsNow) {
             runDense(endUs);
         }
-        context.live().publish(stats());
+        LaneStats now = stats();
+        context.live().publish(now);
+        if (context.observer() != null) {
+            context.observer().frontEnergy(model.sensor(), endUs, now.front().energyJ());
+        }
     }
 
     /** Takes changed live settings at a window boundary: a new wake policy starts fresh. */

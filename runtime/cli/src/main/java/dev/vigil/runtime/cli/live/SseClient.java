@@ -38,11 +38,17 @@ final class SseClient {
         }
     }
 
-    /** Writes queued events to {@code out} until the client goes away or {@link #close} is called. */
+    /**
+     * Writes queued events to {@code out} until the client goes away, or {@link #close} is called and what
+     * was queued before is written.
+     */
     void pump(OutputStream out) {
         try {
-            while (open.get()) {
-                String m = queue.poll(HEARTBEAT_MS, TimeUnit.MILLISECONDS);
+            while (true) {
+                String m = open.get() ? queue.poll(HEARTBEAT_MS, TimeUnit.MILLISECONDS) : queue.poll();
+                if (m == null && !open.get()) {
+                    return;
+                }
                 out.write((m == null ? ": keep-alive\n\n" : m).getBytes(StandardCharsets.UTF_8));
                 out.flush();
             }

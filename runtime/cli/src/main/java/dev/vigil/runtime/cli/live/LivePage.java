@@ -105,11 +105,10 @@ public final class LivePage implements AutoCloseable {
         status.devices(front, dense);
     }
 
-    /** The page's address, e.g. {@code http://127.0.0.1:8080/}. */
+    /** The page's address as configured, with the port it got, e.g. {@code http://127.0.0.1:8080/}. */
     public String url() {
-        InetSocketAddress a = server.getAddress();
-        String host = a.getAddress().getHostAddress();
-        return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + a.getPort() + "/";
+        String host = config.address();
+        return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + server.getAddress().getPort() + "/";
     }
 
     /** True when it listens beyond loopback (and so requires the token). */

@@ -13,6 +13,7 @@ import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -46,7 +47,7 @@ class LongRecordingReportTest {
             if (Math.abs((t - 30) % 45) < 4.5) {
                 t += 5;
             }
-            m.add(t, java.util.Arrays.copyOfRange(four, 16_000 * (k % 4), 16_000 * (k % 4 + 1)), 1.0, "keyword");
+            m.add(t, Arrays.copyOfRange(four, 16_000 * (k % 4), 16_000 * (k % 4 + 1)), 1.0, "keyword");
         }
         Path log = m.write(dir, "long");
         Path config = dir.resolve("audio.yaml");

@@ -1,6 +1,8 @@
 package dev.vigil.runtime.cli;
 
+import dev.vigil.runtime.cli.live.LivePage;
 import dev.vigil.runtime.cli.mqtt.MqttRuntime;
+import dev.vigil.runtime.config.HttpConfig;
 import dev.vigil.runtime.config.VigilConfig;
 import dev.vigil.runtime.hal.DoesNotFitException;
 import dev.vigil.runtime.hal.NeuromorphicDevice;
@@ -21,6 +23,7 @@ import dev.vigil.runtime.sink.FanOutSink;
 import dev.vigil.runtime.sink.JsonLinesSink;
 import dev.vigil.runtime.sink.SinkProvider;
 import dev.vigil.sensors.SensorSource;
+import dev.vigil.sensors.health.SensorHealth;
 import dev.vigil.sensors.replay.ReplayClock;
 
 import java.io.IOException;
@@ -28,11 +31,12 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Everything around the pipeline that replay and live runs share: the sinks (MQTT through the outbox,
  * then JSON lines, so that a printed detection is already stored), the embedded broker when asked for,
- * live settings, and the closing report.
+ * live settings, the live page when asked for, and the closing report.
  */
 final class Deployment implements AutoCloseable {
     private final VigilConfig config;
@@ -43,6 +47,7 @@ final class Deployment implements AutoCloseable {
     private ModelBundle bundle;
     private EmbeddedBroker embedded;
     private MqttRuntime mqtt;
+    private LivePage livePage;
 
     private Deployment(VigilConfig config, PrintWriter err) {
         this.config = config;
@@ -62,6 +67,9 @@ final class Deployment implements AutoCloseable {
             }
             if (config.sinks().stdout()) {
                 d.sinks.add(new JsonLinesSink(out));
+            }
+            if (config.http().enabled()) {
+                d.startLivePage();
             }
             if (live) {
                 for (SinkProvider p : Providers.load(SinkProvider.class)) {
@@ -104,6 +112,29 @@ final class Deployment implements AutoCloseable {
         sinks.add(mqtt.sink());
     }
 
+    private void startLivePage() throws UserError {
+        HttpConfig h = config.http();
+        try {
+            livePage = LivePage.start(h, config.deviceId(), config.window().hopMs() * 1000L, lanes,
+                    () -> mqtt == null ? null : mqtt.delivery().stats());
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
+        } catch (IOException e) {
+            throw new UserError("http: cannot listen on " + h.address() + ":" + h.port() + ": " + e.getMessage());
+        }
+        sinks.add(livePage.feed());
+        err.println("vigil: live page on " + livePage.url() + (livePage.beyondLoopback()
+                ? " (listening beyond loopback: every request must carry ?token=<http.token>)" : " (loopback only)"));
+    }
+
+    /** Shows the live sensors' health from {@code health} on the live page, when there is one. */
+    Deployment watchSensors(Supplier<List<SensorHealth>> health) {
+        if (livePage != null) {
+            livePage.sensors(health);
+        }
+        return this;
+    }
+
     /** Uses the wake thresholds and dense heads of a trained {@code bundle} (null: the built-in ones). */
     Deployment withModel(ModelBundle trained) {
         this.bundle = trained;
@@ -120,6 +151,10 @@ final class Deployment implements AutoCloseable {
         err.flush();
         try (DetectionSink sink = new FanOutSink(sinks)) {
             Pipeline pipeline = new Pipeline(config, device, sink, lanes);
+            if (livePage != null) {
+                livePage.devices(device.capabilities().id(), config.dense().device());
+                pipeline.observe(livePage.feed());
+            }
             if (bundle != null) {
                 for (LaneBundle l : bundle.lanes()) {
                     pipeline.override(l.sensor(), new LaneOverride(l.wake(), l.head()));
@@ -131,9 +166,19 @@ final class Deployment implements AutoCloseable {
         }
     }
 
-    /** Stops MQTT (reporting what was delivered and what waits), the embedded broker and contributed sinks. */
+    /**
+     * Stops the live page, MQTT (reporting what was delivered and what waits), the embedded broker and
+     * contributed sinks.
+     */
     @Override
     public void close() {
+        if (livePage != null) {
+            livePage.close();
+            long dropped = livePage.feedDropped() + livePage.clientDropped();
+            err.println("vigil: live page: " + livePage.served() + " page stream(s) served"
+                    + (dropped > 0 ? ", " + dropped + " update(s) dropped for pages that fell behind" : ""));
+            livePage = null;
+        }
         extra.forEach(DetectionSink::close);
         extra.clear();
         if (mqtt != null) {

@@ -1,5 +1,6 @@
 package dev.vigil.runtime.cli;
 
+import dev.vigil.runtime.config.HttpConfig;
 import dev.vigil.runtime.config.VigilConfig;
 import dev.vigil.runtime.hal.Devices;
 import dev.vigil.runtime.hal.NeuromorphicDevice;
@@ -29,6 +30,10 @@ final class DeploymentOptions {
     @Option(names = "--device", paramLabel = "ID", description = "HAL device for the front end (overrides device.id; see 'vigil devices')")
     String device;
 
+    @Option(names = "--http", paramLabel = "[ADDR:]PORT",
+            description = "serve the read-only live page on PORT (0: any free port), on loopback unless ADDR (or http.address) says otherwise")
+    String http;
+
     /** The config file (or defaults) with the command line's overrides applied. */
     VigilConfig resolve() throws UserError {
         VigilConfig cfg = Inputs.config(config);
@@ -45,7 +50,34 @@ final class DeploymentOptions {
         if (noMqtt) {
             cfg = cfg.withMqtt(false);
         }
+        if (http != null) {
+            cfg = cfg.withHttp(httpOption(cfg.http(), http));
+        }
         return cfg;
+    }
+
+    /** {@code current} switched on at {@code [ADDR:]PORT} ({@code [v6]:PORT} for IPv6). */
+    static HttpConfig httpOption(HttpConfig current, String value) throws UserError {
+        String address = null;
+        String port = value;
+        int colon = value.lastIndexOf(':');
+        if (value.startsWith("[") && value.contains("]:")) {
+            address = value.substring(1, value.indexOf("]:"));
+            port = value.substring(value.indexOf("]:") + 2);
+        } else if (colon >= 0 && value.indexOf(':') == colon) {
+            address = value.substring(0, colon);
+            port = value.substring(colon + 1);
+        }
+        try {
+            if (address != null && address.isBlank()) {
+                throw new NumberFormatException();
+            }
+            return current.servingOn(address, Integer.parseInt(port));
+        } catch (NumberFormatException e) {
+            throw new UserError("--http " + value + " is refused: expected [ADDR:]PORT, e.g. 8080, 127.0.0.1:8080 or [::1]:8080");
+        } catch (IllegalArgumentException e) {
+            throw new UserError("--http " + value + " is refused: " + e.getMessage());
+        }
     }
 
     /** The trained bundle given with {@code --model}, or null for the built-in heads. */

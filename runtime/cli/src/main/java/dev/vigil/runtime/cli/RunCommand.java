@@ -46,6 +46,7 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
         try (LiveStop stop = new LiveStop();
              Deployment run = Deployment.open(cfg, spec.commandLine().getOut(), err, true).withModel(trained);
              SourceMux sources = LiveSources.open(cfg)) {
+            run.watchSensors(sources::health);
             stop.watch(sources, durationS);
             err.println("vigil: running on " + sources.streams().size() + " live stream(s) from " + cfg.sources().size()
                     + " source(s), front end on device '" + hal.capabilities().id() + "'"

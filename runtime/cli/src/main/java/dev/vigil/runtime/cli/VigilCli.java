@@ -11,7 +11,8 @@ import java.io.PrintWriter;
 @Command(name = "vigil", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Always-on sensing: a spiking front end wakes a dense stage only on salient events.",
         subcommands = {ReplayCommand.class, RunCommand.class, RecordCommand.class, InspectCommand.class, ConvertCommand.class,
-                CompileCommand.class, SimulateCommand.class, ExportNirCommand.class, TrainCommand.class, EvalCommand.class, SynthCommand.class, DevicesCommand.class,
+                CompileCommand.class, SimulateCommand.class, ExportNirCommand.class, TrainCommand.class, EvalCommand.class,
+                ReportCommand.class, SynthCommand.class, DevicesCommand.class,
                 CommandLine.HelpCommand.class})
 public final class VigilCli implements Runnable {
 

@@ -21,7 +21,9 @@ import dev.vigil.sensors.replay.ReplayClock;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.IntStream;
@@ -58,23 +60,35 @@ public final class Evaluator {
             }
         }
         RunSummary run = p.run(source, ReplayClock.asFastAsPossible());
+        Map<String, long[]> wakeEnds = new LinkedHashMap<>();
+        rec.lanes().forEach((sensor, w) -> wakeEnds.put(sensor,
+                IntStream.range(0, w.size()).filter(w::woke).mapToLong(w::endUs).toArray()));
+        return score(run, wakeEnds, detections, logName, config, dense, bundle, labels, negatives, board);
+    }
+
+    /**
+     * Scores a finished run (named {@code logName} in the report): its lanes' figures, the end times of each
+     * lane's waking windows and every dense result, against {@code labels}; with no labels, the energy and
+     * NeuroBench-style figures still hold.
+     */
+    public static EvalReport score(RunSummary run, Map<String, long[]> wakeEndsUs, List<Detection> detections, String logName,
+                                   VigilConfig config, DenseDevice dense, ModelBundle bundle, List<LabelInterval> labels,
+                                   Set<String> negatives, BoardPower board) {
         long windowUs = config.window().lengthMs() * 1000L;
         List<LaneReport> lanes = new ArrayList<>();
         for (LaneStats st : run.lanes()) {
-            WindowRecorder.LaneWindows w = rec.lanes().get(st.sensor());
-            lanes.add(lane(st, w, detections, labels, negatives, windowUs, run.recordedUs(), dense, board));
+            long[] wakeEnds = wakeEndsUs.getOrDefault(st.sensor(), new long[0]);
+            lanes.add(lane(st, wakeEnds, detections, labels, negatives, windowUs, run.recordedUs(), dense, board));
         }
         return new EvalReport(logName, run.recordedUs() / 1e6, run.device(), dense.id(), board,
                 bundle == null ? "built-in" : "trained (seed " + bundle.seed() + ")", new ArrayList<>(new TreeSet<>(negatives)),
                 lanes);
     }
 
-    private static LaneReport lane(LaneStats st, WindowRecorder.LaneWindows w, List<Detection> all, List<LabelInterval> labels,
+    private static LaneReport lane(LaneStats st, long[] wakeEnds, List<Detection> all, List<LabelInterval> labels,
                                    Set<String> negatives, long windowUs, long recordedUs, DenseDevice dense, BoardPower board) {
         String sensor = st.sensor();
         List<LabelInterval> mine = labels.stream().filter(l -> l.appliesTo(sensor)).toList();
-        long[] wakeEnds = w == null ? new long[0]
-                : IntStream.range(0, w.size()).filter(w::woke).mapToLong(w::endUs).toArray();
         List<Detection> results = all.stream().filter(d -> d.sensor().equals(sensor)).toList();
         LaneScore sc = LaneScore.of(wakeEnds, results, mine, negatives, windowUs, recordedUs);
         double bgHours = sc.backgroundUs() / 3.6e9;

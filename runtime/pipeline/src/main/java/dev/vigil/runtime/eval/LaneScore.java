@@ -60,14 +60,14 @@ public record LaneScore(int events, int detectedEvents, int wokenEvents, double[
         int woken = 0;
         for (LabelInterval iv : targets) {
             for (long end : wakeEndsUs) {
-                if (holds(iv, end, windowUs)) {
+                if (Matching.holds(iv, end, windowUs)) {
                     woken++;
                     wakeLat.add((end - iv.startUs()) / 1000.0);
                     break;
                 }
             }
             for (Detection d : results) {
-                if (holds(iv, wakeEnd(d, windowUs), windowUs) && d.label().equals(iv.label())) {
+                if (Matching.holds(iv, Matching.wakeEnd(d, windowUs), windowUs) && d.label().equals(iv.label())) {
                     detected++;
                     detLat.add((d.deviceTimeUs() - iv.startUs()) / 1000.0);
                     break;
@@ -82,10 +82,10 @@ public record LaneScore(int events, int detectedEvents, int wokenEvents, double[
         int distractorRuns = 0;
         int distractorRejected = 0;
         for (Detection d : results) {
-            long end = wakeEnd(d, windowUs);
-            LabelInterval target = first(targets, end, windowUs);
+            long end = Matching.wakeEnd(d, windowUs);
+            LabelInterval target = Matching.first(targets, end, windowUs);
             boolean reject = d.label().equals(Labels.BACKGROUND) || negatives.contains(d.label());
-            boolean distractor = target == null && first(distractors, end, windowUs) != null;
+            boolean distractor = target == null && Matching.first(distractors, end, windowUs) != null;
             if (distractor) {
                 distractorRuns++;
                 distractorRejected += reject ? 1 : 0;
@@ -107,10 +107,10 @@ public record LaneScore(int events, int detectedEvents, int wokenEvents, double[
         int distractorWakes = 0;
         List<Double> falseTimes = new ArrayList<>();
         for (long end : wakeEndsUs) {
-            if (first(targets, end, windowUs) != null) {
+            if (Matching.first(targets, end, windowUs) != null) {
                 continue;
             }
-            if (first(distractors, end, windowUs) != null) {
+            if (Matching.first(distractors, end, windowUs) != null) {
                 distractorWakes++;
             } else {
                 falseWakes++;
@@ -123,24 +123,6 @@ public record LaneScore(int events, int detectedEvents, int wokenEvents, double[
                 onDistractor, onBackground, falseWakes, falseTimes.stream().mapToDouble(Double::doubleValue).toArray(),
                 distractors.size(), distractorWakes, distractorRuns, distractorRejected,
                 Math.max(0, recordedUs - union(intervals)));
-    }
-
-    /** End of the waking window behind dense result {@code d}. */
-    private static long wakeEnd(Detection d, long windowUs) {
-        return d.windowStartUs() + windowUs;
-    }
-
-    private static boolean holds(LabelInterval iv, long wakeEndUs, long windowUs) {
-        return wakeEndUs > iv.startUs() && wakeEndUs <= iv.endUs() + windowUs;
-    }
-
-    private static LabelInterval first(List<LabelInterval> ivs, long wakeEndUs, long windowUs) {
-        for (LabelInterval iv : ivs) {
-            if (holds(iv, wakeEndUs, windowUs)) {
-                return iv;
-            }
-        }
-        return null;
     }
 
     private static double[] sorted(List<Double> v) {

@@ -1,7 +1,9 @@
 /**
  * {@code vigil eval}: scores a log's wakes and detections against labelled intervals (targets,
- * distractors and background, {@link dev.vigil.runtime.eval.LaneScore}) and weighs the
- * energy of wake-on-salience against running the dense stage on every window, with NeuroBench-style
- * figures (synaptic operations, activation sparsity, footprint).
+ * distractors and background, {@link dev.vigil.runtime.eval.LaneScore}; one by one in
+ * {@link dev.vigil.runtime.eval.LaneOutcomes}) and weighs the energy of wake-on-salience against running
+ * the dense stage on every window, with NeuroBench-style figures (synaptic operations, activation
+ * sparsity, footprint); the miss rate against false accepts per hour as a score threshold sweeps
+ * ({@link dev.vigil.runtime.eval.MissRateCurve}) and the dense head's confusion matrix.
  */
 package dev.vigil.runtime.eval;

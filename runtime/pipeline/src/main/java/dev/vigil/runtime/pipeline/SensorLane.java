@@ -83,6 +83,9 @@ final class SensorLane {
             runDense(endUs);
         }
         publishStats();
+        if (context.observer() != null) {
+            context.observer().frontEnergy(model.sensor(), endUs, frontEnergyJ(session.counts()));
+        }
     }
 
     /** Takes changed live settings at a window boundary: a new wake policy starts fresh. */

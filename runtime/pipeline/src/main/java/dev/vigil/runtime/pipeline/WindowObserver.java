@@ -11,4 +11,11 @@ public interface WindowObserver {
 
     /** Lane {@code sensor} closed the window ending at {@code endUs}. */
     void window(String sensor, long endUs, int[] counts, WakeDecision decision);
+
+    /**
+     * Lane {@code sensor}'s front end has spent {@code frontJ} joules since the lane started, by the end
+     * of the window ending at {@code endUs} (called after {@link #window} and any dense run for it).
+     */
+    default void frontEnergy(String sensor, long endUs, double frontJ) {
+    }
 }

@@ -30,6 +30,10 @@ final class ConfigTree {
         if (!commands.path("token").asText().isEmpty()) {
             commands.put("token", "***");
         }
+        ObjectNode http = (ObjectNode) t.get("http");
+        if (!http.path("token").asText().isEmpty()) {
+            http.put("token", "***");
+        }
         return t;
     }
 

@@ -52,6 +52,15 @@ class CliErrorsTest {
     }
 
     @Test
+    void outboxDirThatIsAFileIsNamedByItsKey(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("not-a-dir"), "x");
+        Path cfg = dir.resolve("outbox.yaml");
+        Files.writeString(cfg, "broker:\n  url: tcp://127.0.0.1:9\n  outbox:\n    dir: " + file + "\n");
+        assertOneLineError(CliRun.run("replay", TestPaths.demoLog().toString(), "--max", "--config", cfg.toString()),
+                1, "broker.outbox.dir = " + file + " cannot be used: not a directory");
+    }
+
+    @Test
     void unknownConfigKeyIsNamed(@TempDir Path dir) throws Exception {
         Path cfg = dir.resolve("bad.yaml");
         Files.writeString(cfg, "sensors:\n  audio:\n    bandz: 4\n");

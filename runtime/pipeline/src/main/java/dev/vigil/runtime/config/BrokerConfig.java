@@ -45,6 +45,9 @@ public record BrokerConfig(String url, int qos, String clientId, String topicRoo
             if (!("tcp".equals(uri.getScheme()) || "ssl".equals(uri.getScheme())) || uri.getHost() == null) {
                 throw new BadValueException("url", url, "use 'embedded', tcp://host:port or ssl://host:port");
             }
+            if (uri.getPort() != -1 && (uri.getPort() < 1 || uri.getPort() > 65_535)) {
+                throw new BadValueException("url", url, "the port must be between 1 and 65535");
+            }
         }
         inRange("qos", qos, 0, 2);
         clientId = clientId == null ? "" : clientId;

@@ -47,6 +47,14 @@ class MqttConfigKeysTest {
     }
 
     @Test
+    void aPortOutsideTheTcpRangeIsRefused() {
+        assertEquals("t.yaml: broker.url = tcp://127.0.0.1:99999 is refused: the port must be between 1 and 65535",
+                refusal("broker: {url: \"tcp://127.0.0.1:99999\"}\n"));
+        assertEquals("t.yaml: broker.url = tcp://h:0 is refused: the port must be between 1 and 65535",
+                refusal("broker: {url: \"tcp://h:0\"}\n"));
+    }
+
+    @Test
     void anSslUrlWithACaIsAccepted() throws ConfigException {
         BrokerConfig b = ConfigLoader.parse("broker: {url: \"ssl://broker.local:8883\", tls: {ca-file: /etc/ca.pem}}\n", "t").broker();
         assertTrue(b.usesTls());

@@ -21,6 +21,8 @@ import org.tinylog.Logger;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -55,8 +57,9 @@ public final class MqttRuntime implements AutoCloseable {
      * the publisher.
      *
      * @throws ConnectFailure when the broker refuses the settings (wrong password, untrusted certificate,
-     *                        a TLS port spoken to in plain text) or the settings' files cannot be read
-     * @throws IOException    when the outbox cannot be opened
+     *                        a TLS port spoken to in plain text), the settings' files cannot be read or the
+     *                        outbox directory cannot be used
+     * @throws IOException    when a temporary outbox directory cannot be made
      */
     public static MqttRuntime start(VigilConfig cfg, String url, LiveLanes lanes) throws ConnectFailure, IOException {
         BrokerConfig b = cfg.broker();
@@ -74,7 +77,7 @@ public final class MqttRuntime implements AutoCloseable {
             dir = Path.of(System.getProperty("java.io.tmpdir"), "vigil-outbox",
                     cfg.deviceId() + "-" + u.getHost() + "-" + (u.getPort() < 0 ? 1883 : u.getPort()));
         }
-        Outbox outbox = Outbox.open(dir, oc.maxBytes(), oc.segmentBytes(), "batch".equals(oc.fsync()));
+        Outbox outbox = openOutbox(dir, oc);
         try {
             ConnectSettings cs = new ConnectSettings(url, b.clientIdFor(cfg.deviceId()), b.username(), password(b),
                     b.usesTls() ? TlsContexts.socketFactory(new TlsContexts.PemFiles(b.tls().caFile(), b.tls().certFile(), b.tls().keyFile())) : null, b.tls().verifyHostname(),
@@ -132,6 +135,16 @@ public final class MqttRuntime implements AutoCloseable {
             outbox.close();
             deleteIfEmpty(tempOutbox);
             throw e;
+        }
+    }
+
+    private static Outbox openOutbox(Path dir, OutboxConfig oc) throws ConnectFailure {
+        try {
+            return Outbox.open(dir, oc.maxBytes(), oc.segmentBytes(), "batch".equals(oc.fsync()));
+        } catch (IOException e) {
+            String why = e instanceof FileAlreadyExistsException ? "not a directory"
+                    : e instanceof AccessDeniedException ? "permission denied" : e.getMessage();
+            throw new ConnectFailure(ConnectFailure.Kind.SETTINGS, "broker.outbox.dir = " + dir + " cannot be used: " + why, e);
         }
     }
 

@@ -16,7 +16,8 @@ import static dev.vigil.runtime.config.BadValueException.inRange;
  * @param protocol         {@code auto} (MQTT 5, falling back to 3.1.1), {@code 5} or {@code 3.1.1}
  * @param username         user name; empty for anonymous
  * @param password         password given inline (prefer {@code password-file})
- * @param passwordFile     file whose first line is the password
+ * @param passwordFile     file whose first line is the password (may start with {@code ${CREDENTIALS_DIRECTORY}},
+ *                         the directory of a systemd unit's credentials)
  * @param keepAliveS       MQTT keep-alive interval
  * @param tls              TLS settings, used with {@code ssl://} URLs
  * @param topicQos         QoS of the other topic classes

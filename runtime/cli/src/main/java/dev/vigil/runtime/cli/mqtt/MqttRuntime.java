@@ -84,7 +84,7 @@ public final class MqttRuntime implements AutoCloseable {
                     b.connectTimeoutS(), b.keepAliveS(), b.protocol(), topics.status(),
                     "offline".getBytes(StandardCharsets.UTF_8), b.topicQos().status(), oc.inflight() + 16);
             PipelineLiveSettings live = new PipelineLiveSettings(cfg, lanes);
-            ConfigCommands commands = new ConfigCommands(live, b.commands().token(), topics, b.topicQos().replies());
+            ConfigCommands commands = new ConfigCommands(live, commandsToken(b), topics, b.topicQos().replies());
             HomeAssistantDiscovery ha = new HomeAssistantDiscovery(b.homeAssistant().prefix(), topics, version());
             long now = System.currentTimeMillis();
             MetricsJson metrics = new MetricsJson(lanes, now);
@@ -163,16 +163,13 @@ public final class MqttRuntime implements AutoCloseable {
     }
 
     private static char[] password(BrokerConfig b) throws ConnectFailure {
-        if (!b.passwordFile().isEmpty()) {
-            try {
-                String first = Files.readString(Path.of(b.passwordFile()), StandardCharsets.UTF_8).lines().findFirst().orElse("");
-                return first.toCharArray();
-            } catch (IOException e) {
-                throw new ConnectFailure(ConnectFailure.Kind.SETTINGS,
-                        "broker.password-file = " + b.passwordFile() + " cannot be read: " + e, e);
-            }
-        }
-        return b.password().toCharArray();
+        return b.passwordFile().isEmpty() ? b.password().toCharArray()
+                : SecretFiles.read("broker.password-file", b.passwordFile(), System.getenv()).toCharArray();
+    }
+
+    private static String commandsToken(BrokerConfig b) throws ConnectFailure {
+        String file = b.commands().tokenFile();
+        return file.isEmpty() ? b.commands().token() : SecretFiles.read("broker.commands.token-file", file, System.getenv());
     }
 
     private static String version() {

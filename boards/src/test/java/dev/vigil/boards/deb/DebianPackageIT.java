@@ -118,6 +118,32 @@ class DebianPackageIT {
     }
 
     @Test
+    void shipsNoJarWithAKnownVulnerability() throws Exception {
+        Map<String, String> jars = new HashMap<>();
+        Matcher name = Pattern.compile("\\./usr/share/vigil/lib/(.+)-(\\d[^-]*)\\.jar$").matcher("");
+        for (String line : Command.run(List.of("dpkg-deb", "-c", deb.toString())).output().split("\n")) {
+            if (name.reset(line.trim().split("\\s+", 6)[5]).find()) {
+                jars.put(name.group(1), name.group(2));
+            }
+        }
+        assertFalse(jars.containsKey("lz4-java"), "lz4-java 1.8.0: CVE-2025-12183, CVE-2025-66566 (jHDF runs without it)");
+        assertTrue(atLeast(jars.get("commons-lang3"), 3, 18), "commons-lang3 " + jars.get("commons-lang3") + ": CVE-2025-48924");
+        for (String netty : List.of("netty-buffer", "netty-codec", "netty-codec-mqtt", "netty-common", "netty-handler",
+                "netty-resolver", "netty-transport")) {
+            assertTrue(jars.get(netty).startsWith("4.1.") && atLeast(jars.get(netty).substring(2), 1, 125),
+                    netty + " " + jars.get(netty) + ": CVE-2025-24970, CVE-2025-58057 and older");
+        }
+    }
+
+    /** Whether version {@code v} ("major.minor...") is at least {@code major.minor}. */
+    private static boolean atLeast(String v, int major, int minor) {
+        String[] p = v.split("\\.");
+        int a = Integer.parseInt(p[0]);
+        int b = Integer.parseInt(p[1]);
+        return a > major || a == major && b >= minor;
+    }
+
+    @Test
     void theConfigAndTheSecretsAreNotWorldReadable() throws Exception {
         Map<String, String> modes = new HashMap<>();
         for (String line : Command.run(List.of("dpkg-deb", "-c", deb.toString())).output().split("\n")) {

@@ -203,8 +203,8 @@ public final class NirReader {
     private static void checkFilters(String file, Dataset ds, String where) throws NirFormatException {
         for (PipelineFilterWithData f : ds.getFilters()) {
             int[] data = f.getFilterData();
-            boolean lz4 = f.getId() == LZ4_FILTER
-                    || f.getId() == BITSHUFFLE_FILTER && data.length > BITSHUFFLE_COMPRESSION && data[BITSHUFFLE_COMPRESSION] == BITSHUFFLE_LZ4;
+            boolean lz4 = f.getId() == LZ4_FILTER || f.getId() == BITSHUFFLE_FILTER
+                    && data.length > BITSHUFFLE_COMPRESSION && data[BITSHUFFLE_COMPRESSION] == BITSHUFFLE_LZ4;
             if (lz4) {
                 throw new NirFormatException(file, where + ": LZ4-compressed (HDF5 filter " + f.getId() + "), which Vigil"
                         + " does not read; write the NIR file with gzip or without compression");

@@ -27,8 +27,9 @@ import java.util.Locale;
  * int32 timestamp overflow, int32 capacity, int32 number, int32 valid) and {@code capacity × size}
  * bytes of events. Polarity events (type 1: uint32 data with valid bit 0, polarity bit 1, y in bits
  * 2–16, x in bits 17–31; int32 timestamp) become events, timestamps extended with the packet's
- * overflow counter (·2^31) and passed through a {@link TimeGuard}. IMU6 events (type 3) become a 3-axis vibration stream in g. Special,
- * frame, IMU9 and other packets are counted and skipped, as are invalid events.
+ * overflow counter (·2^31) and passed through a {@link TimeGuard}. IMU6 events (type 3) become a
+ * 3-axis vibration stream in g. Special, frame, IMU9 and other packets are counted and skipped, as are
+ * invalid events.
  */
 public final class Aedat31Reader extends FileWindowSource {
     private static final int PACKET_HEADER = 28;

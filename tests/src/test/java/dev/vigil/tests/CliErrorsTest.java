@@ -3,11 +3,16 @@ package dev.vigil.tests;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Bad input gets one line naming the problem and a non-zero exit, never a stack trace. */
@@ -42,6 +47,29 @@ class CliErrorsTest {
     }
 
     @Test
+    void aFifoGivenToInspectIsRefusedAtOnce(@TempDir Path dir) throws Exception {
+        Path fifo = dir.resolve("camera.raw");
+        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor(), "mkfifo");
+        try {
+            CliRun run = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> CliRun.run("inspect", fifo.toString()),
+                    "inspect blocked on the pipe");
+            assertOneLineError(run, 1, fifo + ": not a regular file");
+        } finally {
+            // Frees a reader stuck opening the pipe (opening it read-write never blocks on Linux).
+            FileChannel.open(fifo, StandardOpenOption.READ, StandardOpenOption.WRITE).close();
+        }
+    }
+
+    @Test
+    void randomBytesNamedRawAreNotReadAsAnEventCamera(@TempDir Path dir) throws Exception {
+        byte[] noise = new byte[1 << 20];
+        new Random(75).nextBytes(noise);
+        Path raw = Files.write(dir.resolve("noise.raw"), noise);
+        assertOneLineError(CliRun.run("inspect", raw.toString()), 1, "not a Prophesee RAW (EVT 2.0/3.0) file: no '%' header");
+        assertOneLineError(CliRun.run("replay", raw.toString(), "--max", "--no-mqtt"), 1, "not a Prophesee RAW");
+    }
+
+    @Test
     void unknownOption() {
         assertOneLineError(CliRun.run("replay", TestPaths.demoLog().toString(), "--frobnicate"), 2, "--frobnicate");
     }
@@ -49,6 +77,15 @@ class CliErrorsTest {
     @Test
     void unknownSubcommand() {
         assertOneLineError(CliRun.run("replai"), 2, "replai");
+    }
+
+    @Test
+    void outboxDirThatIsAFileIsNamedByItsKey(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("not-a-dir"), "x");
+        Path cfg = dir.resolve("outbox.yaml");
+        Files.writeString(cfg, "broker:\n  url: tcp://127.0.0.1:9\n  outbox:\n    dir: " + file + "\n");
+        assertOneLineError(CliRun.run("replay", TestPaths.demoLog().toString(), "--max", "--config", cfg.toString()),
+                1, "broker.outbox.dir = " + file + " cannot be used: not a directory");
     }
 
     @Test

@@ -76,6 +76,46 @@ class InspectConvertTest {
         assertTrue(String.join("\n", run.outLines()).contains("corrupt parts: 1"), run.outLines().toString());
     }
 
+    /** Offset of the {@code nth} TIME_HIGH word of an EVT 2.0 file (after its {@code %} header lines). */
+    private static int evt2TimeHigh(byte[] f, int nth) {
+        int at = 0;
+        while (f[at] == '%') {
+            at = indexOf(f, (byte) '\n', at) + 1;
+        }
+        for (int seen = 0; ; at += 4) {
+            if ((f[at + 3] & 0xF0) == 0x80 && seen++ == nth) {
+                return at;
+            }
+        }
+    }
+
+    private static int indexOf(byte[] f, byte b, int from) {
+        int i = from;
+        while (f[i] != b) {
+            i++;
+        }
+        return i;
+    }
+
+    @Test
+    void aFlippedTimestampIsReportedAndDoesNotStretchTheRecording(@TempDir Path dir) throws Exception {
+        byte[] bytes = Files.readAllBytes(data("event-camera/prophesee_gen3_evt2_faery.raw"));
+        int word = evt2TimeHigh(bytes, 500);
+        bytes[word + 3] ^= 0x0C;   // one EVT 2.0 TIME_HIGH word 3 * 2^26 ahead: a faked counter wrap follows
+        Path damaged = Files.write(dir.resolve("faery-damaged.raw"), bytes);
+
+        CliRun inspect = CliRun.run("inspect", damaged.toString());
+        assertEquals(3, inspect.exitCode(), inspect.err());
+        String out = String.join("\n", inspect.outLines());
+        assertTrue(out.contains("evt2, 1 stream(s), 0.096 s"), out);
+        assertTrue(out.contains("corrupt parts: 1") && out.contains("time jumps ahead by"), out);
+
+        CliRun replay = CliRun.run("replay", damaged.toString(), "--max", "--no-mqtt");
+        assertEquals(0, replay.exitCode(), replay.err());
+        assertTrue(replay.err().contains("Summary of " + damaged + " (0.10 s recorded"), replay.err());
+        assertTrue(replay.err().contains("skipped: " + damaged + " at byte "), replay.err());
+    }
+
     @Test
     void convertMergesSeveralFormatsAndLosesNothing(@TempDir Path dir) throws Exception {
         Path wav = data("audio/speechcommands_yes_no_go_stop_alif.wav");

@@ -13,13 +13,15 @@ import java.util.List;
  * Base of the readers whose file holds one DVS event stream as a run of fixed-size records. It owns
  * the stream, the reused batch and the batch-fill loop: it slides the window and hands
  * {@link #decode} runs of whole records until the batch holds its target of events or the file
- * ends. A subclass reads its header, calls {@link #describe} and decodes records; nothing here
- * allocates per batch.
+ * ends. A subclass reads its header, calls {@link #describe} and decodes records, placing each
+ * event's time through {@link #timeGuard}; nothing here allocates per batch.
  */
 public abstract class EventFileSource extends FileWindowSource {
     private final int recordBytes;
     /** Events a batch is filled up to. */
     protected final int target;
+    /** Keeps the stream's time monotonic and plausible; positions given to it are window indices. */
+    protected final TimeGuard timeGuard;
     private final int capacity;
     private StreamDescriptor stream;
     private EventBatch batch;
@@ -34,6 +36,7 @@ public abstract class EventFileSource extends FileWindowSource {
         this.recordBytes = recordBytes;
         this.target = options.batchEvents();
         this.capacity = target + overshoot;
+        this.timeGuard = new TimeGuard(options.maxTimeJumpUs(), (at, what) -> problem(offsetOf(at), stream.id(), what));
     }
 
     /** Sets the one stream this file holds; called once by the subclass constructor. */

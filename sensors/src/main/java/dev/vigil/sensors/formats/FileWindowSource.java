@@ -39,6 +39,7 @@ public abstract class FileWindowSource implements LogSource, SkippedElements {
     protected FileWindowSource(Path file, ByteOrder order) throws IOException {
         this.file = file;
         this.name = file.toString();
+        RegularFile.require(file);
         this.channel = FileChannel.open(file, StandardOpenOption.READ);
         long size;
         try {

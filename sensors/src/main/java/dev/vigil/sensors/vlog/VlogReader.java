@@ -10,6 +10,7 @@ import dev.vigil.sensors.TextBatch;
 import dev.vigil.sensors.formats.ChannelReads;
 import dev.vigil.sensors.formats.LogFormat;
 import dev.vigil.sensors.formats.LogSource;
+import dev.vigil.sensors.formats.RegularFile;
 import org.tinylog.Logger;
 
 import java.io.IOException;
@@ -55,6 +56,7 @@ public final class VlogReader implements LogSource {
     /** Opens {@code file} and reads its header. */
     public VlogReader(Path file) throws IOException {
         this.file = file;
+        RegularFile.require(file);
         this.channel = FileChannel.open(file, StandardOpenOption.READ);
         try {
             this.fileSize = channel.size();

@@ -19,6 +19,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
 
@@ -29,10 +31,14 @@ import static org.junit.jupiter.api.Assertions.fail;
 /**
  * Truncates every reader's files at random offsets and flips random bytes (half of them in the
  * first KiB, where headers live): reading must end with data, reported problems or a
- * {@link LogFormatException}, never another exception, never a hang, never a large allocation.
+ * {@link LogFormatException}, never another exception, never a hang, never a large allocation; event
+ * time never runs backwards, and each flipped byte stretches an event stream by at most the time-jump
+ * bound.
  */
 class CorruptionFuzzTest {
     private static final int CAP = 4 << 20;
+    /** The default bound on one step of event time (FormatOptions' max time jump), µs. */
+    private static final long MAX_TIME_JUMP_US = 60_000_000;
 
     static Stream<Arguments> files() {
         return Stream.of(
@@ -97,16 +103,48 @@ class CorruptionFuzzTest {
                 Arguments.of(LogFormat.AEDAT2, "DAVIS240C"));
     }
 
+    /** Follows each event stream's time: it must never run backwards. */
+    private static void follow(Map<Integer, long[]> lines, EventBatch e, String what) {
+        if (e.size() == 0) {
+            return;
+        }
+        long[] line = lines.computeIfAbsent(e.stream().id(), id -> new long[] {e.t(0), e.t(0)});
+        for (int i = 0; i < e.size(); i++) {
+            long t = e.t(i);
+            assertTrue(t >= line[1], what + ": time runs back from " + line[1] + " to " + t + " µs in stream " + e.stream().id());
+            line[1] = t;
+        }
+    }
+
+    /** The longest time span of one event stream in the undamaged file, µs (0 without events). */
+    private static long eventSpan(byte[] original, LogFormat format, FormatOptions options, Path dir) throws IOException {
+        Path f = Files.write(dir.resolve("original"), original);
+        Map<Integer, long[]> lines = new HashMap<>();
+        try (SensorSource s = LogFormats.open(f, format, options)) {
+            for (Batch b; (b = s.next()) != null; ) {
+                if (b instanceof EventBatch e && e.size() > 0) {
+                    long[] line = lines.computeIfAbsent(e.stream().id(), id -> new long[] {e.t(0), e.t(0)});
+                    line[1] = e.t(e.size() - 1);
+                }
+            }
+        }
+        Files.delete(f);
+        return lines.values().stream().mapToLong(l -> l[1] - l[0]).max().orElse(0);
+    }
+
     private static void fuzz(byte[] original, LogFormat format, int trials, Path dir, long seed) throws IOException {
         Random r = new Random(seed);
         FormatOptions options = FormatOptions.defaults().withMaxPacketBytes(CAP);
+        long originalSpan = eventSpan(original, format, options, dir);
         for (int trial = 0; trial < trials; trial++) {
             byte[] bad;
+            int flips = 0;
             if (trial % 2 == 0) {
                 bad = Arrays.copyOf(original, r.nextInt(original.length));
             } else {
                 bad = original.clone();
-                for (int i = 0, n = 1 + r.nextInt(8); i < n; i++) {
+                flips = 1 + r.nextInt(8);
+                for (int i = 0; i < flips; i++) {
                     int at = r.nextBoolean() ? r.nextInt(Math.min(1024, bad.length)) : r.nextInt(bad.length);
                     bad[at] ^= (byte) (1 + r.nextInt(255));
                 }
@@ -114,14 +152,24 @@ class CorruptionFuzzTest {
             Path f = dir.resolve("damaged" + trial);
             Files.write(f, bad);
             String what = format + " trial " + trial + " (" + (trial % 2 == 0 ? "truncated to " + bad.length : "flipped") + ")";
+            long allowedFlips = flips;
             com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
             assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
                 long before = mx.getCurrentThreadAllocatedBytes();
                 try (SensorSource s = LogFormats.open(f, format, options)) {
                     long guard = 0;
+                    Map<Integer, long[]> lines = new HashMap<>();
                     for (Batch b; (b = s.next()) != null; ) {
                         assertTrue(b.size() >= 0);
                         assertTrue(++guard < 10_000_000, what + ": endless batches");
+                        if (b instanceof EventBatch e) {
+                            follow(lines, e, what);
+                        }
+                    }
+                    long allowed = originalSpan + allowedFlips * MAX_TIME_JUMP_US;
+                    for (long[] line : lines.values()) {
+                        assertTrue(line[1] - line[0] <= allowed, what + ": " + allowedFlips + " flipped byte(s) stretched "
+                                + originalSpan + " µs of events to " + (line[1] - line[0]) + " µs");
                     }
                 } catch (LogFormatException expected) {
                     assertTrue(expected.getMessage().contains(f.toString()), what + ": message names the file");

@@ -9,11 +9,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class LogFormatsTest {
@@ -36,6 +43,45 @@ class LogFormatsTest {
         assertTrue(e.getMessage().contains("mystery.xyz"));
         assertEquals(0, e.offset());
         assertEquals("magic", e.field());
+    }
+
+    @Test
+    void aFifoIsRefusedAtOnceInsteadOfBlocking(@TempDir Path dir) throws Exception {
+        Path fifo = dir.resolve("events.raw");
+        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor(), "mkfifo");
+        try {
+            assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+                LogFormatException e = assertThrows(LogFormatException.class, () -> LogFormats.detectFormat(fifo));
+                assertEquals(fifo + ": not a regular file (a pipe, device or socket cannot be read as a log)", e.getMessage());
+                assertThrows(LogFormatException.class, () -> LogFormats.open(fifo, LogFormat.EVT3, FormatOptions.defaults()));
+            });
+        } finally {
+            // Frees a reader stuck opening the pipe (opening it read-write never blocks on Linux).
+            FileChannel.open(fifo, StandardOpenOption.READ, StandardOpenOption.WRITE).close();
+        }
+    }
+
+    @Test
+    void randomBytesNamedLikeALogAreRefusedByContent(@TempDir Path dir) throws IOException {
+        byte[] noise = new byte[64 << 10];
+        new Random(13).nextBytes(noise);
+        Map<String, String> expected = new LinkedHashMap<>();
+        expected.put("raw", "not a Prophesee RAW (EVT 2.0/3.0) file: no '%' header");
+        expected.put("dat", "not a Prophesee DAT file: no '%' header");
+        expected.put("aedat4", "not an AEDAT 4.0 file: no '#!AER-DAT4' line at the start");
+        expected.put("aedat", "not an AEDAT 2.0 file: no '#!AER-DAT2' line at the start");
+        expected.put("aedat3", "not an AEDAT 3.1 file: no '#!AER-DAT3' line at the start");
+        expected.put("vlog", "not a Vigil recording: no 'VIGILLOG' magic at the start");
+        expected.put("wav", "not a WAV file: no 'RIFF....WAVE' header at the start");
+        expected.put("mat", "not a MATLAB 5.0 .mat file: no 'MATLAB 5.0 MAT-file' text at the start");
+        expected.put("bin", "not an N-MNIST file: event times run backwards");
+        expected.put("csv", "not a text (CSV) file: control byte");
+        for (Map.Entry<String, String> e : expected.entrySet()) {
+            Path f = Files.write(dir.resolve("noise." + e.getKey()), noise);
+            LogFormatException x = assertThrows(LogFormatException.class, () -> LogFormats.detectFormat(f), e.getKey());
+            assertTrue(x.getMessage().startsWith(f + " "), x.getMessage());
+            assertTrue(x.getMessage().contains(e.getValue()), x.getMessage());
+        }
     }
 
     @Test

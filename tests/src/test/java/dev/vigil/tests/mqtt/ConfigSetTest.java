@@ -26,6 +26,32 @@ class ConfigSetTest {
     private static final String TOKEN = "s3cret";
 
     @Test
+    void aTokenReadFromTheTokenFileAuthorisesCommands(@TempDir Path tmp) throws Exception {
+        Path tokenFile = Files.writeString(tmp.resolve("commands-token"), TOKEN + "\n");
+        try (Mosquitto broker = Mosquitto.plain(Files.createDirectories(tmp.resolve("broker")), false);
+             Subscriber sub = new Subscriber(broker.url(), "vigil/#", false)) {
+            Path cfg = TestConfigs.write(tmp, "vigil.yaml", "", tmp.resolve("outbox"), "",
+                    "commands: {enabled: true, token-file: \"" + tokenFile + "\"}");
+            CompletableFuture<CliRun> running = CliRun.startAndAwait("vigil: replaying", "replay",
+                    TestPaths.demoLog().toString(), "--speed", "1", "--config", cfg.toString(), "--broker", broker.url());
+            String set = "vigil/vigil-demo/config/set";
+            sub.publish(set, "{\"id\":\"1\",\"token\":\"" + tokenFile + "\",\"set\":{\"sensors.vibration.enabled\":false}}");
+            JsonNode refused = sub.await("/config/reply", 1, 5_000).getLast().json();
+            assertTrue(refused.get("error").asText().contains("unauthorised"), refused.toString());
+            sub.publish(set, "{\"id\":\"2\",\"token\":\"" + TOKEN + "\",\"set\":{\"sensors.vibration.enabled\":false}}");
+            JsonNode ok = sub.await("/config/reply", 2, 5_000).getLast().json();
+            assertTrue(ok.get("ok").asBoolean(), ok.toString());
+
+            CliRun run = running.get(60, TimeUnit.SECONDS);
+            assertEquals(0, run.exitCode(), run.err());
+            JsonNode config = sub.await(r -> r.topic().endsWith("/config"), 2, 5_000).getLast().json();
+            assertEquals(tokenFile.toString(), config.at("/broker/commands/token-file").asText(),
+                    "the retained config names the file, never its content");
+            assertFalse(config.toString().contains(TOKEN), config.toString());
+        }
+    }
+
+    @Test
     void refusedCommandsChangeNothingAndAValidOneTakesEffect(@TempDir Path tmp) throws Exception {
         try (Mosquitto broker = Mosquitto.plain(Files.createDirectories(tmp.resolve("broker")), false);
              Subscriber sub = new Subscriber(broker.url(), "vigil/#", false)) {

@@ -77,6 +77,15 @@ class TlsAndPasswordTest {
     }
 
     @Test
+    void tlsClientOnThePlainPortEndsTheRunInsteadOfRetrying() throws Exception {
+        CliRun run = replay("tls-on-plain", broker.url().replace("tcp:", "ssl:"), pki.ca(), "right.pw");
+        assertEquals(1, run.exitCode(), run.err());
+        assertTrue(run.err().contains("TLS handshake failed") && run.err().contains("use tcp:// for a plain listener"),
+                run.err());
+        assertEquals(List.of(), TestConfigs.ids(run), "nothing replayed");
+    }
+
+    @Test
     void plainClientOnTheTlsPortIsToldToUseSsl() throws Exception {
         CliRun run = replay("plain", broker.tlsUrl("tcp"), pki.ca(), "right.pw");
         assertEquals(1, run.exitCode(), run.err());

@@ -26,6 +26,9 @@ final class FormatFlags {
     @Option(names = "--resolution", paramLabel = "WxH", description = "event-camera resolution when the file does not state it")
     String resolution;
 
+    @Option(names = "--max-time-jump", paramLabel = "S", description = "largest step of event time, in seconds, that is not damage (default 60); larger steps and steps back are reported and re-based")
+    Double maxTimeJump;
+
     /** The options these flags describe, or a one-line error. */
     FormatOptions options() throws UserError {
         FormatOptions o = FormatOptions.defaults();
@@ -48,6 +51,12 @@ final class FormatFlags {
                     throw new UserError("--resolution " + resolution + " is refused: use WIDTHxHEIGHT, e.g. 346x260");
                 }
                 o = o.withResolution(Integer.parseInt(wh[0].strip()), Integer.parseInt(wh[1].strip()));
+            }
+            if (maxTimeJump != null) {
+                if (!(maxTimeJump >= 1e-6 && maxTimeJump <= 1e9)) {
+                    throw new UserError("--max-time-jump " + maxTimeJump + " is refused: give seconds between 0.000001 and 1e9");
+                }
+                o = o.withMaxTimeJumpUs(Math.round(maxTimeJump * 1e6));
             }
         } catch (NumberFormatException e) {
             throw new UserError("--resolution " + resolution + " is refused: use WIDTHxHEIGHT, e.g. 346x260");

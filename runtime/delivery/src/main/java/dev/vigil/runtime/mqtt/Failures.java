@@ -5,6 +5,7 @@ import javax.net.ssl.SSLHandshakeException;
 import java.io.EOFException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.security.cert.CertPathBuilderException;
@@ -46,6 +47,12 @@ final class Failures {
                     : "";
             return new ConnectFailure(ConnectFailure.Kind.TLS, where + ": TLS handshake failed: " + m + hint, e);
         }
+        Throwable dropped = url.startsWith("ssl:") ? find(e, SocketException.class, EOFException.class) : null;
+        if (dropped != null && !(dropped instanceof ConnectException || dropped instanceof NoRouteToHostException)
+                && inTlsHandshake(dropped)) {
+            return new ConnectFailure(ConnectFailure.Kind.TLS, where + ": TLS handshake failed: the broker dropped the"
+                    + " connection (" + dropped.getMessage() + "), as a port without TLS does (use tcp:// for a plain listener)", e);
+        }
         switch (reasonCode) {
             case V3_BAD_CREDENTIALS, V5_BAD_CREDENTIALS -> {
                 return new ConnectFailure(ConnectFailure.Kind.AUTH, where + ": the broker refused the user name or password"
@@ -77,6 +84,16 @@ final class Failures {
                     + " accepting it" + (url.startsWith("tcp:") ? " (if this port expects TLS, use an ssl:// URL with broker.tls.ca-file)" : ""), e);
         }
         return new ConnectFailure(ConnectFailure.Kind.UNREACHABLE, where + ": " + describe(e), e);
+    }
+
+    /** Whether {@code e} was thrown inside the JDK's TLS implementation, i.e. while the handshake ran. */
+    private static boolean inTlsHandshake(Throwable e) {
+        for (StackTraceElement frame : e.getStackTrace()) {
+            if (frame.getClassName().startsWith("sun.security.ssl.")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @SafeVarargs

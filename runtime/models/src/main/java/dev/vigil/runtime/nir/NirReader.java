@@ -4,6 +4,7 @@ import io.jhdf.HdfFile;
 import io.jhdf.api.Dataset;
 import io.jhdf.api.Group;
 import io.jhdf.api.Node;
+import io.jhdf.filter.PipelineFilterWithData;
 
 import java.lang.reflect.Array;
 import java.nio.file.Path;
@@ -28,6 +29,11 @@ import java.util.TreeSet;
 public final class NirReader {
     /** Largest dataset read, in values (a hostile file cannot make the reader allocate more). */
     public static final long MAX_VALUES = 1L << 26;
+    /** HDF5 filter ids (registered with The HDF Group): LZ4, and bitshuffle with its compression option. */
+    private static final int LZ4_FILTER = 32004;
+    private static final int BITSHUFFLE_FILTER = 32008;
+    private static final int BITSHUFFLE_COMPRESSION = 4;
+    private static final int BITSHUFFLE_LZ4 = 2;
 
     private NirReader() {
     }
@@ -82,6 +88,7 @@ public final class NirReader {
             throw new NirFormatException(file, where + " edges is not a dataset");
         }
         checkSize(file, ds, where + " edges");
+        checkFilters(file, ds, where + " edges");
         Object data = ds.isEmpty() ? new String[0] : ds.getDataFlat();
         if (!(data instanceof String[] flat) || flat.length % 2 != 0) {
             throw new NirFormatException(file, where + " edges must be N x 2 strings");
@@ -205,6 +212,7 @@ public final class NirReader {
         }
         Dataset ds = (Dataset) n;
         checkSize(file, ds, where);
+        checkFilters(file, ds, where);
         int[] dims = ds.isScalar() ? new int[0] : ds.getDimensions();
         Object data = ds.isScalar() ? ds.getData() : ds.getDataFlat();
         if (data instanceof String && param.equals("padding")) {
@@ -272,6 +280,22 @@ public final class NirReader {
         return d;
     }
 
+    /**
+     * Refuses datasets compressed with LZ4 (its own HDF5 filter, or bitshuffle's LZ4 mode): Vigil does not
+     * ship the LZ4 library jHDF would need (lz4-java 1.8.0 has CVE-2025-12183 and CVE-2025-66566).
+     */
+    private static void checkFilters(String file, Dataset ds, String where) throws NirFormatException {
+        for (PipelineFilterWithData f : ds.getFilters()) {
+            int[] data = f.getFilterData();
+            boolean lz4 = f.getId() == LZ4_FILTER || f.getId() == BITSHUFFLE_FILTER
+                    && data.length > BITSHUFFLE_COMPRESSION && data[BITSHUFFLE_COMPRESSION] == BITSHUFFLE_LZ4;
+            if (lz4) {
+                throw new NirFormatException(file, where + ": LZ4-compressed (HDF5 filter " + f.getId() + "), which Vigil"
+                        + " does not read; write the NIR file with gzip or without compression");
+            }
+        }
+    }
+
     private static void checkSize(String file, Dataset ds, String where) throws NirFormatException {
         if (ds.getSize() > MAX_VALUES) {
             throw new NirFormatException(file, where + ": " + ds.getSize() + " values exceed the cap of " + MAX_VALUES);
@@ -282,6 +306,7 @@ public final class NirReader {
         if (!(n instanceof Dataset ds)) {
             throw new NirFormatException(file, where + " missing");
         }
+        checkFilters(file, ds, where);
         Object data = ds.getData();
         if (data instanceof String s) {
             return s;

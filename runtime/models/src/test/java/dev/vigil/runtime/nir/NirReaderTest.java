@@ -3,8 +3,10 @@ package dev.vigil.runtime.nir;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -76,6 +78,31 @@ class NirReaderTest {
                 .write(tmp.resolve("dangling.nir"));
         NirFormatException d = assertThrows(NirFormatException.class, () -> NirReader.read(dangling));
         assertTrue(d.getMessage().contains("unknown node 'ghost'"), d.getMessage());
+    }
+
+    /**
+     * Vigil does not ship LZ4 (lz4-java 1.8.0 has CVE-2025-12183 and CVE-2025-66566): a NIR file whose
+     * datasets are LZ4-compressed is refused naming the dataset and the filter. The file is a real one
+     * with its gzip filters relabelled as LZ4 (HDF5 filter 32004) in each filter pipeline message.
+     */
+    @Test
+    void refusesLz4CompressedDatasetsByName() throws Exception {
+        byte[] f = Files.readAllBytes(NIR.resolve("conv1d_audio_lif.nir"));
+        byte[] deflate = "deflate\0".getBytes(StandardCharsets.US_ASCII);
+        int relabelled = 0;
+        for (int i = 8; i + deflate.length <= f.length; i++) {
+            if (Arrays.equals(f, i, i + deflate.length, deflate, 0, deflate.length) && f[i - 8] == 1 && f[i - 7] == 0) {
+                f[i - 8] = 0x04;   // filter id 1 (deflate) -> 32004 (0x7D04, LZ4), little-endian
+                f[i - 7] = 0x7D;
+                relabelled++;
+            }
+        }
+        assertEquals(17, relabelled, "every chunked dataset of the file");
+        Path lz4 = Files.write(tmp.resolve("lz4.nir"), f);
+        NirFormatException e = assertThrows(NirFormatException.class, () -> NirReader.read(lz4));
+        assertTrue(e.getMessage().startsWith(lz4 + ": node '"), e.getMessage());
+        assertTrue(e.getMessage().contains("LZ4-compressed (HDF5 filter 32004), which Vigil does not read;"
+                + " write the NIR file with gzip or without compression"), e.getMessage());
     }
 
     @Test

@@ -16,7 +16,8 @@ import static dev.vigil.runtime.config.BadValueException.inRange;
  * @param protocol         {@code auto} (MQTT 5, falling back to 3.1.1), {@code 5} or {@code 3.1.1}
  * @param username         user name; empty for anonymous
  * @param password         password given inline (prefer {@code password-file})
- * @param passwordFile     file whose first line is the password
+ * @param passwordFile     file whose first line is the password (may start with {@code ${CREDENTIALS_DIRECTORY}},
+ *                         the directory of a systemd unit's credentials)
  * @param keepAliveS       MQTT keep-alive interval
  * @param tls              TLS settings, used with {@code ssl://} URLs
  * @param topicQos         QoS of the other topic classes
@@ -44,6 +45,9 @@ public record BrokerConfig(String url, int qos, String clientId, String topicRoo
             }
             if (!("tcp".equals(uri.getScheme()) || "ssl".equals(uri.getScheme())) || uri.getHost() == null) {
                 throw new BadValueException("url", url, "use 'embedded', tcp://host:port or ssl://host:port");
+            }
+            if (uri.getPort() != -1 && (uri.getPort() < 1 || uri.getPort() > 65_535)) {
+                throw new BadValueException("url", url, "the port must be between 1 and 65535");
             }
         }
         inRange("qos", qos, 0, 2);

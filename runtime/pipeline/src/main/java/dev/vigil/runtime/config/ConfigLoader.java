@@ -1,6 +1,9 @@
 package dev.vigil.runtime.config;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,7 +24,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -32,12 +37,16 @@ import java.util.stream.Collectors;
  */
 public final class ConfigLoader {
     private static final String DEFAULTS = "/dev/vigil/runtime/config/vigil-defaults.yaml";
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    /** How Jackson's strict duplicate detection starts its message. */
+    private static final String DUPLICATE = "Duplicate field";
+    private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
     private static final ObjectMapper BINDER = JsonMapper.builder()
             .propertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
             .addModule(new ConfigEnumModule())
             .build();
@@ -72,6 +81,13 @@ public final class ConfigLoader {
         JsonNode user;
         try {
             user = YAML.readTree(text);
+        } catch (StreamReadException e) {
+            String line = e.getLocation() != null ? " (line " + e.getLocation().getLineNr() + ")" : "";
+            if (e.getOriginalMessage().startsWith(DUPLICATE) && e.getProcessor() != null) {
+                throw new ConfigException(origin + ": key '" + dotted(e.getProcessor().getParsingContext())
+                        + "' is given twice" + line);
+            }
+            throw new ConfigException(origin + ": not valid YAML: " + e.getOriginalMessage() + line);
         } catch (JacksonException e) {
             throw new ConfigException(origin + ": not valid YAML: " + e.getOriginalMessage()
                     + (e.getLocation() != null ? " (line " + e.getLocation().getLineNr() + ")" : ""));
@@ -168,6 +184,15 @@ public final class ConfigLoader {
             return "a string";
         }
         return "a section (key: value mapping)";
+    }
+
+    /** The key a parser stood at, written as {@link #path} writes keys: {@code broker.url}, {@code sources[0].driver}. */
+    private static String dotted(JsonStreamContext context) {
+        List<String> parts = new ArrayList<>();
+        for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
+            parts.add(0, c.inArray() ? "[" + c.getCurrentIndex() + "]" : c.getCurrentName());
+        }
+        return String.join(".", parts).replace(".[", "[");
     }
 
     private static String path(JsonMappingException e) {

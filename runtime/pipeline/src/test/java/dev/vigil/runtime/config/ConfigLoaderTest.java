@@ -68,6 +68,23 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aKeyGivenTwiceIsRefusedNamingItAndItsLine() {
+        assertEquals("test.yaml: key 'broker.url' is given twice (line 3)",
+                refusal("broker:\n  url: embedded\n  url: tcp://10.0.0.2:1883\n"));
+        assertEquals("test.yaml: key 'device-id' is given twice (line 2)", refusal("device-id: a\ndevice-id: b\n"));
+    }
+
+    @Test
+    void aFractionWhereAWholeNumberBelongsIsRefusedNotTruncated() {
+        assertEquals("test.yaml: sensors.audio.bands = 3.5 is refused: expected a whole number",
+                refusal("sensors:\n  audio:\n    bands: 3.5\n"));
+        assertEquals("test.yaml: sensors.dvs.wake.on-spikes = 7.5 is refused: expected a whole number",
+                refusal("sensors:\n  dvs:\n    wake:\n      on-spikes: 7.5\n"));
+        assertEquals("test.yaml: broker.outbox.max-bytes = 1.0E7 is refused: expected a whole number",
+                refusal("broker:\n  outbox:\n    max-bytes: 1.0e7\n"));
+    }
+
+    @Test
     void brokenYamlGivesTheLine() {
         String m = refusal("network:\n  timestep-us: [1\n");
         assertTrue(m.startsWith("test.yaml: not valid YAML"), m);

@@ -5,6 +5,7 @@ import dev.vigil.runtime.config.ConfigException;
 import dev.vigil.runtime.config.ConfigLoader;
 import org.junit.jupiter.api.Test;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -44,6 +45,22 @@ class MqttConfigKeysTest {
         assertTrue(refusal("broker: {tls: {cert-file: /c.pem}}\n").contains("broker.tls.key-file"));
         assertTrue(refusal("broker: {home-assistant: {prefix: \"ha/#\"}}\n").contains("broker.home-assistant.prefix"));
         assertTrue(refusal("broker: {outbox: {colour: red}}\n").contains("unknown key 'broker.outbox.colour'"));
+    }
+
+    @Test
+    void aPortOutsideTheTcpRangeIsRefused() {
+        assertEquals("t.yaml: broker.url = tcp://127.0.0.1:99999 is refused: the port must be between 1 and 65535",
+                refusal("broker: {url: \"tcp://127.0.0.1:99999\"}\n"));
+        assertEquals("t.yaml: broker.url = tcp://h:0 is refused: the port must be between 1 and 65535",
+                refusal("broker: {url: \"tcp://h:0\"}\n"));
+    }
+
+    @Test
+    void theCommandTokenCanComeFromAFileInsteadOfTheConfig() {
+        assertDoesNotThrow(() -> ConfigLoader.parse(
+                "broker:\n  commands:\n    enabled: true\n    token-file: ${CREDENTIALS_DIRECTORY}/commands-token\n", "t.yaml"));
+        assertEquals("t.yaml: broker.commands.token-file = /f is refused: give either token or token-file, not both",
+                refusal("broker: {commands: {token: s3cret, token-file: /f}}\n"));
     }
 
     @Test

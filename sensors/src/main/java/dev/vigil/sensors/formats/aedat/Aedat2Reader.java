@@ -77,7 +77,7 @@ public final class Aedat2Reader extends EventFileSource {
                 ys[n] = (short) ((address >>> 8) & 0x7F);
                 ps[n] = (byte) (address & 1);
             }
-            t[n] = wrap + raw;
+            t[n] = timeGuard.place(wrap + raw, pos);
             n++;
         }
         w.position(pos);

@@ -11,6 +11,7 @@ import dev.vigil.sensors.formats.FileWindowSource;
 import dev.vigil.sensors.formats.FormatOptions;
 import dev.vigil.sensors.formats.LogFormat;
 import dev.vigil.sensors.formats.TextHeader;
+import dev.vigil.sensors.formats.TimeGuard;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -26,8 +27,9 @@ import java.util.Locale;
  * int32 timestamp overflow, int32 capacity, int32 number, int32 valid) and {@code capacity × size}
  * bytes of events. Polarity events (type 1: uint32 data with valid bit 0, polarity bit 1, y in bits
  * 2–16, x in bits 17–31; int32 timestamp) become events, timestamps extended with the packet's
- * overflow counter (·2^31). IMU6 events (type 3) become a 3-axis vibration stream in g. Special,
- * frame, IMU9 and other packets are counted and skipped, as are invalid events.
+ * overflow counter (·2^31) and passed through a {@link TimeGuard}. IMU6 events (type 3) become a
+ * 3-axis vibration stream in g. Special, frame, IMU9 and other packets are counted and skipped, as are
+ * invalid events.
  */
 public final class Aedat31Reader extends FileWindowSource {
     private static final int PACKET_HEADER = 28;
@@ -39,7 +41,9 @@ public final class Aedat31Reader extends FileWindowSource {
     private ByteBuffer payload = ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
     private final EventBatch events;
     private SampleBatch samples;
+    private final TimeGuard timeGuard;
     private long position;
+    private long packetAt;
 
     /** Opens {@code file} and reads its header. */
     public Aedat31Reader(Path file, FormatOptions options) throws IOException {
@@ -65,6 +69,8 @@ public final class Aedat31Reader extends FileWindowSource {
             throw e;
         }
         events = new EventBatch(dvs, options.batchEvents());
+        timeGuard = new TimeGuard(options.maxTimeJumpUs(),
+                (at, what) -> problem(packetAt + PACKET_HEADER + at, dvs.id(), what));
     }
 
     @Override
@@ -127,6 +133,7 @@ public final class Aedat31Reader extends FileWindowSource {
 
     private Batch polarity(long at, int number, int size, int overflow) throws IOException {
         ByteBuffer p = load(at, number * size);
+        packetAt = at;
         events.clear();
         events.ensureCapacity(number);
         long[] t = events.times();
@@ -142,7 +149,7 @@ public final class Aedat31Reader extends FileWindowSource {
                 invalid++;
                 continue;
             }
-            t[n] = high | (p.getInt(pos + 4) & 0x7FFF_FFFFL);
+            t[n] = timeGuard.place(high | (p.getInt(pos + 4) & 0x7FFF_FFFFL), pos);
             ys[n] = (short) ((data >>> 2) & 0x7FFF);
             xs[n] = (short) ((data >>> 17) & 0x7FFF);
             ps[n] = (byte) ((data >>> 1) & 1);

@@ -11,7 +11,9 @@ import dev.vigil.sensors.formats.FormatOptions;
 import dev.vigil.sensors.formats.LogFormat;
 import dev.vigil.sensors.formats.LogFormatException;
 import dev.vigil.sensors.formats.LogSource;
+import dev.vigil.sensors.formats.RegularFile;
 import dev.vigil.sensors.formats.SkippedElements;
+import dev.vigil.sensors.formats.TimeGuard;
 import org.tinylog.Logger;
 
 import java.io.IOException;
@@ -31,7 +33,8 @@ import java.util.Map;
 /**
  * Reads iniVation AEDAT 4.0: the {@code #!AER-DAT4.0} line, the size-prefixed {@code IOHeader}
  * flatbuffer, then packets ({@code int32 streamId, int32 size, payload}) up to the data table.
- * Polarity packets (EVTS) become {@link EventBatch}es, IMU packets (IMUS) a 3-axis vibration stream
+ * Polarity packets (EVTS) become {@link EventBatch}es (times through a {@link TimeGuard} per stream,
+ * damage reported at the packet's offset), IMU packets (IMUS) a 3-axis vibration stream
  * of accelerations in g; frames (FRME), triggers (TRIG) and unknown types are skipped and counted.
  * A packet that cannot be decompressed or parsed is reported and skipped; a packet length beyond
  * {@link FormatOptions#maxPacketBytes()} or past the end of the file ends the data, reported.
@@ -49,6 +52,7 @@ public final class Aedat4Reader implements LogSource, SkippedElements {
     private final List<StreamDescriptor> streams = new ArrayList<>();
     private final Map<Integer, Aedat4StreamInfo> infos = new HashMap<>();
     private final Map<Integer, StreamDescriptor> byId = new HashMap<>();
+    private final Map<Integer, TimeGuard> timeGuards = new HashMap<>();
     private final List<SourceProblem> problems = new ArrayList<>();
     private final Map<String, Long> skipped = new LinkedHashMap<>();
     private final ByteBuffer packetHeader = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
@@ -59,12 +63,14 @@ public final class Aedat4Reader implements LogSource, SkippedElements {
     private EventBatch events;
     private SampleBatch samples;
     private long position;
+    private long packetAt;
 
     /** Opens {@code file} and reads its header. */
     public Aedat4Reader(Path file, FormatOptions options) throws IOException {
         this.file = file;
         this.name = file.toString();
         this.options = options;
+        RegularFile.require(file);
         this.channel = FileChannel.open(file, StandardOpenOption.READ);
         try {
             long size = channel.size();
@@ -121,6 +127,9 @@ public final class Aedat4Reader implements LogSource, SkippedElements {
             if (d != null) {
                 streams.add(d);
                 byId.put(d.id(), d);
+            }
+            if (d != null && d.kind() == StreamKind.DVS) {
+                timeGuards.put(d.id(), new TimeGuard(options.maxTimeJumpUs(), (at, what) -> problem(packetAt, s.id(), what)));
             }
         }
     }
@@ -193,6 +202,7 @@ public final class Aedat4Reader implements LogSource, SkippedElements {
     }
 
     private Batch decodePacket(long at, Aedat4StreamInfo info, int size) throws IOException {
+        packetAt = at;
         if (payload.length < size) {
             payload = new byte[Math.max(size, Math.min(options.maxPacketBytes(), payload.length * 2))];
         }
@@ -233,9 +243,10 @@ public final class Aedat4Reader implements LogSource, SkippedElements {
         short[] xs = events.xs();
         short[] ys = events.ys();
         byte[] ps = events.polarities();
+        TimeGuard guard = timeGuards.get(d.id());
         int p = v + 4;
         for (int i = 0; i < n; i++, p += 16) {
-            t[i] = b.getLong(p);
+            t[i] = guard.place(b.getLong(p), p);
             xs[i] = b.getShort(p + 8);
             ys[i] = b.getShort(p + 10);
             ps[i] = (byte) (b.get(p + 12) != 0 ? 1 : 0);

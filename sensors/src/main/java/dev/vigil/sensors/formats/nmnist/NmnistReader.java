@@ -42,7 +42,7 @@ public final class NmnistReader extends EventFileSource {
                 wrap += 1L << 23;
             }
             previous = raw;
-            t[n] = wrap + raw;
+            t[n] = timeGuard.place(wrap + raw, pos);
             xs[n] = (short) (a[pos] & 0xFF);
             ys[n] = (short) (a[pos + 1] & 0xFF);
             ps[n] = (byte) (b2 >>> 7);

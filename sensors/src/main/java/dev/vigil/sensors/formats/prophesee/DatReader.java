@@ -84,7 +84,7 @@ public final class DatReader extends EventFileSource {
             }
             previous = raw;
             int d = w.getInt(pos + 4);
-            t[n] = wrap + raw;
+            t[n] = timeGuard.place(wrap + raw, pos);
             xs[n] = (short) (d & 0x3FFF);
             ys[n] = (short) ((d >>> 14) & 0x3FFF);
             ps[n] = (byte) ((d >>> 28) != 0 ? 1 : 0);

@@ -53,7 +53,7 @@ public final class Evt2Reader extends EventFileSource {
                     early++;
                     continue;
                 }
-                t[n] = ((highOffset + timeHigh) << 6) | ((word >>> 22) & 0x3F);
+                t[n] = timeGuard.place(((highOffset + timeHigh) << 6) | ((word >>> 22) & 0x3F), pos);
                 xs[n] = (short) ((word >>> 11) & 0x7FF);
                 ys[n] = (short) (word & 0x7FF);
                 ps[n] = (byte) type;

@@ -8,6 +8,7 @@ import dev.vigil.sensors.formats.FileWindowSource;
 import dev.vigil.sensors.formats.FormatOptions;
 import dev.vigil.sensors.formats.LogFormat;
 import dev.vigil.sensors.formats.TextHeader;
+import dev.vigil.sensors.formats.TimeGuard;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -24,12 +25,13 @@ import java.util.List;
  * bits of the 24-bit timestamp. A TIME_HIGH lower than the previous one is a wrap of the 24-bit
  * counter (+2^24 µs); a repeated, equal TIME_HIGH changes nothing. EXT_TRIGGER (10), OTHERS (14)
  * and CONTINUED (7, 15) words are counted and skipped; CD events before the first TIME_HIGH are
- * skipped.
+ * skipped. Event times pass a {@link TimeGuard}.
  */
 public final class Evt3Reader extends FileWindowSource {
     private final StreamDescriptor stream;
     private final EventBatch batch;
     private final int target;
+    private final TimeGuard timeGuard;
     private int y;
     private int baseX;
     private int vectorPolarity;
@@ -53,6 +55,7 @@ public final class Evt3Reader extends FileWindowSource {
         }
         target = options.batchEvents();
         batch = new EventBatch(stream, target + 12);
+        timeGuard = new TimeGuard(options.maxTimeJumpUs(), (at, what) -> problem(offsetOf(at), stream.id(), what));
     }
 
     @Override
@@ -91,7 +94,7 @@ public final class Evt3Reader extends FileWindowSource {
                         if (timeHigh < 0) {
                             early++;
                         } else {
-                            t[n] = time;
+                            t[n] = timeGuard.place(time, pos);
                             xs[n] = (short) (word & 0x7FF);
                             ys[n] = (short) y;
                             ps[n] = (byte) ((word >>> 11) & 1);
@@ -103,11 +106,11 @@ public final class Evt3Reader extends FileWindowSource {
                         vectorPolarity = (word >>> 11) & 1;
                     }
                     case 0x4 -> {
-                        n = vector(word & 0xFFF, time, t, xs, ys, ps, n);
+                        n = vector(word & 0xFFF, time, pos, t, xs, ys, ps, n);
                         baseX += 12;
                     }
                     case 0x5 -> {
-                        n = vector(word & 0xFF, time, t, xs, ys, ps, n);
+                        n = vector(word & 0xFF, time, pos, t, xs, ys, ps, n);
                         baseX += 8;
                     }
                     case 0x6 -> {
@@ -137,7 +140,7 @@ public final class Evt3Reader extends FileWindowSource {
         return batch;
     }
 
-    private int vector(int mask, long time, long[] t, short[] xs, short[] ys, byte[] ps, int n) {
+    private int vector(int mask, long time, int pos, long[] t, short[] xs, short[] ys, byte[] ps, int n) {
         if (timeHigh < 0) {
             early += Integer.bitCount(mask);
             return n;
@@ -147,7 +150,7 @@ public final class Evt3Reader extends FileWindowSource {
         int m = mask;
         while (m != 0) {
             int bit = Integer.numberOfTrailingZeros(m);
-            t[n] = time;
+            t[n] = timeGuard.place(time, pos);
             xs[n] = (short) (baseX + bit);
             ys[n] = row;
             ps[n] = pol;

@@ -9,6 +9,7 @@ import dev.vigil.sensors.formats.FormatOptions;
 import dev.vigil.sensors.formats.LogFormat;
 import dev.vigil.sensors.formats.LogFormatException;
 import dev.vigil.sensors.formats.LogSource;
+import dev.vigil.sensors.formats.RegularFile;
 import org.tinylog.Logger;
 
 import java.io.BufferedInputStream;
@@ -65,6 +66,7 @@ public final class CsvVibrationReader implements LogSource {
         this.file = file;
         this.name = file.toString();
         this.options = options;
+        RegularFile.require(file);
         in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
         try {
             String first = nextLine();

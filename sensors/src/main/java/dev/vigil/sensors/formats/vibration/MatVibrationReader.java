@@ -9,6 +9,7 @@ import dev.vigil.sensors.formats.FormatOptions;
 import dev.vigil.sensors.formats.LogFormat;
 import dev.vigil.sensors.formats.LogFormatException;
 import dev.vigil.sensors.formats.LogSource;
+import dev.vigil.sensors.formats.RegularFile;
 import us.hebi.matlab.mat.format.Mat5;
 import us.hebi.matlab.mat.types.Array;
 import us.hebi.matlab.mat.types.MatFile;
@@ -45,6 +46,7 @@ public final class MatVibrationReader implements LogSource {
     /** Reads {@code file}'s variables. */
     public MatVibrationReader(Path file, FormatOptions options) throws IOException {
         name = file.toString();
+        RegularFile.require(file);
         long size = Files.size(file);
         if (size > MAX_FILE_BYTES) {
             throw new LogFormatException(name, 0, "file size", size + " bytes exceeds the " + MAX_FILE_BYTES + "-byte cap");

@@ -2,6 +2,7 @@ package dev.vigil.sensors.formats.aedat;
 
 import dev.vigil.sensors.SensorSource;
 import dev.vigil.sensors.StreamKind;
+import dev.vigil.sensors.formats.FormatOptions;
 import dev.vigil.sensors.formats.LogFormat;
 import dev.vigil.sensors.formats.SkippedElements;
 import dev.vigil.sensors.formats.TestData;
@@ -16,6 +17,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -105,7 +107,10 @@ public class Aedat2And31SpecTest {
     void aedat31PolarityImuAndSkippedPackets(@TempDir Path dir) throws IOException {
         Path f = aedat31(dir);
         assertEquals(LogFormat.AEDAT31, LogFormats.detectFormat(f));
-        try (SensorSource s = LogFormats.open(f)) {
+        // The file steps 35 minutes between its two events, past the default time-jump bound (60 s) that
+        // would re-base the second event as damage; the overflow arithmetic is checked with a wider bound.
+        FormatOptions overflowStep = FormatOptions.defaults().withMaxTimeJumpUs(1L << 32);
+        try (SensorSource s = LogFormats.open(f, overflowStep)) {
             assertEquals(346, s.streams().get(0).width());
             assertEquals(StreamKind.VIBRATION, s.streams().get(1).kind());
             TestData.Events e = TestData.events(s);
@@ -115,6 +120,11 @@ public class Aedat2And31SpecTest {
             assertArrayEquals(new long[] {1000, (1L << 31) + 5}, e.t());
             assertEquals(1L, ((SkippedElements) s).skippedElements().get("invalid events"));
             assertEquals(2L, ((SkippedElements) s).skippedElements().get("special events"));
+            assertEquals(List.of(), s.problems());
+        }
+        try (SensorSource s = LogFormats.open(f)) {
+            assertArrayEquals(new long[] {1000, 1000}, TestData.events(s).t(), "by default the step is damage, re-based");
+            assertEquals(1, s.problems().size(), s.problems()::toString);
         }
         try (SensorSource s = LogFormats.open(f)) {
             TestData.Samples imuBack = TestData.samples(s);

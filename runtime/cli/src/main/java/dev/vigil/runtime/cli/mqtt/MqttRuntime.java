@@ -16,11 +16,15 @@ import dev.vigil.runtime.mqtt.MqttConnector;
 import dev.vigil.runtime.mqtt.TlsContexts;
 import dev.vigil.runtime.mqtt.Topics;
 import dev.vigil.runtime.outbox.Outbox;
+import dev.vigil.runtime.outbox.OutboxLockedException;
+import dev.vigil.runtime.outbox.UnsafeDirectoryException;
 import dev.vigil.runtime.pipeline.LiveLanes;
 import org.tinylog.Logger;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -58,9 +62,12 @@ public final class MqttRuntime implements AutoCloseable {
      *
      * @param onFatal receives an error after which delivery cannot go on (the caller ends the process)
      * @throws ConnectFailure when the broker refuses the settings (wrong password, untrusted certificate,
-     *                        a TLS port spoken to in plain text) or the settings' files cannot be read
+     *                        a TLS port spoken to in plain text), the settings' files cannot be read or the
+     *                        outbox directory cannot be used
      * @throws IOException    when the outbox cannot be opened ({@link
-     *                        dev.vigil.runtime.outbox.UnsafeDirectoryException} when its directory is not the user's own)
+     *                        dev.vigil.runtime.outbox.UnsafeDirectoryException} when its directory is not the
+     *                        user's own, {@link dev.vigil.runtime.outbox.OutboxLockedException} when another
+     *                        process holds it)
      */
     public static MqttRuntime start(VigilConfig cfg, String url, LiveLanes lanes, Consumer<Throwable> onFatal)
             throws ConnectFailure, IOException {
@@ -77,7 +84,7 @@ public final class MqttRuntime implements AutoCloseable {
         } else {
             dir = OutboxLocation.forBroker(cfg.deviceId(), url, System.getenv());
         }
-        Outbox outbox = Outbox.open(dir, oc.maxBytes(), oc.segmentBytes(), "batch".equals(oc.fsync()));
+        Outbox outbox = openOutbox(dir, oc);
         try {
             ConnectSettings cs = new ConnectSettings(url, b.clientIdFor(cfg.deviceId()), b.username(), password(b),
                     b.usesTls() ? TlsContexts.socketFactory(new TlsContexts.PemFiles(b.tls().caFile(), b.tls().certFile(), b.tls().keyFile())) : null, b.tls().verifyHostname(),
@@ -86,7 +93,7 @@ public final class MqttRuntime implements AutoCloseable {
                     ConfigCommands.MAX_PAYLOAD);
             PipelineLiveSettings live = new PipelineLiveSettings(cfg, lanes);
             ConfigCommands commands = b.commands().enabled()
-                    ? new ConfigCommands(live, b.commands().token(), topics, b.topicQos().replies()) : null;
+                    ? new ConfigCommands(live, commandsToken(b), topics, b.topicQos().replies()) : null;
             HomeAssistantDiscovery ha = new HomeAssistantDiscovery(b.homeAssistant().prefix(), topics, version());
             long now = System.currentTimeMillis();
             MetricsJson metrics = new MetricsJson(lanes, now);
@@ -143,21 +150,30 @@ public final class MqttRuntime implements AutoCloseable {
         }
     }
 
+    private static Outbox openOutbox(Path dir, OutboxConfig oc) throws ConnectFailure, IOException {
+        try {
+            return Outbox.open(dir, oc.maxBytes(), oc.segmentBytes(), "batch".equals(oc.fsync()));
+        } catch (UnsafeDirectoryException | OutboxLockedException e) {
+            throw e;
+        } catch (IOException e) {
+            String why = e instanceof FileAlreadyExistsException ? "not a directory"
+                    : e instanceof AccessDeniedException ? "permission denied" : e.getMessage();
+            throw new ConnectFailure(ConnectFailure.Kind.SETTINGS, "broker.outbox.dir = " + dir + " cannot be used: " + why, e);
+        }
+    }
+
     private static List<String> enabledSensors(VigilConfig c) {
         return Arrays.stream(Sensor.values()).filter(c.sensors()::enabled).map(Sensor::label).toList();
     }
 
     private static char[] password(BrokerConfig b) throws ConnectFailure {
-        if (!b.passwordFile().isEmpty()) {
-            try {
-                String first = Files.readString(Path.of(b.passwordFile()), StandardCharsets.UTF_8).lines().findFirst().orElse("");
-                return first.toCharArray();
-            } catch (IOException e) {
-                throw new ConnectFailure(ConnectFailure.Kind.SETTINGS,
-                        "broker.password-file = " + b.passwordFile() + " cannot be read: " + e, e);
-            }
-        }
-        return b.password().toCharArray();
+        return b.passwordFile().isEmpty() ? b.password().toCharArray()
+                : SecretFiles.read("broker.password-file", b.passwordFile(), System.getenv()).toCharArray();
+    }
+
+    private static String commandsToken(BrokerConfig b) throws ConnectFailure {
+        String file = b.commands().tokenFile();
+        return file.isEmpty() ? b.commands().token() : SecretFiles.read("broker.commands.token-file", file, System.getenv());
     }
 
     private static String version() {

@@ -84,8 +84,9 @@ class CliErrorsTest {
         Path file = Files.writeString(dir.resolve("not-a-dir"), "x");
         Path cfg = dir.resolve("outbox.yaml");
         Files.writeString(cfg, "broker:\n  url: tcp://127.0.0.1:9\n  outbox:\n    dir: " + file + "\n");
-        assertOneLineError(CliRun.run("replay", TestPaths.demoLog().toString(), "--max", "--config", cfg.toString()),
-                1, "broker.outbox.dir = " + file + " cannot be used: not a directory");
+        CliRun run = CliRun.run("replay", TestPaths.demoLog().toString(), "--max", "--config", cfg.toString());
+        assertOneLineError(run, 1, file + " is not a directory");
+        assertTrue(run.err().contains("broker.outbox.dir"), "names the key: " + run.err());
     }
 
     @Test

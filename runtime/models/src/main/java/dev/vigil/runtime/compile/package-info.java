@@ -1,5 +1,6 @@
 /**
- * Turning imported models into device programs: quantisation to fixed point with an error report,
- * compilation onto a device, and the model bundle (manifest, weights, SHA-256).
+ * Turning imported models into device programs: quantisation to fixed point with an error report and
+ * compilation onto a device. The pipeline's model bundle ({@code dev.vigil.runtime.bundle}) stores the
+ * result.
  */
 package dev.vigil.runtime.compile;

@@ -76,11 +76,12 @@ public final class BundleCodec {
     private interface LayerKinds {
     }
 
+    /** Names of the neuron models in the file; fixed here, as the format's, whatever the classes call themselves. */
     @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "model")
-    @JsonSubTypes({@JsonSubTypes.Type(value = NeuronParams.class, name = NeuronParams.KIND),
-            @JsonSubTypes.Type(value = CubaLif.class, name = CubaLif.KIND),
-            @JsonSubTypes.Type(value = QuantizedRelu.class, name = QuantizedRelu.KIND),
-            @JsonSubTypes.Type(value = Relay.class, name = Relay.KIND)})
+    @JsonSubTypes({@JsonSubTypes.Type(value = NeuronParams.class, name = "lif-shift"),
+            @JsonSubTypes.Type(value = CubaLif.class, name = "cuba-lif"),
+            @JsonSubTypes.Type(value = QuantizedRelu.class, name = "qrelu"),
+            @JsonSubTypes.Type(value = Relay.class, name = "relay")})
     private interface NeuronKinds {
     }
 

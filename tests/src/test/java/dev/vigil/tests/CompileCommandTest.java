@@ -1,16 +1,27 @@
 package dev.vigil.tests;
 
+import dev.vigil.runtime.bundle.BundleCodec;
+import dev.vigil.runtime.bundle.BundleLane;
+import dev.vigil.runtime.bundle.ModelBundle;
+import dev.vigil.runtime.bundle.Provenance;
+import dev.vigil.runtime.compile.CompilationResult;
+import dev.vigil.runtime.compile.ModelCompiler;
+import dev.vigil.runtime.config.ConfigLoader;
+import dev.vigil.runtime.config.Sensor;
+import dev.vigil.runtime.hal.Devices;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** `vigil compile` on the NIR paper's models in ../shared/data/nir. */
+/** `vigil compile` on the NIR paper's models in ../shared/data/nir: reports and one-file bundles. */
 class CompileCommandTest {
 
     private static Path nir(String name) {
@@ -19,7 +30,7 @@ class CompileCommandTest {
 
     @Test
     void braillePlacesOnLoihiCoresWithAReportAndABundle(@TempDir Path dir) throws Exception {
-        Path bundle = dir.resolve("braille.bundle");
+        Path bundle = dir.resolve("braille.vigil");
         CliRun run = CliRun.run("compile", nir("braille_noDelay_bias_zero.nir").toString(), "--device", "loihi",
                 "--out", bundle.toString());
         assertEquals(0, run.exitCode(), run.err());
@@ -27,14 +38,14 @@ class CompileCommandTest {
         assertTrue(report.contains("of 128 cores"), report);
         assertTrue(report.contains("/1024"), "per-core neuron utilisation against Loihi's 1,024: " + report);
         assertTrue(report.contains("quantisation"), report);
-        assertTrue(Files.isRegularFile(bundle.resolve("manifest.json")), "bundle manifest written");
+        assertTrue(Files.isRegularFile(bundle), "bundle written");
         assertTrue(run.err().contains("sha256 "), run.err());
     }
 
     @Test
     void brailleCompilesForTheAkidaClassDeviceWithPerNpuUseAndItsQuantisationCost(@TempDir Path dir)
             throws Exception {
-        Path bundle = dir.resolve("braille-akida");
+        Path bundle = dir.resolve("braille-akida.vigil");
         CliRun run = CliRun.run("compile", nir("braille_noDelay_bias_zero.nir").toString(), "--device", "akida",
                 "--out", bundle.toString());
         assertEquals(0, run.exitCode(), run.err());
@@ -46,7 +57,7 @@ class CompileCommandTest {
         assertTrue(report.contains("quantisation") && report.contains("max|dw|"), report);
         assertTrue(report.contains("device 'akida' holds 8-bit weights with exponent 0..0"),
                 "the report says what the missing weight exponent cost: " + report);
-        String manifest = Files.readString(bundle.resolve("manifest.json"));
+        String manifest = Files.readString(bundle);
         assertTrue(manifest.contains("\"device\" : \"akida\""), manifest);
         assertTrue(run.err().contains("sha256 "), run.err());
     }
@@ -57,11 +68,50 @@ class CompileCommandTest {
             assertEquals(0, CliRun.run("compile", nir("lif_norse.nir").toString(), "--device", "loihi", "--dt", "0.0001",
                     "--out", dir.resolve(out).toString()).exitCode());
         }
-        try (var files = Files.list(dir.resolve("a"))) {
-            for (Path f : files.toList()) {
-                assertArrayEquals(Files.readAllBytes(f), Files.readAllBytes(dir.resolve("b").resolve(f.getFileName())), f.toString());
-            }
-        }
+        assertArrayEquals(Files.readAllBytes(dir.resolve("a")), Files.readAllBytes(dir.resolve("b")));
+    }
+
+    @Test
+    void anotherJvmWritesTheSameBundleToo(@TempDir Path dir) throws Exception {
+        // key order must not hang on per-JVM hash seeds (Map.of's iteration order differs between JVMs)
+        Path model = nir("braille_noDelay_bias_zero.nir");
+        assertEquals(0, CliRun.run("compile", model.toString(), "--device", "loihi", "-o", dir.resolve("here.vigil").toString()).exitCode());
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "dev.vigil.runtime.cli.VigilCli", "compile",
+                model.toString(), "--device", "loihi", "-o", dir.resolve("there.vigil").toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("log.txt").toFile()).start();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0, Files.readString(dir.resolve("log.txt")));
+        assertArrayEquals(Files.readAllBytes(dir.resolve("here.vigil")), Files.readAllBytes(dir.resolve("there.vigil")));
+    }
+
+    @Test
+    void theBundleHoldsTheCompiledNetworkItsQuantisationAndWhereItCameFrom(@TempDir Path dir) throws Exception {
+        Path model = nir("braille_noDelay_bias_zero.nir");
+        Path bundle = dir.resolve("braille.vigil");
+        CliRun run = CliRun.run("compile", model.toString(), "--device", "loihi", "-o", bundle.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        CompilationResult compiled = ModelCompiler.compile(model, Devices.find("loihi").orElseThrow().create().capabilities(), 0.001);
+        ModelBundle read = BundleCodec.read(bundle, ConfigLoader.defaults());
+        BundleLane lane = read.lane(Sensor.AUDIO).orElseThrow(() -> new AssertionError("an input of 12 makes an audio lane"));
+        assertEquals(compiled.model().network(), lane.frontEnd().network(), "the integer network as the device runs it");
+        assertEquals(compiled.model().report().layers(), lane.frontEnd().quantisation());
+        assertEquals("loihi", lane.frontEnd().device());
+        assertEquals(List.of(12), lane.frontEnd().inputShape());
+        assertEquals(7, lane.frontEnd().readouts().size());
+        assertEquals(lane.frontEnd().readouts(), lane.head().model().labels(), "the head labels a wake with the busiest readout");
+        assertEquals(new Provenance.Source("nir", "braille_noDelay_bias_zero.nir", BundleCodec.sha256(Files.readAllBytes(model))),
+                read.provenance().sources().getFirst());
+        assertTrue(run.err().contains("lanes audio; sha256 " + BundleCodec.sha256(Files.readAllBytes(bundle))), run.err());
+    }
+
+    @Test
+    void aModelNoEncoderCanFeedAsConfiguredCompilesWithAOneLineWarning(@TempDir Path dir) {
+        CliRun run = CliRun.run("compile", nir("lif_norse.nir").toString(), "-o", dir.resolve("lif.vigil").toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.err().contains("vigil: warning: lane audio: model 'lif_norse' takes 1 inputs (shape 1); the audio encoder"
+                + " gives 2 channel(s) per band (rise, fall) plus 0 envelope channel(s), so it needs 2 x bands + 0: set"
+                + " sensors.audio.spikes (rise-fall or rise) or sensors.audio.envelope in the config the bundle is compiled with\n"),
+                run.err());
     }
 
     @Test

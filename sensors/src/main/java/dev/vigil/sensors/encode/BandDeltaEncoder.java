@@ -88,7 +88,7 @@ public final class BandDeltaEncoder extends SampleEncoder {
         Arrays.fill(refDb, floorDb);
         double q = bands == 1 ? 1.0 : Math.max(1.0, 1.0 / (Math.pow(maxHz / minHz, 1.0 / (bands - 1)) - 1) * 1.2);
         for (int k = 0; k < bands; k++) {
-            double fc = bands == 1 ? minHz : minHz * Math.pow(maxHz / minHz, (double) k / (bands - 1));
+            double fc = centreHz(bands, minHz, maxHz, k);
             double w0 = 2 * Math.PI * fc / sampleRate;
             double alpha = Math.sin(w0) / (2 * q);
             double a0 = 1 + alpha;
@@ -109,6 +109,11 @@ public final class BandDeltaEncoder extends SampleEncoder {
 
     /** Centre frequency of band {@code k} in Hz. */
     public double centreHz(int k) {
+        return centreHz(bands, minHz, maxHz, k);
+    }
+
+    /** Centre frequency of band {@code k} of {@code bands} log-spaced from {@code minHz} to {@code maxHz}. */
+    public static double centreHz(int bands, double minHz, double maxHz, int k) {
         return bands == 1 ? minHz : minHz * Math.pow(maxHz / minHz, (double) k / (bands - 1));
     }
 

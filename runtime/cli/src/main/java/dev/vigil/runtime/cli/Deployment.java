@@ -6,15 +6,13 @@ import dev.vigil.runtime.config.HttpConfig;
 import dev.vigil.runtime.config.VigilConfig;
 import dev.vigil.runtime.hal.DoesNotFitException;
 import dev.vigil.runtime.hal.NeuromorphicDevice;
-import dev.vigil.runtime.learn.LaneBundle;
-import dev.vigil.runtime.learn.ModelBundle;
 import dev.vigil.runtime.mqtt.ConnectFailure;
 import dev.vigil.runtime.mqtt.DeliveryStats;
 import dev.vigil.runtime.mqtt.EmbeddedBroker;
 import dev.vigil.runtime.outbox.OutboxLockedException;
 import dev.vigil.runtime.outbox.UnsafeDirectoryException;
 import dev.vigil.runtime.pipeline.DetectionSink;
-import dev.vigil.runtime.pipeline.LaneOverride;
+import dev.vigil.runtime.pipeline.LaneMismatchException;
 import dev.vigil.runtime.pipeline.LiveLanes;
 import dev.vigil.runtime.pipeline.Pipeline;
 import dev.vigil.runtime.pipeline.RunSummary;
@@ -44,7 +42,7 @@ final class Deployment implements AutoCloseable {
     private final LiveLanes lanes = new LiveLanes();
     private final List<DetectionSink> sinks = new ArrayList<>();
     private final List<DetectionSink> extra = new ArrayList<>();
-    private ModelBundle bundle;
+    private ModelChoice models = ModelChoice.builtIn();
     private EmbeddedBroker embedded;
     private MqttRuntime mqtt;
     private LivePage livePage;
@@ -135,13 +133,10 @@ final class Deployment implements AutoCloseable {
         return this;
     }
 
-    /** Uses the wake thresholds and dense heads of a trained {@code bundle} (null: the built-in ones). */
-    Deployment withModel(ModelBundle trained) {
-        this.bundle = trained;
-        if (trained != null) {
-            err.println("vigil: using the trained model bundle (seed " + trained.seed() + ", lanes "
-                    + String.join(", ", trained.lanes().stream().map(LaneBundle::sensor).toList()) + ")");
-        }
+    /** Runs the lanes of {@code chosen} (the built-in front end for sensors it has none of), run on {@code device}. */
+    Deployment withModels(ModelChoice chosen, NeuromorphicDevice device) {
+        this.models = chosen;
+        chosen.describe(device.capabilities().id()).forEach(line -> err.println("vigil: " + line));
         return this;
     }
 
@@ -150,18 +145,13 @@ final class Deployment implements AutoCloseable {
             throws UserError, IOException, InterruptedException {
         err.flush();
         try (DetectionSink sink = new FanOutSink(sinks)) {
-            Pipeline pipeline = new Pipeline(config, device, sink, lanes);
+            Pipeline pipeline = new Pipeline(config, device, sink, lanes).use(models.bundle());
             if (livePage != null) {
                 livePage.devices(device.capabilities().id(), config.dense().device());
                 pipeline.observe(livePage.feed());
             }
-            if (bundle != null) {
-                for (LaneBundle l : bundle.lanes()) {
-                    pipeline.override(l.sensor(), new LaneOverride(l.wake(), l.head()));
-                }
-            }
             return pipeline.run(source, clock);
-        } catch (DoesNotFitException e) {
+        } catch (DoesNotFitException | LaneMismatchException e) {
             throw new UserError(e.getMessage());
         }
     }

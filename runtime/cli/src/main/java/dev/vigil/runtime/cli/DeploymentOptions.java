@@ -4,12 +4,8 @@ import dev.vigil.runtime.config.HttpConfig;
 import dev.vigil.runtime.config.VigilConfig;
 import dev.vigil.runtime.hal.Devices;
 import dev.vigil.runtime.hal.NeuromorphicDevice;
-import dev.vigil.runtime.learn.BundleCodec;
-import dev.vigil.runtime.learn.BundleException;
-import dev.vigil.runtime.learn.ModelBundle;
 import picocli.CommandLine.Option;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Options shared by the commands that run the pipeline: the config and what the command line overrides. */
@@ -24,7 +20,8 @@ final class DeploymentOptions {
     @Option(names = "--no-mqtt", description = "do not publish over MQTT")
     boolean noMqtt;
 
-    @Option(names = "--model", paramLabel = "FILE", description = "model bundle from 'vigil train' (wake thresholds and dense heads; default: built-in heads)")
+    @Option(names = "--model", paramLabel = "FILE", description = "model bundle from 'vigil compile' or 'vigil train': its lanes run"
+            + " for their sensors (default: the config's model and lanes.<sensor>.model, else the built-in front end)")
     Path model;
 
     @Option(names = "--device", paramLabel = "ID", description = "HAL device for the front end (overrides device.id; see 'vigil devices')")
@@ -80,26 +77,9 @@ final class DeploymentOptions {
         }
     }
 
-    /** The trained bundle given with {@code --model}, or null for the built-in heads. */
-    ModelBundle bundle() throws UserError {
-        return bundle(model);
-    }
-
-    /** The trained bundle in {@code model}, or null when no file is given; one-line errors otherwise. */
-    static ModelBundle bundle(Path model) throws UserError {
-        if (model == null) {
-            return null;
-        }
-        if (!Files.isRegularFile(model)) {
-            throw new UserError("model bundle not found: " + model);
-        }
-        try {
-            return BundleCodec.read(model);
-        } catch (BundleException e) {
-            throw new UserError(e.getMessage());
-        } catch (java.io.IOException e) {
-            throw new UserError("cannot read model bundle " + model + ": " + e.getMessage());
-        }
+    /** The bundles the lanes run: {@code --model}, then the config's (see {@link ModelChoice}). */
+    ModelChoice models(VigilConfig cfg) throws UserError {
+        return ModelChoice.resolve(cfg, config, model);
     }
 
     /** The HAL device {@code cfg} names, found among {@link Devices#providers()}. */

@@ -12,7 +12,6 @@ import dev.vigil.runtime.eval.Evaluator;
 import dev.vigil.runtime.hal.DoesNotFitException;
 import dev.vigil.runtime.hal.NeuromorphicDevice;
 import dev.vigil.runtime.learn.LabelInterval;
-import dev.vigil.runtime.learn.ModelBundle;
 import dev.vigil.sensors.SensorSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -52,7 +51,8 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--labels", required = true, paramLabel = "CSV", description = "labelled intervals: start_us,end_us,label[,sensor]")
     private Path labels;
 
-    @Option(names = "--model", paramLabel = "FILE", description = "model bundle from 'vigil train' (default: built-in heads)")
+    @Option(names = "--model", paramLabel = "FILE", description = "model bundle from 'vigil compile' or 'vigil train' (default: the config's"
+            + " model and lanes.<sensor>.model, else the built-in front end)")
     private Path model;
 
     @Option(names = "--negative", split = ",", paramLabel = "LABEL",
@@ -82,16 +82,17 @@ final class EvalCommand implements Callable<Integer> {
         VigilConfig cfg = Inputs.config(config);
         List<LabelInterval> intervals = TrainCommand.readLabels(labels);
         BoardPower board = board();
-        ModelBundle bundle = DeploymentOptions.bundle(model);
+        ModelChoice models = ModelChoice.resolve(cfg, config, model);
         NeuromorphicDevice hal = DeploymentOptions.device(cfg);
+        models.describe(hal.capabilities().id()).forEach(line -> spec.commandLine().getErr().println("vigil: " + line));
         String denseId = cfg.dense().device();
         DenseDevice dense = DenseDevices.find(denseId)
                 .orElseThrow(() -> new UserError(DenseDevices.providers().missing(denseId)));
-        List<String> negative = negatives != null ? negatives : bundle != null ? bundle.options().negatives() : List.of();
+        List<String> negative = negatives != null ? negatives : models.negatives();
         TrainCommand.checkNegatives(negative, intervals, labels);
         EvalReport report;
         try (SensorSource source = new ProgressSource(Inputs.log(log, format.options()), spec.commandLine().getErr())) {
-            report = Evaluator.evaluate(source, log.toString(), cfg, hal, dense, bundle, intervals, Set.copyOf(negative), board);
+            report = Evaluator.evaluate(source, log.toString(), cfg, hal, dense, models.bundle(), intervals, Set.copyOf(negative), board);
         } catch (DoesNotFitException | IllegalArgumentException e) {
             throw new UserError(e.getMessage());
         } catch (IOException e) {

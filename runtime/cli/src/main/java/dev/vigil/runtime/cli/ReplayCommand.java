@@ -2,7 +2,6 @@ package dev.vigil.runtime.cli;
 
 import dev.vigil.runtime.config.VigilConfig;
 import dev.vigil.runtime.hal.NeuromorphicDevice;
-import dev.vigil.runtime.learn.ModelBundle;
 import dev.vigil.runtime.pipeline.RunSummary;
 import dev.vigil.sensors.SensorSource;
 import dev.vigil.sensors.replay.ReplayClock;
@@ -59,10 +58,10 @@ final class ReplayCommand implements Callable<Integer> {
             throw new UserError("--speed " + pace.speed + " is refused: " + e.getMessage());
         }
         NeuromorphicDevice hal = DeploymentOptions.device(cfg);
-        ModelBundle trained = deployment.bundle();
+        ModelChoice models = deployment.models(cfg);
         try (SensorSource source = ProgressSource.when(clock.unpaced(), Inputs.log(log, format.options()), err);
-             Deployment run = Deployment.open(cfg, spec.commandLine().getOut(), err, false)
-                     .withModel(trained)) {
+             Deployment run = Deployment.open(models.applyTo(cfg), spec.commandLine().getOut(), err, false)
+                     .withModels(models, hal)) {
             err.println("vigil: replaying " + log + " on device '" + hal.capabilities().id() + "' "
                     + (clock.unpaced() ? "as fast as possible" : "at " + clock.speed() + "x recorded speed"));
             RunSummary summary = run.run(hal, source, clock);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.vigil.runtime.bundle.ModelBundle;
 import dev.vigil.runtime.cli.report.ReportDocument;
 import dev.vigil.runtime.cli.report.ReportHeader;
 import dev.vigil.runtime.cli.report.ReportRecorder;
@@ -18,10 +19,7 @@ import dev.vigil.runtime.eval.Evaluator;
 import dev.vigil.runtime.hal.DoesNotFitException;
 import dev.vigil.runtime.hal.NeuromorphicDevice;
 import dev.vigil.runtime.learn.LabelInterval;
-import dev.vigil.runtime.learn.LaneBundle;
-import dev.vigil.runtime.learn.ModelBundle;
 import dev.vigil.runtime.pipeline.LaneModels;
-import dev.vigil.runtime.pipeline.LaneOverride;
 import dev.vigil.runtime.pipeline.Pipeline;
 import dev.vigil.runtime.pipeline.RunSummary;
 import dev.vigil.sensors.SensorSource;
@@ -123,12 +121,14 @@ final class ReportCommand implements Callable<Integer> {
         VigilConfig cfg = Inputs.config(config);
         BoardPower board = BoardPower.of(boardId).orElseThrow(() -> new UserError("--board " + boardId
                 + ": no power figures for this board (known: " + String.join(", ", BoardPower.ids()) + ")"));
-        ModelBundle bundle = DeploymentOptions.bundle(model);
+        ModelChoice models = ModelChoice.resolve(cfg, config, model);
+        ModelBundle bundle = models.bundle();
         NeuromorphicDevice hal = DeploymentOptions.device(cfg);
+        models.describe(hal.capabilities().id()).forEach(line -> err.println("vigil: " + line));
         String denseId = cfg.dense().device();
         DenseDevice dense = DenseDevices.find(denseId).orElseThrow(() -> new UserError(DenseDevices.providers().missing(denseId)));
         List<LabelInterval> intervals = labels == null ? List.of() : TrainCommand.readLabels(labels);
-        List<String> negative = negatives != null ? negatives : bundle != null ? bundle.options().negatives() : List.of();
+        List<String> negative = negatives != null ? negatives : models.negatives();
         if (labels == null && negatives != null) {
             throw new UserError("--negative needs --labels: distractors are labelled intervals");
         }
@@ -140,14 +140,10 @@ final class ReportCommand implements Callable<Integer> {
         RunSummary run;
         try (SensorSource source = new ProgressSource(Inputs.log(log, format.options()), err)) {
             for (StreamDescriptor s : source.streams()) {
-                LaneModels.forStream(s, cfg).ifPresent(m -> readouts.putIfAbsent(m.sensor(), m.readouts()));
+                LaneModels.laneFor(s, cfg, bundle, hal.capabilities().id())
+                        .ifPresent(l -> readouts.putIfAbsent(l.sensor().label(), l.frontEnd().readouts()));
             }
-            Pipeline p = new Pipeline(cfg, hal, recorder).observe(recorder).denseOn(dense);
-            if (bundle != null) {
-                for (LaneBundle l : bundle.lanes()) {
-                    p.override(l.sensor(), new LaneOverride(l.wake(), l.head()));
-                }
-            }
+            Pipeline p = new Pipeline(cfg, hal, recorder).use(bundle).observe(recorder).denseOn(dense);
             run = p.run(source, ReplayClock.asFastAsPossible());
         } catch (DoesNotFitException | IllegalArgumentException e) {
             throw new UserError(e.getMessage());

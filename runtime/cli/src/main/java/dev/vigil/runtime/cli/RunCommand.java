@@ -2,7 +2,6 @@ package dev.vigil.runtime.cli;
 
 import dev.vigil.runtime.config.VigilConfig;
 import dev.vigil.runtime.hal.NeuromorphicDevice;
-import dev.vigil.runtime.learn.ModelBundle;
 import dev.vigil.runtime.pipeline.RunSummary;
 import dev.vigil.sensors.health.SensorHealth;
 import dev.vigil.sensors.mux.SourceMux;
@@ -42,9 +41,9 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
         }
         VigilConfig cfg = deployment.resolve();
         NeuromorphicDevice hal = DeploymentOptions.device(cfg);
-        ModelBundle trained = deployment.bundle();
+        ModelChoice models = deployment.models(cfg);
         try (LiveStop stop = new LiveStop();
-             Deployment run = Deployment.open(cfg, spec.commandLine().getOut(), err, true).withModel(trained);
+             Deployment run = Deployment.open(models.applyTo(cfg), spec.commandLine().getOut(), err, true).withModels(models, hal);
              SourceMux sources = LiveSources.open(cfg)) {
             run.watchSensors(sources::health);
             stop.watch(sources, durationS);

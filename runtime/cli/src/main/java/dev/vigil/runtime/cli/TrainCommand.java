@@ -1,18 +1,19 @@
 package dev.vigil.runtime.cli;
 
+import dev.vigil.runtime.bundle.BundleCodec;
+import dev.vigil.runtime.bundle.BundleLane;
+import dev.vigil.runtime.bundle.Provenance;
+import dev.vigil.runtime.bundle.TrainingOptions;
+import dev.vigil.runtime.config.Sensor;
 import dev.vigil.runtime.config.VigilConfig;
 import dev.vigil.runtime.config.WakeConfig;
 import dev.vigil.runtime.config.WakeRule;
 import dev.vigil.runtime.hal.DoesNotFitException;
 import dev.vigil.runtime.hal.NeuromorphicDevice;
-import dev.vigil.runtime.learn.BundleCodec;
 import dev.vigil.runtime.learn.LabelFile;
 import dev.vigil.runtime.learn.LabelFileException;
 import dev.vigil.runtime.learn.LabelInterval;
-import dev.vigil.runtime.learn.LaneBundle;
-import dev.vigil.runtime.learn.ModelBundle;
 import dev.vigil.runtime.learn.Trainer;
-import dev.vigil.runtime.learn.TrainingOptions;
 import dev.vigil.sensors.SensorSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,17 +28,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
-/** {@code vigil train}: fits wake thresholds and dense heads from a labelled log into a model bundle. */
+/** {@code vigil train}: fits wake thresholds and dense heads over the lanes' front ends into a model bundle. */
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = {"Fits each labelled lane's wake threshold and dense head (SGD with a fixed",
                 "seed; --prototypes fits the last layer few-shot instead) from a log and a",
-                "sidecar label CSV (start_us,end_us,label[,sensor]), and writes a model",
-                "bundle. Labels named with --negative are distractors (e.g. speech that holds",
-                "no keyword): the wake fit ignores them and the dense head learns them as",
-                "reject classes. The same inputs and seed give the same bundle, byte for",
-                "byte."})
+                "sidecar label CSV (start_us,end_us,label[,sensor]) on top of the lane's front",
+                "end (--model or the config's bundles, else the built-in one), and writes a",
+                "model bundle holding those front ends with the trained wake rules and heads.",
+                "Labels named with --negative are distractors (e.g. speech that holds no",
+                "keyword): the wake fit ignores them and the dense head learns them as reject",
+                "classes. The same inputs and seed give the same bundle, byte for byte."})
 final class TrainCommand implements Callable<Integer> {
 
     @Spec
@@ -49,8 +52,12 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--labels", required = true, paramLabel = "CSV", description = "labelled intervals: start_us,end_us,label[,sensor]")
     private Path labels;
 
-    @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "bundle to write (default: LOG with .model.json)")
+    @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "bundle to write (default: LOG with .vigil)")
     private Path out;
+
+    @Option(names = "--model", paramLabel = "FILE", description = "bundle whose front ends to train on, e.g. from 'vigil compile'"
+            + " (default: the config's model and lanes.<sensor>.model, else the built-in front end); its other lanes are kept")
+    private Path model;
 
     @Mixin
     private FormatFlags format = new FormatFlags();
@@ -96,27 +103,47 @@ final class TrainCommand implements Callable<Integer> {
         List<LabelInterval> intervals = readLabels(labels);
         checkNegatives(negatives, intervals, labels);
         NeuromorphicDevice hal = DeploymentOptions.device(cfg);
-        Path target = out != null ? out : log.resolveSibling(log.getFileName() + ".model.json");
-        ModelBundle bundle;
+        ModelChoice models = ModelChoice.resolve(cfg, config, model);
+        models.describe(hal.capabilities().id()).forEach(line -> err.println("vigil: " + line));
+        Path target = out != null ? out : log.resolveSibling(log.getFileName() + BundleCodec.EXTENSION);
+        Provenance provenance = provenance(models);
+        Trainer.Result trained;
         try (SensorSource source = new ProgressSource(Inputs.log(log, format.options()), err)) {
-            bundle = Trainer.train(source, sha256(log), cfg, hal, intervals, sha256(labels), o);
+            trained = Trainer.train(source, cfg, hal, models.bundle(), intervals, o, provenance);
         } catch (DoesNotFitException | IllegalArgumentException e) {
             throw new UserError(e.getMessage());
         } catch (IOException e) {
             throw new UserError("reading " + log + ": " + e.getMessage());
         }
         try {
-            Files.write(target, BundleCodec.encode(bundle));
+            Files.write(target, BundleCodec.encode(trained.bundle()));
         } catch (IOException e) {
             throw new UserError("cannot write " + target + ": " + e.getMessage());
         }
-        for (LaneBundle l : bundle.lanes()) {
-            err.printf("vigil: %s: wake %s; head %s; examples %s%n", l.sensor(), describe(l.wake()), l.head().labels(),
-                    new java.util.TreeMap<>(l.examples()));
+        for (Map.Entry<String, Map<String, Integer>> e : trained.examples().entrySet()) {
+            BundleLane l = trained.bundle().lane(Sensor.named(e.getKey()).orElseThrow()).orElseThrow();
+            err.printf("vigil: %s: wake %s; head %s; examples %s%n", e.getKey(), describe(l.wake()), l.head().model().labels(),
+                    e.getValue());
         }
         err.println("vigil: wrote " + target);
         err.flush();
         return 0;
+    }
+
+    /** What the bundle is made from: the given bundles' own sources and the bundles themselves, the log and the labels. */
+    private Provenance provenance(ModelChoice models) throws UserError {
+        List<Provenance.Source> sources = new ArrayList<>();
+        for (ModelChoice.Given g : models.given()) {
+            sources.addAll(g.read().provenance().sources());
+            sources.add(source("front-end", g.file()));
+        }
+        sources.add(source("log", log));
+        sources.add(source("labels", labels));
+        return new Provenance(VersionProvider.tool(), sources, null);
+    }
+
+    static Provenance.Source source(String role, Path file) throws UserError {
+        return new Provenance.Source(role, file.getFileName().toString(), sha256(file));
     }
 
     private static String describe(WakeConfig w) {

@@ -1,6 +1,11 @@
 package dev.vigil.runtime.learn;
 
+import dev.vigil.runtime.bundle.BundleCodec;
+import dev.vigil.runtime.bundle.BundleException;
+import dev.vigil.runtime.bundle.ModelBundle;
+import dev.vigil.runtime.bundle.Provenance;
 import dev.vigil.runtime.cli.VigilCli;
+import dev.vigil.runtime.config.ConfigLoader;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,10 +48,11 @@ class TrainReproducibilityTest {
         byte[] c = train("c.json", "12");
         assertArrayEquals(a, b);
         assertFalse(java.util.Arrays.equals(a, c), "the seed must matter");
-        ModelBundle read = BundleCodec.read(dir.resolve("a.json"));
+        ModelBundle read = BundleCodec.read(dir.resolve("a.json"), ConfigLoader.defaults());
         assertEquals(3, read.lanes().size());
         assertArrayEquals(a, BundleCodec.encode(read), "read then written again gives the same bytes");
-        assertEquals(BundleCodec.sha256(Files.readAllBytes(DEMO)), read.logSha256());
+        assertTrue(read.provenance().sources().contains(new Provenance.Source("log", "demo.vlog",
+                BundleCodec.sha256(Files.readAllBytes(DEMO)))), read.provenance().toString());
     }
 
     @Test
@@ -55,7 +61,7 @@ class TrainReproducibilityTest {
         String text = new String(a, java.nio.charset.StandardCharsets.UTF_8).replaceFirst("\"on-spikes\" : (\\d+)", "\"on-spikes\" : 1$1");
         Path edited = dir.resolve("edited.json");
         Files.writeString(edited, text);
-        String m = assertThrows(BundleException.class, () -> BundleCodec.read(edited)).getMessage();
-        assertTrue(m.contains("'sha256' does not match"), m);
+        String m = assertThrows(BundleException.class, () -> BundleCodec.read(edited, ConfigLoader.defaults())).getMessage();
+        assertTrue(m.startsWith(edited + ": ") && m.contains("SHA-256 does not match"), m);
     }
 }

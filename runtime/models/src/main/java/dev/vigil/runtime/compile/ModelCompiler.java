@@ -13,8 +13,7 @@ import java.util.List;
 
 /**
  * The library behind {@code vigil compile}: NIR file in, quantised network placed on a device out,
- * with a printable report of per-core utilisation and quantisation errors. Write the result with
- * {@link ModelBundle#write}.
+ * with a printable report of per-core utilisation and quantisation errors.
  */
 public final class ModelCompiler {
 

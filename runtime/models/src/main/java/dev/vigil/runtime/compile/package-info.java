@@ -1,7 +1,7 @@
 /**
  * Turning imported models into device programs: quantisation to fixed point with an error report,
  * compilation onto a device (a {@link dev.vigil.runtime.compile.CompiledFrontEnd}: program, input
- * shape, readout names), the quantised network exported back as a NIR graph, and the model bundle
- * (manifest, weights, SHA-256).
+ * shape, readout names), and the quantised network exported back as a NIR graph. The pipeline's model
+ * bundle ({@code dev.vigil.runtime.bundle}) stores the result.
  */
 package dev.vigil.runtime.compile;

@@ -1,16 +1,22 @@
 package dev.vigil.runtime.config;
 
+import dev.vigil.sensors.encode.BandSpikes;
+
 import static dev.vigil.runtime.config.BadValueException.inRange;
 
 /**
  * A sampled lane (audio or vibration): band-pass filterbank with log-domain delta spikes (in
- * floating point, or in integer arithmetic when {@code fixedPoint}), optionally with the bearing
- * envelope encoder alongside.
+ * floating point, or in integer arithmetic when {@code fixedPoint}), rising and falling or rising only
+ * ({@code spikes}), optionally with the bearing envelope encoder alongside. {@code bands} sets the
+ * built-in front end's filterbank; a model's input size sets its own.
  */
 public record BandSensorConfig(boolean enabled, int bands, double minHz, double maxHz, double deltaDb,
-                               double floorDb, double smoothingMs, double refractoryMs, boolean fixedPoint, EnvelopeConfig envelope,
-                               WakeConfig wake) {
+                               double floorDb, double smoothingMs, double refractoryMs, boolean fixedPoint, BandSpikes spikes,
+                               EnvelopeConfig envelope, WakeConfig wake) {
     public BandSensorConfig {
+        if (spikes == null) {
+            throw new BadValueException("spikes", null, "use one of " + ConfigNames.allowed(BandSpikes.class));
+        }
         inRange("bands", bands, 1, 64);
         inRange("min-hz", minHz, 0.1, 1e6);
         inRange("max-hz", maxHz, 0.1, 1e6);
@@ -21,5 +27,11 @@ public record BandSensorConfig(boolean enabled, int bands, double minHz, double 
         inRange("floor-db", floorDb, -200, 0);
         inRange("smoothing-ms", smoothingMs, 0.01, 10_000);
         inRange("refractory-ms", refractoryMs, 0, 10_000);
+    }
+
+    /** A copy that wakes by {@code newWake}. */
+    public BandSensorConfig withWake(WakeConfig newWake) {
+        return new BandSensorConfig(enabled, bands, minHz, maxHz, deltaDb, floorDb, smoothingMs, refractoryMs, fixedPoint, spikes,
+                envelope, newWake);
     }
 }

@@ -27,10 +27,11 @@ import java.util.Locale;
  * {@link InvalidFormatException} whose target type is the enum, so {@link ConfigLoader} can list the
  * allowed spellings.
  */
-final class ConfigEnumModule extends SimpleModule {
+public final class ConfigEnumModule extends SimpleModule {
     private static final long serialVersionUID = 1L;
 
-    ConfigEnumModule() {
+    /** The module, ready to register with a mapper. */
+    public ConfigEnumModule() {
         super("vigil-config-enums");
         setDeserializerModifier(new BeanDeserializerModifier() {
             private static final long serialVersionUID = 1L;

@@ -1,5 +1,7 @@
 package dev.vigil.runtime.config;
 
+import dev.vigil.sensors.encode.BearingGeometry;
+
 import static dev.vigil.runtime.config.BadValueException.inRange;
 
 /**
@@ -32,6 +34,18 @@ public record EnvelopeConfig(boolean enabled, double bandLowHz, double bandHighH
     @Override
     public double[] defectHz() {
         return defectHz.clone();
+    }
+
+    /** The defect frequencies the resonators watch: BPFO, BPFI and BSF of the bearing when the shaft speed is set, else {@code defect-hz}. */
+    public double[] defects() {
+        return shaftHz > 0
+                ? new BearingGeometry(balls, ballDiameter, pitchDiameter, contactAngleDeg).defectFrequencies(shaftHz)
+                : defectHz.clone();
+    }
+
+    /** Input channels the envelope encoder adds for {@code axes} axes (none when it is off). */
+    public int channels(int axes) {
+        return enabled ? axes * (1 + defects().length) : 0;
     }
 
     @Override

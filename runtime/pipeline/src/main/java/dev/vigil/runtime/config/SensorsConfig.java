@@ -20,4 +20,14 @@ public record SensorsConfig(DvsConfig dvs, BandSensorConfig audio, BandSensorCon
             case VIBRATION -> vibration.wake();
         };
     }
+
+    /** A copy in which {@code sensor} wakes by {@code wake}. */
+    public SensorsConfig withWake(Sensor sensor, WakeConfig wake) {
+        return switch (sensor) {
+            case DVS -> new SensorsConfig(new DvsConfig(dvs.enabled(), dvs.gridX(), dvs.gridY(), dvs.fit(), dvs.filter(), wake),
+                    audio, vibration, fusion);
+            case AUDIO -> new SensorsConfig(dvs, audio.withWake(wake), vibration, fusion);
+            case VIBRATION -> new SensorsConfig(dvs, audio, vibration.withWake(wake), fusion);
+        };
+    }
 }

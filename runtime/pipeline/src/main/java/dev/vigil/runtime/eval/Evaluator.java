@@ -1,5 +1,7 @@
 package dev.vigil.runtime.eval;
 
+import dev.vigil.runtime.bundle.ModelBundle;
+import dev.vigil.runtime.bundle.TrainingOptions;
 import dev.vigil.runtime.config.VigilConfig;
 import dev.vigil.runtime.dense.DenseDevice;
 import dev.vigil.runtime.dense.DenseStage;
@@ -7,11 +9,8 @@ import dev.vigil.runtime.dense.Int8Model;
 import dev.vigil.runtime.hal.DoesNotFitException;
 import dev.vigil.runtime.hal.NeuromorphicDevice;
 import dev.vigil.runtime.learn.LabelInterval;
-import dev.vigil.runtime.learn.LaneBundle;
-import dev.vigil.runtime.learn.ModelBundle;
 import dev.vigil.runtime.learn.WindowRecorder;
 import dev.vigil.runtime.pipeline.Detection;
-import dev.vigil.runtime.pipeline.LaneOverride;
 import dev.vigil.runtime.pipeline.LaneStats;
 import dev.vigil.runtime.pipeline.Pipeline;
 import dev.vigil.runtime.pipeline.RunSummary;
@@ -53,12 +52,7 @@ public final class Evaluator {
             throws IOException, DoesNotFitException, InterruptedException {
         WindowRecorder rec = new WindowRecorder();
         List<Detection> detections = new ArrayList<>();
-        Pipeline p = new Pipeline(config, front, detections::add).observe(rec).denseOn(dense);
-        if (bundle != null) {
-            for (LaneBundle l : bundle.lanes()) {
-                p.override(l.sensor(), new LaneOverride(l.wake(), l.head()));
-            }
-        }
+        Pipeline p = new Pipeline(config, front, detections::add).use(bundle).observe(rec).denseOn(dense);
         RunSummary run = p.run(source, ReplayClock.asFastAsPossible());
         Map<String, long[]> wakeEnds = new LinkedHashMap<>();
         rec.lanes().forEach((sensor, w) -> wakeEnds.put(sensor,
@@ -81,8 +75,17 @@ public final class Evaluator {
             lanes.add(lane(st, wakeEnds, detections, labels, negatives, windowUs, run.recordedUs(), dense, board));
         }
         return new EvalReport(logName, run.recordedUs() / 1e6, run.device(), dense.id(), board,
-                bundle == null ? "built-in" : "trained (seed " + bundle.seed() + ")", new ArrayList<>(new TreeSet<>(negatives)),
+                describe(bundle), new ArrayList<>(new TreeSet<>(negatives)),
                 lanes);
+    }
+
+    /** How the report names the model: built-in, trained (with its seed) or the bundle's lanes. */
+    private static String describe(ModelBundle bundle) {
+        if (bundle == null) {
+            return "built-in";
+        }
+        TrainingOptions t = bundle.provenance().training();
+        return t != null ? "trained (seed " + t.seed() + ")" : "bundle (lanes " + bundle.sensors() + ")";
     }
 
     private static LaneReport lane(LaneStats st, long[] wakeEnds, List<Detection> all, List<LabelInterval> labels,

@@ -1,5 +1,6 @@
 package dev.vigil.runtime.learn;
 
+import dev.vigil.runtime.bundle.TrainingOptions;
 import dev.vigil.runtime.dense.Int8Layer;
 import dev.vigil.runtime.dense.Int8Model;
 import dev.vigil.runtime.dense.Int8Op;

@@ -1,11 +1,13 @@
 package dev.vigil.runtime.learn;
 
+import dev.vigil.runtime.bundle.TrainingOptions;
+
 import java.util.List;
 
 /** Helpers over label intervals. */
 public final class Labels {
     /** The class of windows outside every labelled interval. */
-    public static final String BACKGROUND = "background";
+    public static final String BACKGROUND = TrainingOptions.BACKGROUND;
 
     private Labels() {
     }

@@ -1,14 +1,17 @@
 package dev.vigil.runtime.learn;
 
+import dev.vigil.runtime.bundle.BundleLane;
+import dev.vigil.runtime.bundle.DenseHead;
+import dev.vigil.runtime.bundle.ModelBundle;
+import dev.vigil.runtime.bundle.Provenance;
+import dev.vigil.runtime.bundle.TrainingOptions;
 import dev.vigil.runtime.config.DenseConfig;
-import dev.vigil.runtime.config.Sensor;
 import dev.vigil.runtime.config.VigilConfig;
 import dev.vigil.runtime.config.WakeConfig;
 import dev.vigil.runtime.config.WakeRule;
 import dev.vigil.runtime.dense.Int8Model;
 import dev.vigil.runtime.hal.DoesNotFitException;
 import dev.vigil.runtime.hal.NeuromorphicDevice;
-import dev.vigil.runtime.pipeline.LaneModel;
 import dev.vigil.runtime.pipeline.LaneModels;
 import dev.vigil.runtime.pipeline.Pipeline;
 import dev.vigil.sensors.SensorSource;
@@ -19,12 +22,13 @@ import org.tinylog.Logger;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -44,25 +48,42 @@ public final class Trainer {
     }
 
     /**
-     * Trains on {@code source}.
+     * What training gave.
      *
-     * @param logSha256    SHA-256 of the log, recorded in the bundle
-     * @param labelsSha256 SHA-256 of the label file, recorded in the bundle
+     * @param bundle   the front ends' bundle with the trained lanes in place (or added)
+     * @param examples per trained lane, the examples per class its head learned from
+     */
+    public record Result(ModelBundle bundle, Map<String, Map<String, Integer>> examples) {
+        public Result {
+            examples = Collections.unmodifiableMap(new LinkedHashMap<>(examples));
+        }
+    }
+
+    /**
+     * Trains on {@code source} the lanes it runs: those of {@code frontEnds} (null: none) for their
+     * sensors, the built-in ones for the others. The bundle returned holds {@code frontEnds}' lanes with
+     * the trained ones in place (or added), and {@code provenance} with {@code o}.
+     *
      * @throws IllegalArgumentException when no lane has labelled events to learn from
      */
-    public static ModelBundle train(SensorSource source, String logSha256, VigilConfig config, NeuromorphicDevice device,
-                                    List<LabelInterval> labels, String labelsSha256, TrainingOptions o)
+    public static Result train(SensorSource source, VigilConfig config, NeuromorphicDevice device, ModelBundle frontEnds,
+                                    List<LabelInterval> labels, TrainingOptions o, Provenance provenance)
             throws IOException, DoesNotFitException, InterruptedException {
         VigilConfig frontOnly = config.withDense(new DenseConfig(false, config.dense().device()));
         WindowRecorder rec = new WindowRecorder();
-        new Pipeline(frontOnly, device, d -> { }).observe(rec).run(source, ReplayClock.asFastAsPossible());
+        new Pipeline(frontOnly, device, d -> { }).use(frontEnds).observe(rec).run(source, ReplayClock.asFastAsPossible());
+        Map<String, BundleLane> ran = new LinkedHashMap<>();
+        for (StreamDescriptor s : source.streams()) {
+            LaneModels.laneFor(s, config, frontEnds, device.capabilities().id()).ifPresent(l -> ran.putIfAbsent(l.sensor().label(), l));
+        }
         long windowUs = config.window().lengthMs() * 1000L;
         long guardUs = o.guardMs() * 1000L;
         int preTriggerMs = (o.windows() - 1) * config.window().hopMs();
         int postTriggerMs = o.postWindows() * config.window().hopMs();
         Set<String> negatives = Set.copyOf(o.negatives());
         int span = o.windows() + o.postWindows();
-        List<LaneBundle> lanes = new ArrayList<>();
+        ModelBundle out = frontEnds != null ? frontEnds.with(provenance.trained(o)) : new ModelBundle(List.of(), provenance.trained(o));
+        Map<String, Map<String, Integer>> trained = new LinkedHashMap<>();
         for (Map.Entry<String, WindowRecorder.LaneWindows> e : rec.lanes().entrySet()) {
             String sensor = e.getKey();
             WindowRecorder.LaneWindows lane = e.getValue();
@@ -77,7 +98,8 @@ public final class Trainer {
             List<String> names = new ArrayList<>(targets);
             names.addAll(distractors);
             names.add(Labels.BACKGROUND);
-            WakeConfig wake = WakeFit.fit(lane, sensor, labels, negatives, windowUs, guardUs, baseWake(config, sensor),
+            BundleLane front = ran.get(sensor);
+            WakeConfig wake = WakeFit.fit(lane, sensor, labels, negatives, windowUs, guardUs, front.wake(),
                     preTriggerMs, postTriggerMs);
             List<HeadTrainer.Example> examples = new ArrayList<>();
             Map<String, Integer> perClass = new LinkedHashMap<>();
@@ -124,14 +146,15 @@ public final class Trainer {
             }
             perClass.put(Labels.BACKGROUND, hard.size());
             Int8Model head = HeadTrainer.train(sensor + "-head", examples, names, span, lane.neurons(), o);
-            lanes.add(new LaneBundle(sensor, frontEnd(source, config, sensor), wake, head, perClass));
+            out = out.with(front.with(wake, DenseHead.counts(head)));
+            trained.put(sensor, new TreeMap<>(perClass));
             Logger.info("train: lane {}: wake {}, head {} over {} examples", sensor, wake, head.labels(), examples.size());
         }
-        if (lanes.isEmpty()) {
+        if (trained.isEmpty()) {
             throw new IllegalArgumentException("no lane of the log has labelled events to learn from (lanes: "
                     + rec.lanes().keySet() + ")");
         }
-        return new ModelBundle(lanes, o.seed(), logSha256, labelsSha256, o);
+        return new Result(out, trained);
     }
 
     /** True when the rule's value crosses {@code level} from below at window {@code i - 1}, {@code i} or {@code i + 1}. */
@@ -161,21 +184,5 @@ public final class Trainer {
 
     private static int wakeLevel(WakeConfig w) {
         return w.rule() == WakeRule.PER_CLASS ? Arrays.stream(w.classOnSpikes()).max().orElse(1) : w.onSpikes();
-    }
-
-    private static WakeConfig baseWake(VigilConfig c, String sensor) {
-        return c.sensors().wake(Sensor.named(sensor).orElseThrow());
-    }
-
-    /** The lane's encoder and window, as recorded in bundles. */
-    static String frontEnd(SensorSource source, VigilConfig config, String sensor) {
-        for (StreamDescriptor s : source.streams()) {
-            Optional<LaneModel> m = LaneModels.forStream(s, config);
-            if (m.isPresent() && m.get().sensor().equals(sensor)) {
-                return m.get().encoder().describe() + "; window " + config.window().lengthMs() + "/" + config.window().hopMs()
-                        + " ms; step " + config.network().timestepUs() + " us";
-            }
-        }
-        return "";
     }
 }

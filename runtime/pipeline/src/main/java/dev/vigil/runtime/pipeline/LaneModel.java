@@ -8,7 +8,7 @@ import dev.vigil.sensors.encode.SpikeEncoder;
 import java.util.List;
 
 /**
- * Everything one lane runs: its encoder, spiking network, wake settings and dense head.
+ * Everything one lane runs: its encoder, spiking network and step, wake settings and dense head.
  *
  * @param sensor      lane name
  * @param encoder     turns the stream into input spikes
@@ -16,9 +16,10 @@ import java.util.List;
  * @param readouts    names of the network's output neurons (classes for per-class thresholds)
  * @param wake        the lane's wake policy settings
  * @param head        the dense stage's model (inputs = windows × network outputs)
+ * @param stepUs      device time one step of the network covers
  */
 public record LaneModel(String sensor, SpikeEncoder encoder, Network network, List<String> readouts, WakeConfig wake,
-                        Int8Model head) {
+                        Int8Model head, long stepUs) {
 
     public LaneModel {
         readouts = List.copyOf(readouts);
@@ -30,10 +31,12 @@ public record LaneModel(String sensor, SpikeEncoder encoder, Network network, Li
             throw new IllegalArgumentException(sensor + ": dense head reads " + head.featuresPerWindow()
                     + " counts per window, the front end gives " + network.outputs());
         }
-    }
-
-    /** A copy with another wake policy and head (e.g. from a trained bundle). */
-    public LaneModel with(WakeConfig newWake, Int8Model newHead) {
-        return new LaneModel(sensor, encoder, network, readouts, newWake, newHead);
+        if (encoder.channels() != network.inputs()) {
+            throw new IllegalArgumentException(sensor + ": the encoder gives " + encoder.channels()
+                    + " channels, the front end takes " + network.inputs());
+        }
+        if (stepUs <= 0) {
+            throw new IllegalArgumentException(sensor + ": step must be positive, got " + stepUs + " us");
+        }
     }
 }

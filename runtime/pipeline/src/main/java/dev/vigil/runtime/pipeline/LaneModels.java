@@ -1,167 +1,160 @@
 package dev.vigil.runtime.pipeline;
 
-import dev.vigil.runtime.config.BandSensorConfig;
-import dev.vigil.runtime.config.DvsConfig;
+import dev.vigil.runtime.bundle.BandEncoding;
+import dev.vigil.runtime.bundle.BuiltinLanes;
+import dev.vigil.runtime.bundle.BundleLane;
+import dev.vigil.runtime.bundle.EventEncoding;
+import dev.vigil.runtime.bundle.FrontEnd;
+import dev.vigil.runtime.bundle.ModelBundle;
 import dev.vigil.runtime.config.DvsFilterConfig;
 import dev.vigil.runtime.config.EnvelopeConfig;
+import dev.vigil.runtime.config.Sensor;
 import dev.vigil.runtime.config.VigilConfig;
-import dev.vigil.runtime.dense.Int8Layer;
-import dev.vigil.runtime.dense.Int8Model;
-import dev.vigil.runtime.network.DenseLayer;
-import dev.vigil.runtime.network.Network;
-import dev.vigil.runtime.network.NeuronParams;
+import dev.vigil.runtime.config.WindowConfig;
 import dev.vigil.sensors.StreamDescriptor;
 import dev.vigil.sensors.encode.BandDeltaEncoder;
-import dev.vigil.sensors.encode.BearingGeometry;
+import dev.vigil.sensors.encode.BandSpikes;
 import dev.vigil.sensors.encode.CompositeEncoder;
 import dev.vigil.sensors.encode.DvsEventFilter;
 import dev.vigil.sensors.encode.DvsFilterSettings;
 import dev.vigil.sensors.encode.DvsGridEncoder;
 import dev.vigil.sensors.encode.EnvelopeEncoder;
 import dev.vigil.sensors.encode.FixedPointBandEncoder;
+import dev.vigil.sensors.encode.RiseSpikes;
 import dev.vigil.sensors.encode.SpikeEncoder;
 import org.tinylog.Logger;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
-import java.util.function.IntUnaryOperator;
 
 /**
- * Builds the built-in lane models from the config: a readout layer that pools the encoder's channels
- * into a few integer LIF neurons (each input spike adds {@value #SYNAPSE_WEIGHT}), and a hand-set int8
- * head that labels a woken window from how its spikes are spread over those neurons.
+ * Turns a bundle lane into what runs on a stream: the lane a stream gets (its sensor's lane of the
+ * bundle in use, else the built-in one), and the encoder that feeds its front end, sized by the front
+ * end's input.
  * <ul>
- *   <li>Event camera: 8 readouts = 2 polarities × 4 vertical strips; head labels {@code motion} (ON and
- *       OFF together, as a moving edge gives) or {@code light_change} (one polarity dominates).</li>
- *   <li>Audio: 4 readouts = rising level below 300 Hz, in 300–3400 Hz, above 3400 Hz, and falling
- *       level anywhere; head labels {@code speech} (speech band dominates) or {@code noise}.</li>
- *   <li>Vibration: 4 readouts = rising level below 500 Hz, 500–2000 Hz, above 2000 Hz, falling anywhere;
- *       head labels {@code bearing_fault} (rising level above 500 Hz, where a defect's impacts ring the
- *       structure) or {@code vibration_change} (rising level at shaft-rate frequencies only). With the
- *       envelope encoder on, its impact and defect-resonator spikes join the above-2000 Hz readout.</li>
+ *   <li>Event camera: the input shape must be {@code [C, H, W]}, C = 2 (polarity 0 = OFF, 1 = ON) or 1
+ *       (both polarities on one plane); the filtered frame is laid onto H × W as the lane's fit says
+ *       (crop: centred in the region of interest at the largest whole factor; stretch: each axis scaled).</li>
+ *   <li>Audio and vibration: the input's size N (whatever its shape) is {@code bands × c + e}, c the
+ *       channels per band of the spike mode (2 rise/fall, 1 rise), e the envelope encoder's channels for
+ *       the stream's axes; the filterbank gets that many bands.</li>
+ *   <li>The lane steps the device every {@code dt} of the front end, which must divide the window hop.</li>
  * </ul>
+ * Anything else is a {@link LaneMismatchException} naming the model's input, the encoder's output and
+ * what to configure.
  */
 public final class LaneModels {
-    /** Weight of every input synapse of the readout layer. */
-    public static final int SYNAPSE_WEIGHT = 64;
 
     private LaneModels() {
     }
 
-    /** The lane model for {@code stream}, or empty when its sensor is disabled or has no lane kind. */
+    /** The built-in lane model for {@code stream}, or empty when its sensor is disabled or has no lane kind. */
     public static Optional<LaneModel> forStream(StreamDescriptor stream, VigilConfig config) {
-        NeuronParams neuron = NeuronParams.lif(config.network().readoutThreshold(), config.network().leakShift());
-        return switch (stream.kind()) {
-            case DVS -> config.sensors().dvs().enabled() ? Optional.of(dvs(stream, config.sensors().dvs(), neuron)) : Optional.empty();
-            case AUDIO -> config.sensors().audio().enabled()
-                    ? Optional.of(band(stream, config.sensors().audio(), neuron, 300, 3400, "speech", "noise"))
-                    : Optional.empty();
-            case VIBRATION -> config.sensors().vibration().enabled()
-                    ? Optional.of(band(stream, config.sensors().vibration(), neuron, 500, 2000, "vibration_change", "bearing_fault"))
-                    : Optional.empty();
-            case DETECTIONS -> Optional.empty();
-        };
+        return laneFor(stream, config, null, config.device().id()).map(l -> build(l, stream, config.window()));
     }
 
-    /** Readout names of the event-camera lane. */
-    public static final List<String> DVS_READOUTS = List.of("on-strip-0", "on-strip-1", "on-strip-2", "on-strip-3",
-            "off-strip-0", "off-strip-1", "off-strip-2", "off-strip-3");
-    /** Readout names of the audio and vibration lanes. */
-    public static final List<String> BAND_READOUTS = List.of("rise-low", "rise-mid", "rise-high", "fall");
+    /** The sensor whose lane reads {@code stream}, if any. */
+    public static Optional<Sensor> sensorOf(StreamDescriptor stream) {
+        return Sensor.named(stream.kind().label());
+    }
 
-    private static LaneModel dvs(StreamDescriptor s, DvsConfig c, NeuronParams neuron) {
-        DvsFilterConfig f = c.filter();
-        DvsFilterSettings settings = new DvsFilterSettings(f.roiX0(), f.roiY0(), f.roiX1(), f.roiY1(),
-                f.hotPixelWindowMs() * 1000L, f.hotPixelMaxEvents(), f.refractoryUs(), f.backgroundUs(), f.downsampleShift());
-        DvsEventFilter filter = settings.passThrough() ? null : new DvsEventFilter(s.width(), s.height(), settings);
-        int width = filter == null ? s.width() : filter.outputWidth();
-        int height = filter == null ? s.height() : filter.outputHeight();
-        int gx = Math.min(c.gridX(), width);
-        int gy = Math.min(c.gridY(), height);
-        DvsGridEncoder encoder = new DvsGridEncoder(width, height, gx, gy, filter);
-        int cells = gx * gy;
-        Network net = pooling("dvs", encoder.channels(), 8, ch -> {
-            int polarity = ch / cells;
-            int cellX = (ch % cells) % gx;
-            return polarity * 4 + cellX * 4 / gx;
-        }, neuron);
-        // hidden: on-minus-off, off-minus-on, on-plus-off (each a sum over the 4 strips)
-        byte[] w1 = new byte[3 * 8];
-        for (int r = 0; r < 4; r++) {
-            w1[r] = 1;
-            w1[4 + r] = -1;
-            w1[8 + r] = -1;
-            w1[8 + 4 + r] = 1;
-            w1[16 + r] = 1;
-            w1[16 + 4 + r] = 1;
+    /**
+     * The lane that runs {@code stream}: {@code bundle}'s lane for its sensor (null: none), else the
+     * built-in one for the stream with its front end compiled for {@code device}; empty when the sensor is
+     * disabled or the stream has no lane kind.
+     */
+    public static Optional<BundleLane> laneFor(StreamDescriptor stream, VigilConfig config, ModelBundle bundle, String device) {
+        Optional<Sensor> sensor = sensorOf(stream).filter(config.sensors()::enabled);
+        if (sensor.isEmpty()) {
+            return Optional.empty();
         }
-        byte[] w2 = {-2, -2, 1, 2, 2, -1};
-        Int8Model head = Int8Model.mlp("dvs-head", 2, List.of(
-                new Int8Layer(8, 3, w1, new int[3], 0, true),
-                new Int8Layer(3, 2, w2, new int[2], 0, false)), List.of("motion", "light_change"), 0.05);
-        return new LaneModel("dvs", encoder, net, DVS_READOUTS, c.wake(), head);
+        Optional<BundleLane> given = bundle == null ? Optional.empty() : bundle.lane(sensor.get());
+        return Optional.of(given.orElseGet(() -> BuiltinLanes.lane(sensor.get(), config, stream, device)));
     }
 
-    private static LaneModel band(StreamDescriptor s, BandSensorConfig c, NeuronParams neuron, double lowSplit,
-                                  double highSplit, String middleLabel, String otherLabel) {
+    /** What {@code lane} runs on {@code stream} with windows of {@code window}. */
+    public static LaneModel build(BundleLane lane, StreamDescriptor stream, WindowConfig window) {
+        FrontEnd f = lane.frontEnd();
+        String name = lane.sensor().label();
+        long hopUs = window.hopMs() * 1000L;
+        if (hopUs % f.stepUs() != 0) {
+            throw new LaneMismatchException(String.format(Locale.ROOT, "lane %s: model '%s' steps every %d us (dt %s s),"
+                    + " which does not divide window.hop-ms = %d: set window.hop-ms to a multiple of %d us, or compile the"
+                    + " model with a --dt that divides it", name, f.network().name(), f.stepUs(), f.dtSeconds(), window.hopMs(), f.stepUs()));
+        }
+        SpikeEncoder encoder = switch (lane.encoder()) {
+            case EventEncoding e -> events(name, f, e, stream);
+            case BandEncoding b -> bands(name, f, b, stream);
+        };
+        return new LaneModel(name, encoder, f.network(), f.readouts(), lane.wake(), lane.head().model(), f.stepUs());
+    }
+
+    private static SpikeEncoder events(String lane, FrontEnd f, EventEncoding e, StreamDescriptor s) {
+        List<Integer> shape = f.inputShape();
+        if (shape.size() != 3 || shape.get(0) > 2) {
+            throw new LaneMismatchException("lane " + lane + ": model '" + f.network().name() + "' takes input " + f.shape()
+                    + "; the event-camera encoder gives polarity x H x W (1 or 2 polarity planes): use a model whose"
+                    + " input node has shape [2, H, W] or [1, H, W]");
+        }
+        DvsFilterConfig c = e.filter();
+        DvsFilterSettings settings = new DvsFilterSettings(c.roiX0(), c.roiY0(), c.roiX1(), c.roiY1(),
+                c.hotPixelWindowMs() * 1000L, c.hotPixelMaxEvents(), c.refractoryUs(), c.backgroundUs(), c.downsampleShift());
+        DvsEventFilter filter = settings.passThrough() ? null : new DvsEventFilter(s.width(), s.height(), settings);
+        int shift = c.downsampleShift();
+        int width = ((s.width() - 1) >> shift) + 1;
+        int height = ((s.height() - 1) >> shift) + 1;
+        int x0 = Math.min(c.roiX0(), s.width() - 1) >> shift;
+        int y0 = Math.min(c.roiY0(), s.height() - 1) >> shift;
+        int x1 = (c.roiX1() < 0 ? s.width() - 1 : Math.min(s.width() - 1, c.roiX1())) >> shift;
+        int y1 = (c.roiY1() < 0 ? s.height() - 1 : Math.min(s.height() - 1, c.roiY1())) >> shift;
+        try {
+            return DvsGridEncoder.fitted(width, height, x0, y0, x1, y1, shape.get(0), shape.get(1), shape.get(2), e.fit(), filter);
+        } catch (IllegalArgumentException tooSmall) {
+            throw new LaneMismatchException("lane " + lane + ": model '" + f.network().name() + "' takes " + f.shape()
+                    + " (polarity x H x W); the event camera gives " + (x1 - x0 + 1) + "x" + (y1 - y0 + 1)
+                    + " after sensors.dvs.filter (region of interest, downsample-shift), too small to crop: widen the region,"
+                    + " lower downsample-shift or set sensors.dvs.fit: stretch in the config the bundle is compiled with");
+        }
+    }
+
+    private static SpikeEncoder bands(String lane, FrontEnd f, BandEncoding b, StreamDescriptor s) {
+        int perBand = b.spikes().channelsPerBand();
+        int envelope = b.envelope().channels(s.channels());
+        int bandInputs = f.network().inputs() - envelope;
+        if (bandInputs < perBand || bandInputs % perBand != 0) {
+            throw new LaneMismatchException("lane " + lane + ": model '" + f.network().name() + "' takes " + f.network().inputs()
+                    + " inputs (shape " + f.shape() + "); the " + lane + " encoder gives " + perBand + " channel(s) per band ("
+                    + (b.spikes() == BandSpikes.RISE_FALL ? "rise, fall" : "rise") + ") plus " + envelope
+                    + " envelope channel(s), so it needs " + perBand + " x bands + " + envelope + ": set sensors." + lane
+                    + ".spikes (rise-fall or rise) or sensors." + lane + ".envelope in the config the bundle is compiled with");
+        }
+        int count = bandInputs / perBand;
         double nyquistSafe = 0.45 * s.sampleRate();
-        double maxHz = c.maxHz();
-        double minHz = c.minHz();
+        double maxHz = b.maxHz();
+        double minHz = b.minHz();
         if (maxHz > nyquistSafe) {
             Logger.warn("{} stream {} is sampled at {} Hz: band centres capped at {} Hz instead of {} Hz",
                     s.kind().label(), s.id(), s.sampleRate(), nyquistSafe, maxHz);
             maxHz = nyquistSafe;
             minHz = Math.min(minHz, maxHz);
         }
-        BandDeltaEncoder bandEncoder = new BandDeltaEncoder(s.sampleRate(), c.bands(), minHz, maxHz, c.deltaDb(),
-                c.floorDb(), c.smoothingMs(), Math.round(c.refractoryMs() * 1000));
-        SpikeEncoder bands = c.fixedPoint() ? new FixedPointBandEncoder(s.sampleRate(), c.bands(), minHz, maxHz, c.deltaDb(),
-                c.floorDb(), c.smoothingMs(), Math.round(c.refractoryMs() * 1000)) : bandEncoder;
-        int[] group = new int[c.bands()];
-        for (int k = 0; k < c.bands(); k++) {
-            double f = bandEncoder.centreHz(k);
-            group[k] = f < lowSplit ? 0 : f <= highSplit ? 1 : 2;
+        long refractoryUs = Math.round(b.refractoryMs() * 1000);
+        SpikeEncoder encoder = b.fixedPoint()
+                ? new FixedPointBandEncoder(s.sampleRate(), count, minHz, maxHz, b.deltaDb(), b.floorDb(), b.smoothingMs(), refractoryUs)
+                : new BandDeltaEncoder(s.sampleRate(), count, minHz, maxHz, b.deltaDb(), b.floorDb(), b.smoothingMs(), refractoryUs);
+        if (b.spikes() == BandSpikes.RISE) {
+            encoder = new RiseSpikes(encoder);
         }
-        int bandChannels = bandEncoder.channels();
-        SpikeEncoder encoder = bands;
-        if (c.envelope().enabled()) {
-            encoder = new CompositeEncoder(bands, envelope(s, c.envelope()));
+        if (b.envelope().enabled()) {
+            encoder = new CompositeEncoder(encoder, envelope(s, b.envelope()));
         }
-        Network net = pooling(s.kind().label(), encoder.channels(), 4,
-                ch -> ch >= bandChannels ? 2 : (ch % 2 == 1) ? 3 : group[ch / 2], neuron);
-        Int8Model head;
-        if (middleLabel.equals("speech")) {
-            // speech = 2*mid - low - high ; noise = low + high
-            byte[] w1 = {1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0};
-            byte[] w2 = {-1, 2, -1, 1, 0, 1};
-            head = Int8Model.mlp("audio-head", 0, List.of(
-                    new Int8Layer(4, 3, w1, new int[3], 0, true),
-                    new Int8Layer(3, 2, w2, new int[2], 0, false)), List.of(middleLabel, otherLabel), 0.2);
-        } else {
-            // bearing_fault = 4*(mid + high) - low ; vibration_change = 2*low
-            byte[] w1 = {1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0};
-            byte[] w2 = {-1, 4, 4, 2, 0, 0};
-            head = Int8Model.mlp("vibration-head", 0, List.of(
-                    new Int8Layer(4, 3, w1, new int[3], 0, true),
-                    new Int8Layer(3, 2, w2, new int[2], 0, false)), List.of(otherLabel, middleLabel), 0.2);
-        }
-        return new LaneModel(s.kind().label(), encoder, net, BAND_READOUTS, c.wake(), head);
+        return encoder;
     }
 
     private static EnvelopeEncoder envelope(StreamDescriptor s, EnvelopeConfig e) {
-        double[] defects = e.shaftHz() > 0
-                ? new BearingGeometry(e.balls(), e.ballDiameter(), e.pitchDiameter(), e.contactAngleDeg()).defectFrequencies(e.shaftHz())
-                : e.defectHz();
         double high = Math.min(e.bandHighHz(), 0.45 * s.sampleRate());
         return new EnvelopeEncoder(s.sampleRate(), s.channels(), Math.min(e.bandLowHz(), high * 0.9), high,
-                e.envelopeHz(), defects, e.ratio());
-    }
-
-    private static Network pooling(String name, int inputs, int readouts, IntUnaryOperator readoutOf, NeuronParams neuron) {
-        int[] w = new int[inputs * readouts];
-        for (int i = 0; i < inputs; i++) {
-            w[i * readouts + readoutOf.applyAsInt(i)] = SYNAPSE_WEIGHT;
-        }
-        return new Network(name + "-front-end", inputs, List.of(new DenseLayer(name + "-readout", inputs, readouts, w, neuron)));
+                e.envelopeHz(), e.defects(), e.ratio());
     }
 }

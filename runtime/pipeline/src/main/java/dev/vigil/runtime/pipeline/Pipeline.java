@@ -1,11 +1,14 @@
 package dev.vigil.runtime.pipeline;
 
+import dev.vigil.runtime.bundle.BundleLane;
+import dev.vigil.runtime.bundle.ModelBundle;
 import dev.vigil.runtime.config.FusionConfig;
 import dev.vigil.runtime.config.Sensor;
 import dev.vigil.runtime.config.VigilConfig;
 import dev.vigil.runtime.dense.DenseDevice;
 import dev.vigil.runtime.dense.DenseDevices;
 import dev.vigil.runtime.hal.CompiledProgram;
+import dev.vigil.runtime.hal.DeviceSession;
 import dev.vigil.runtime.hal.DoesNotFitException;
 import dev.vigil.runtime.hal.NetworkCompiler;
 import dev.vigil.runtime.hal.NeuromorphicDevice;
@@ -14,7 +17,6 @@ import dev.vigil.sensors.SensorSource;
 import dev.vigil.sensors.StreamDescriptor;
 import dev.vigil.sensors.replay.ReplayClock;
 import dev.vigil.wake.SensorFusion;
-import org.tinylog.Logger;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -24,15 +26,17 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Runs a source through one lane per stream and sends detections to a sink. The same code serves live
- * sources and replayed logs; a replay clock only paces delivery and never changes the result.
+ * Runs a source through one lane per stream and sends detections to a sink. Each lane runs a bundle
+ * lane: the one {@link #use} gives for its sensor, else the built-in one built from the config. The
+ * same code serves live sources and replayed logs; a replay clock only paces delivery and never changes
+ * the result.
  */
 public final class Pipeline {
     private final VigilConfig config;
     private final NeuromorphicDevice device;
     private final DetectionSink sink;
     private final LiveLanes live;
-    private final Map<String, LaneOverride> overrides = new LinkedHashMap<>();
+    private ModelBundle bundle;
     private WindowObserver observer;
     private DenseDevice denseDevice;
 
@@ -49,9 +53,9 @@ public final class Pipeline {
         this.live = live;
     }
 
-    /** Replaces the wake settings and dense head of lane {@code sensor} (e.g. with a trained bundle's). */
-    public Pipeline override(String sensor, LaneOverride override) {
-        overrides.put(sensor, override);
+    /** Runs {@code models}' lanes in place of the built-in ones of their sensors (null: the built-in ones). */
+    public Pipeline use(ModelBundle models) {
+        this.bundle = models;
         return this;
     }
 
@@ -87,72 +91,66 @@ public final class Pipeline {
     }
 
     /**
-     * Reads {@code source} to its end, paced by {@code clock}.
+     * Opens a run over {@code streams}: one lane per stream whose sensor is enabled, running its bundle
+     * lane (see {@link #use}) or the built-in one, its front end compiled for the device.
      *
-     * @throws DoesNotFitException when a lane's network does not fit the device
+     * @throws DoesNotFitException   when a lane's network does not fit the device
+     * @throws LaneMismatchException when a lane's front end cannot run on its stream
      */
-    public RunSummary run(SensorSource source, ReplayClock clock) throws IOException, DoesNotFitException,
-            InterruptedException {
-        long wallStart = System.nanoTime();
+    public PipelineRun start(List<StreamDescriptor> streams) throws DoesNotFitException {
         Map<Integer, LaneModel> models = new LinkedHashMap<>();
         Map<Integer, CompiledProgram> programs = new LinkedHashMap<>();
+        Map<Integer, DeviceSession> sessions = new LinkedHashMap<>();
         List<String> ignored = new ArrayList<>();
-        for (StreamDescriptor s : source.streams()) {
-            Optional<LaneModel> m = LaneModels.forStream(s, config);
-            if (m.isEmpty()) {
+        String deviceId = device.capabilities().id();
+        for (StreamDescriptor s : streams) {
+            Optional<BundleLane> lane = LaneModels.laneFor(s, config, bundle, deviceId);
+            if (lane.isEmpty()) {
                 ignored.add("stream " + s.id() + " (" + s.kind().label() + ")");
                 continue;
             }
-            LaneOverride o = overrides.get(m.get().sensor());
-            LaneModel model = o == null ? m.get() : m.get().with(o.wake(), o.head());
+            LaneModel model = LaneModels.build(lane.get(), s, config.window());
             models.put(s.id(), model);
             live.register(model.sensor(), new LiveLanes.LaneSettings(true, model.wake()));
-            programs.put(s.id(), NetworkCompiler.compile(m.get().network(), device.capabilities()));
+            programs.put(s.id(), NetworkCompiler.compile(model.network(), device.capabilities()));
         }
         DenseDevice dense = denseDevice();
-        SensorFusion fusion = fusion(models.values().stream().map(LaneModel::sensor).toList());
-        Map<Integer, SensorLane> lanes = new LinkedHashMap<>();
-        LaneContext context = null;
-        long stepUs = config.network().timestepUs();
-        int stepsPerHop = (int) (config.window().hopMs() * 1000L / stepUs);
-        int hopsPerWindow = config.window().lengthMs() / config.window().hopMs();
-        long last = Long.MIN_VALUE;
         try {
+            for (Map.Entry<Integer, CompiledProgram> p : programs.entrySet()) {
+                sessions.put(p.getKey(), device.open(p.getValue()));
+            }
+        } catch (DoesNotFitException | RuntimeException e) {
+            sessions.values().forEach(DeviceSession::close);
+            throw e;
+        }
+        SensorFusion fusion = fusion(models.values().stream().map(LaneModel::sensor).toList());
+        long stepUs = config.network().timestepUs();
+        long hopUs = config.window().hopMs() * 1000L;
+        int hopsPerWindow = config.window().lengthMs() / config.window().hopMs();
+        return new PipelineRun(device, models, sessions, ignored, firstUs -> new LaneContext(Math.floorDiv(firstUs, stepUs) * stepUs,
+                hopUs, hopsPerWindow, device.capabilities().energy(), dense, config.dense().enabled(), fusion, sink, observer,
+                config.deviceId(), live));
+    }
+
+    /**
+     * Reads {@code source} to its end, paced by {@code clock}.
+     *
+     * @throws DoesNotFitException   when a lane's network does not fit the device
+     * @throws LaneMismatchException when a lane's front end cannot run on its stream
+     */
+    public RunSummary run(SensorSource source, ReplayClock clock) throws IOException, DoesNotFitException,
+            InterruptedException {
+        try (PipelineRun run = start(source.streams())) {
             Batch b;
             while ((b = source.next()) != null) {
                 if (b.size() == 0) {
                     continue;
                 }
                 clock.awaitDeviceTime(b.firstTimeUs());
-                if (context == null) {
-                    long origin = Math.floorDiv(b.firstTimeUs(), stepUs) * stepUs;
-                    context = new LaneContext(new LaneTiming(origin, stepUs, stepsPerHop, hopsPerWindow),
-                            device.capabilities().energy(), dense, config.dense().enabled(), fusion, sink, observer,
-                            config.deviceId(), live);
-                }
-                last = Math.max(last, b.lastTimeUs());
-                int id = b.stream().id();
-                LaneModel model = models.get(id);
-                if (model == null) {
-                    continue;
-                }
-                SensorLane lane = lanes.get(id);
-                if (lane == null) {
-                    lane = new SensorLane(context, model, b.stream(), device.open(programs.get(id)));
-                    lanes.put(id, lane);
-                    Logger.debug("lane {} on stream {}: {}", model.sensor(), id, model.encoder().describe());
-                }
-                lane.accept(b);
+                run.accept(b);
             }
-            for (SensorLane lane : lanes.values()) {
-                lane.finish(last);
-            }
-        } finally {
-            lanes.values().forEach(SensorLane::close);
+            run.finish();
+            return run.summary(source.problems());
         }
-        List<LaneStats> stats = lanes.values().stream().map(SensorLane::stats).toList();
-        long recorded = context == null ? 0 : last - context.timing().originUs();
-        return new RunSummary(device.capabilities().id(), stats, recorded, System.nanoTime() - wallStart,
-                source.problems(), ignored);
     }
 }

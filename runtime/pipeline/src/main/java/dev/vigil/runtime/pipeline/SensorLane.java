@@ -27,6 +27,7 @@ final class SensorLane {
     private final StepBinner binner;
     private final WakeGate gate;
     private final DenseStage dense;
+    private final LaneTiming timing;
     private final int[] tensor;
     private final long frontSynapses;
     private final long headMacs;
@@ -43,7 +44,7 @@ final class SensorLane {
         this.model = model;
         this.stream = stream;
         this.session = session;
-        LaneTiming timing = context.timing();
+        this.timing = context.timing(model.stepUs());
         this.accumulator = new SpikeCountAccumulator(model.network().outputs(), timing.stepsPerHop(), timing.hopsPerWindow());
         this.binner = new StepBinner(session, timing, accumulator::spike, this::stepEnded);
         this.settings = context.live().settingsOf(model.sensor()).orElse(new LiveLanes.LaneSettings(true, model.wake()));
@@ -77,7 +78,7 @@ final class SensorLane {
         if (!settings.enabled()) {
             return;
         }
-        long startUs = endUs - accumulator.stepsPerWindow() * context.timing().stepUs();
+        long startUs = endUs - accumulator.stepsPerWindow() * timing.stepUs();
         boolean runsNow = gate.judge(startUs, endUs, accumulator.windowCounts());
         if (runsNow) {
             runDense(endUs);
@@ -155,9 +156,5 @@ final class SensorLane {
             synapses += l.synapses();
         }
         return synapses;
-    }
-
-    void close() {
-        session.close();
     }
 }

@@ -1,6 +1,11 @@
 package dev.vigil.runtime.pipeline;
 
+import dev.vigil.runtime.bundle.BuiltinLanes;
+import dev.vigil.runtime.bundle.DenseHead;
+import dev.vigil.runtime.bundle.ModelBundle;
+import dev.vigil.runtime.bundle.Provenance;
 import dev.vigil.runtime.config.ConfigLoader;
+import dev.vigil.runtime.config.Sensor;
 import dev.vigil.runtime.config.VigilConfig;
 import dev.vigil.runtime.dense.CpuDenseDevice;
 import dev.vigil.runtime.dense.DenseDevice;
@@ -50,7 +55,8 @@ class PostTriggerTest {
         List<Boolean> woke = new ArrayList<>();
         List<Detection> detections = new ArrayList<>();
         Pipeline p = new Pipeline(cfg, new ReferenceDevice(), detections::add)
-                .override("audio", new LaneOverride(cfg.sensors().audio().wake(), head))
+                .use(new ModelBundle(List.of(BuiltinLanes.lane(Sensor.AUDIO, cfg, null, "reference")
+                        .with(cfg.sensors().audio().wake(), DenseHead.counts(head))), new Provenance("test", List.of(), null)))
                 .denseOn(dense)
                 .observe((sensor, endUs, counts, decision) -> {
                     dense.observed(endUs, decision);

@@ -1,7 +1,12 @@
 package dev.vigil.runtime.pipeline;
 
 import dev.vigil.runtime.config.ConfigException;
+import dev.vigil.runtime.bundle.BuiltinLanes;
+import dev.vigil.runtime.bundle.DenseHead;
+import dev.vigil.runtime.bundle.ModelBundle;
+import dev.vigil.runtime.bundle.Provenance;
 import dev.vigil.runtime.config.ConfigLoader;
+import dev.vigil.runtime.config.Sensor;
 import dev.vigil.runtime.config.VigilConfig;
 import dev.vigil.runtime.dense.CpuDenseDevice;
 import dev.vigil.runtime.dense.DenseDevice;
@@ -42,7 +47,8 @@ class WakeGatedDenseStageTest {
         List<Detection> detections = new ArrayList<>();
         int[] decisions = new int[2];
         Pipeline p = new Pipeline(cfg, new ReferenceDevice(), detections::add)
-                .override("audio", new LaneOverride(cfg.sensors().audio().wake(), wide))
+                .use(new ModelBundle(List.of(BuiltinLanes.lane(Sensor.AUDIO, cfg, null, "reference")
+                        .with(cfg.sensors().audio().wake(), DenseHead.counts(wide))), new Provenance("test", List.of(), null)))
                 .denseOn(spy)
                 .observe((sensor, endUs, counts, decision) -> {
                     spy.observed(endUs, decision);

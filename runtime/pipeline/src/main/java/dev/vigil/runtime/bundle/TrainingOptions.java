@@ -1,10 +1,10 @@
-package dev.vigil.runtime.learn;
+package dev.vigil.runtime.bundle;
 
 import java.util.List;
 import java.util.TreeSet;
 
 /**
- * How {@code vigil train} fits a lane.
+ * How {@code vigil train} fitted a bundle's lanes, as its provenance records.
  *
  * @param seed          random seed of the SGD (same seed and inputs give the same bundle, byte for byte)
  * @param windows       windows of counts before and including the waking one that the dense head reads
@@ -22,6 +22,8 @@ import java.util.TreeSet;
  */
 public record TrainingOptions(long seed, int windows, int postWindows, int hidden, int epochs, double learningRate,
                               boolean prototypes, int shots, int guardMs, List<String> negatives) {
+    /** The class of windows outside every labelled interval (a dense head's last class). */
+    public static final String BACKGROUND = "background";
 
     public TrainingOptions {
         if (windows < 1 || windows > 64 || postWindows < 0 || postWindows > 64 || hidden < 1 || hidden > 256
@@ -30,8 +32,8 @@ public record TrainingOptions(long seed, int windows, int postWindows, int hidde
         }
         negatives = List.copyOf(new TreeSet<>(negatives));
         for (String n : negatives) {
-            if (n.equals(Labels.BACKGROUND)) {
-                throw new IllegalArgumentException("'" + Labels.BACKGROUND + "' cannot be a negative label: it is the class of unlabelled windows");
+            if (n.equals(BACKGROUND)) {
+                throw new IllegalArgumentException("'" + BACKGROUND + "' cannot be a negative label: it is the class of unlabelled windows");
             }
         }
     }

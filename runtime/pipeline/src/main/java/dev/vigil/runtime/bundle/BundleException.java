@@ -1,4 +1,4 @@
-package dev.vigil.runtime.learn;
+package dev.vigil.runtime.bundle;
 
 /** A model bundle that cannot be read, naming the file and the field. */
 public final class BundleException extends Exception {

@@ -1,0 +1,157 @@
+package dev.vigil.runtime.bundle;
+
+import dev.vigil.runtime.config.BandSensorConfig;
+import dev.vigil.runtime.config.DvsConfig;
+import dev.vigil.runtime.config.Sensor;
+import dev.vigil.runtime.config.VigilConfig;
+import dev.vigil.runtime.dense.Int8Layer;
+import dev.vigil.runtime.dense.Int8Model;
+import dev.vigil.runtime.network.DenseLayer;
+import dev.vigil.runtime.network.Network;
+import dev.vigil.runtime.network.NeuronParams;
+import dev.vigil.sensors.StreamDescriptor;
+import dev.vigil.sensors.encode.BandDeltaEncoder;
+import dev.vigil.sensors.encode.GridFit;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntUnaryOperator;
+
+/**
+ * The built-in front end, as bundle lanes built from the config: a readout layer that pools the
+ * encoder's channels into a few integer LIF neurons (each input spike adds {@value #SYNAPSE_WEIGHT};
+ * threshold and leak from {@code network.*}, one step every {@code network.timestep-us}), and a hand-set
+ * int8 head that labels a woken window from how its spikes are spread over those neurons. The lanes run
+ * through exactly the path of any other bundle's.
+ * <ul>
+ *   <li>Event camera: input 2 × grid-y × grid-x, the grid stretched over the frame; 8 readouts = 2
+ *       polarities × 4 vertical strips; head labels {@code motion} (both polarities together, as a moving
+ *       edge gives) or {@code light_change} (one polarity dominates).</li>
+ *   <li>Audio: rise and fall channels of {@code bands} bands; 4 readouts = rising level below 300 Hz, in
+ *       300–3400 Hz, above 3400 Hz, and falling level anywhere; head labels {@code speech} (speech band
+ *       dominates) or {@code noise}.</li>
+ *   <li>Vibration: 4 readouts = rising level below 500 Hz, 500–2000 Hz, above 2000 Hz, falling anywhere;
+ *       head labels {@code bearing_fault} (rising level above 500 Hz, where a defect's impacts ring the
+ *       structure) or {@code vibration_change} (rising level at shaft-rate frequencies only). With the
+ *       envelope encoder on, its impact and defect-resonator spikes join the above-2000 Hz readout.</li>
+ * </ul>
+ * Built for a given stream, the network follows what that stream makes of the config (a grid capped at
+ * the sensor's size, band centres capped below its Nyquist rate, one envelope channel set per axis);
+ * built without one, it is what the config says (for {@code vigil compile --builtin}).
+ */
+public final class BuiltinLanes {
+    /** Weight of every input synapse of the readout layer. */
+    public static final int SYNAPSE_WEIGHT = 64;
+    /** Readout names of the event-camera lane. */
+    public static final List<String> DVS_READOUTS = List.of("on-strip-0", "on-strip-1", "on-strip-2", "on-strip-3",
+            "off-strip-0", "off-strip-1", "off-strip-2", "off-strip-3");
+    /** Readout names of the audio and vibration lanes. */
+    public static final List<String> BAND_READOUTS = List.of("rise-low", "rise-mid", "rise-high", "fall");
+
+    private BuiltinLanes() {
+    }
+
+    /** Every sensor's built-in lane, for {@code device}, as one bundle with {@code provenance}. */
+    public static ModelBundle bundle(VigilConfig config, String device, Provenance provenance) {
+        List<BundleLane> lanes = new ArrayList<>();
+        for (Sensor s : Sensor.values()) {
+            lanes.add(lane(s, config, null, device));
+        }
+        return new ModelBundle(lanes, provenance);
+    }
+
+    /**
+     * The built-in lane of {@code sensor} for {@code stream} (null: for no stream in particular), its
+     * front end compiled for {@code device}.
+     */
+    public static BundleLane lane(Sensor sensor, VigilConfig config, StreamDescriptor stream, String device) {
+        NeuronParams neuron = NeuronParams.lif(config.network().readoutThreshold(), config.network().leakShift());
+        double dt = config.network().timestepUs() / 1e6;
+        return switch (sensor) {
+            case DVS -> dvs(config.sensors().dvs(), stream, neuron, dt, device);
+            case AUDIO -> band(Sensor.AUDIO, config.sensors().audio(), stream, neuron, dt, device, 300, 3400, "speech", "noise");
+            case VIBRATION -> band(Sensor.VIBRATION, config.sensors().vibration(), stream, neuron, dt, device, 500, 2000,
+                    "vibration_change", "bearing_fault");
+        };
+    }
+
+    private static BundleLane dvs(DvsConfig c, StreamDescriptor s, NeuronParams neuron, double dt, String device) {
+        int gx = c.gridX();
+        int gy = c.gridY();
+        if (s != null) {
+            int shift = c.filter().downsampleShift();
+            gx = Math.min(gx, ((s.width() - 1) >> shift) + 1);
+            gy = Math.min(gy, ((s.height() - 1) >> shift) + 1);
+        }
+        int cells = gx * gy;
+        int columns = gx;
+        Network net = pooling("dvs", 2 * cells, 8, ch -> {
+            int polarity = ch / cells;
+            int cellX = (ch % cells) % columns;
+            return polarity * 4 + cellX * 4 / columns;
+        }, neuron);
+        // hidden: on-minus-off, off-minus-on, on-plus-off (each a sum over the 4 strips)
+        byte[] w1 = new byte[3 * 8];
+        for (int r = 0; r < 4; r++) {
+            w1[r] = 1;
+            w1[4 + r] = -1;
+            w1[8 + r] = -1;
+            w1[8 + 4 + r] = 1;
+            w1[16 + r] = 1;
+            w1[16 + 4 + r] = 1;
+        }
+        byte[] w2 = {-2, -2, 1, 2, 2, -1};
+        Int8Model head = Int8Model.mlp("dvs-head", 2, List.of(
+                new Int8Layer(8, 3, w1, new int[3], 0, true),
+                new Int8Layer(3, 2, w2, new int[2], 0, false)), List.of("motion", "light_change"), 0.05);
+        FrontEnd front = new FrontEnd(device, dt, List.of(2, gy, gx), DVS_READOUTS, net, List.of());
+        return new BundleLane(Sensor.DVS, EventEncoding.of(c, GridFit.STRETCH), front, c.wake(), DenseHead.counts(head));
+    }
+
+    private static BundleLane band(Sensor sensor, BandSensorConfig c, StreamDescriptor s, NeuronParams neuron, double dt,
+                                   String device, double lowSplit, double highSplit, String middleLabel, String otherLabel) {
+        double maxHz = c.maxHz();
+        double minHz = c.minHz();
+        if (s != null && maxHz > 0.45 * s.sampleRate()) {
+            maxHz = 0.45 * s.sampleRate();
+            minHz = Math.min(minHz, maxHz);
+        }
+        int bands = c.bands();
+        int[] group = new int[bands];
+        for (int k = 0; k < bands; k++) {
+            double f = BandDeltaEncoder.centreHz(bands, minHz, maxHz, k);
+            group[k] = f < lowSplit ? 0 : f <= highSplit ? 1 : 2;
+        }
+        int perBand = c.spikes().channelsPerBand();
+        int bandChannels = perBand * bands;
+        int inputs = bandChannels + c.envelope().channels(s == null ? 1 : s.channels());
+        Network net = pooling(sensor.label(), inputs, 4,
+                ch -> ch >= bandChannels ? 2 : (perBand == 2 && ch % 2 == 1) ? 3 : group[ch / perBand], neuron);
+        Int8Model head;
+        if (middleLabel.equals("speech")) {
+            // speech = 2*mid - low - high ; noise = low + high
+            byte[] w1 = {1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0};
+            byte[] w2 = {-1, 2, -1, 1, 0, 1};
+            head = Int8Model.mlp("audio-head", 0, List.of(
+                    new Int8Layer(4, 3, w1, new int[3], 0, true),
+                    new Int8Layer(3, 2, w2, new int[2], 0, false)), List.of(middleLabel, otherLabel), 0.2);
+        } else {
+            // bearing_fault = 4*(mid + high) - low ; vibration_change = 2*low
+            byte[] w1 = {1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0};
+            byte[] w2 = {-1, 4, 4, 2, 0, 0};
+            head = Int8Model.mlp("vibration-head", 0, List.of(
+                    new Int8Layer(4, 3, w1, new int[3], 0, true),
+                    new Int8Layer(3, 2, w2, new int[2], 0, false)), List.of(otherLabel, middleLabel), 0.2);
+        }
+        FrontEnd front = new FrontEnd(device, dt, List.of(inputs), BAND_READOUTS, net, List.of());
+        return new BundleLane(sensor, BandEncoding.of(c), front, c.wake(), DenseHead.counts(head));
+    }
+
+    private static Network pooling(String name, int inputs, int readouts, IntUnaryOperator readoutOf, NeuronParams neuron) {
+        int[] w = new int[inputs * readouts];
+        for (int i = 0; i < inputs; i++) {
+            w[i * readouts + readoutOf.applyAsInt(i)] = SYNAPSE_WEIGHT;
+        }
+        return new Network(name + "-front-end", inputs, List.of(new DenseLayer(name + "-readout", inputs, readouts, w, neuron)));
+    }
+}

@@ -1,0 +1,95 @@
+package dev.vigil.runtime.bundle;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vigil.runtime.config.ConfigLoader;
+import dev.vigil.runtime.config.Sensor;
+import dev.vigil.runtime.config.VigilConfig;
+import dev.vigil.runtime.dense.Int8Conv2d;
+import dev.vigil.runtime.dense.Int8DepthwiseConv2d;
+import dev.vigil.runtime.dense.Int8Layer;
+import dev.vigil.runtime.dense.Int8Model;
+import dev.vigil.runtime.dense.Int8Op;
+import dev.vigil.runtime.dense.Int8Pool2d;
+import dev.vigil.runtime.dense.Kernel;
+import dev.vigil.runtime.dense.Pooling;
+import dev.vigil.runtime.network.FeatureShape;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Dense heads of every int8 layer kind in a bundle: written, read back equal, and a bad field refused by name. */
+class BundleCodecLayersTest {
+    private static final VigilConfig DEFAULTS = ConfigLoader.defaults();
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyLayerKindRoundTrips() throws Exception {
+        ModelBundle b = bundle(cnnOverCounts());
+        Path file = dir.resolve("cnn.vigil");
+        Files.write(file, BundleCodec.encode(b));
+        ModelBundle read = BundleCodec.read(file, DEFAULTS);
+        assertEquals(b.lanes().getFirst().head(), read.lanes().getFirst().head());
+        assertArrayEquals(Files.readAllBytes(file), BundleCodec.encode(read));
+        String text = Files.readString(file);
+        for (String kind : List.of("conv2d", "depthwise2d", "pool2d", "dense")) {
+            assertTrue(text.contains("\"kind\" : \"" + kind + "\""), kind);
+        }
+        assertTrue(text.contains("\"multiplier\" : 300") && text.contains("\"pad-y\" : 1"), "stride, padding and multipliers are kept");
+    }
+
+    @Test
+    void aWrongLayerFieldIsRefusedInOneLineNamingTheFile() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode root = (ObjectNode) json.readTree(BundleCodec.encode(bundle(cnnOverCounts())));
+        root.remove("sha256");
+        for (var layer : root.path("lanes").get(0).path("head").path("model").path("layers")) {
+            if (layer.path("kind").asText().equals("pool2d")) {
+                ((ObjectNode) layer).put("pooling", "median");
+                break;
+            }
+        }
+        root.put("sha256", BundleCodec.sha256(BundleCodec.bytes(root)));
+        Path file = dir.resolve("edited.vigil");
+        Files.write(file, BundleCodec.bytes(root));
+        String m = assertThrows(BundleException.class, () -> BundleCodec.read(file, DEFAULTS)).getMessage();
+        assertTrue(m.startsWith(file + ": lanes[0].head.model.layers[3].pooling") && m.contains("max, average"), m);
+        assertEquals(-1, m.indexOf('\n'), m);
+    }
+
+    private static ModelBundle bundle(Int8Model head) {
+        BundleLane audio = BuiltinLanes.lane(Sensor.AUDIO, DEFAULTS, null, "fast");
+        return new ModelBundle(List.of(audio.with(audio.wake(), DenseHead.counts(head))),
+                new Provenance("vigil test", List.of(), TrainingOptions.defaults()));
+    }
+
+    /** A small CNN over 4 windows of the audio lane's 4 readout counts: every layer kind, stride, padding and a multiplier. */
+    private static Int8Model cnnOverCounts() {
+        FeatureShape in = new FeatureShape(1, 4, 4);
+        Int8Conv2d c1 = new Int8Conv2d(in, 4, new Kernel(3, 3, 1, 1, 1, 1), ramp(36), new int[] {1, 2, 3, 4}, 300, 14, true);
+        Int8DepthwiseConv2d dw = new Int8DepthwiseConv2d(c1.output(), Kernel.of(3, 3, 1, 1), ramp(36), new int[4], 1, 6, true);
+        Int8Conv2d pw = new Int8Conv2d(dw.output(), 4, Kernel.valid(1, 1), ramp(16), new int[4], 1, 5, true);
+        Int8Pool2d max = Int8Pool2d.of(Pooling.MAX, pw.output(), 2);
+        Int8Pool2d gap = Int8Pool2d.globalAverage(max.output());
+        Int8Layer fc = new Int8Layer(4, 3, ramp(12), new int[] {0, 1, 2}, 0, false);
+        List<Int8Op> layers = List.of(c1, dw, pw, max, gap, fc);
+        return new Int8Model("cnn-over-counts", 0, 4, layers, List.of("speech", "noise", "background"), 0.01);
+    }
+
+    private static byte[] ramp(int n) {
+        byte[] b = new byte[n];
+        for (int i = 0; i < n; i++) {
+            b[i] = (byte) (i * 37 % 255 - 127);
+        }
+        return b;
+    }
+}

@@ -22,9 +22,10 @@ import java.util.concurrent.Callable;
  * cores, reports utilisation and quantisation error, and writes a model bundle.
  */
 @Command(name = "compile", mixinStandardHelpOptions = true,
-        description = {"Compiles a NIR model (from snnTorch, Norse, Lava-dl, Sinabs, Rockpool...) for a HAL device:",
-                "per-core utilisation, quantisation report, and a model bundle (manifest, weights, SHA-256).",
-                "A network that does not fit is refused with the layer, the resource and both figures."})
+        description = {"Compiles a NIR model for a HAL device into a model bundle.",
+                "Takes NIR graphs from snnTorch, Norse, Lava-dl, Sinabs, Rockpool and others; reports per-core "
+                        + "utilisation and quantisation error and writes a bundle (manifest, weights, SHA-256). "
+                        + "A network that does not fit is refused with the layer, the resource and both figures."})
 final class CompileCommand implements Callable<Integer> {
 
     @Spec

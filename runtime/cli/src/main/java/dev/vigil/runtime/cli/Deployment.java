@@ -86,13 +86,13 @@ final class Deployment implements AutoCloseable {
         mqtt = MqttRuntime.start(config, url, lanes);
         DeliveryStats ds = mqtt.delivery().stats();
         if (!ds.connected() && mqtt.delivery().lastFailure() != null) {
-            err.println("vigil: " + mqtt.delivery().lastFailure().getMessage()
-                    + "; detections wait in the outbox and are sent once it answers");
+            err.println(ConsoleLines.warning(mqtt.delivery().lastFailure().getMessage()
+                    + "; detections wait in the outbox and are sent once it answers"));
         }
         err.println("vigil: publishing detections to " + url + " under " + config.broker().topicRoot() + "/"
                 + config.deviceId() + "/detections/<sensor> (QoS " + config.broker().qos()
                 + (ds.connected() ? ", MQTT " + ds.protocol() : ", broker not reachable yet") + "; outbox "
-                + mqtt.outboxDir() + (ds.outbox().depth() > 0 ? ", " + ds.outbox().depth() + " waiting" : "") + ")");
+                + mqtt.outboxDir() + (ds.outbox().depth() > 0 ? ", " + Figures.count(ds.outbox().depth()) + " waiting" : "") + ")");
         sinks.add(mqtt.sink());
     }
 
@@ -132,10 +132,12 @@ final class Deployment implements AutoCloseable {
             mqtt.close();
             DeliveryStats ds = mqtt.delivery().stats();
             long dropped = ds.handoffDropped() + ds.outbox().droppedFull() + ds.outbox().droppedAge();
-            err.println("vigil: MQTT: " + ds.delivered() + " of " + ds.enqueued() + " detection(s) delivered"
-                    + (ds.outbox().depth() > 0 ? ", " + ds.outbox().depth() + " wait in the outbox " + mqtt.outboxDir() : "")
-                    + (dropped > 0 ? ", dropped: " + ds.handoffDropped() + " hand-off, " + ds.outbox().droppedFull()
-                    + " outbox full, " + ds.outbox().droppedAge() + " too old" : ""));
+            err.println(ConsoleLines.note("MQTT: " + Figures.count(ds.delivered()) + " of "
+                    + Figures.count(ds.enqueued(), "detection", "detections") + " delivered"
+                    + (ds.outbox().depth() > 0 ? ", " + Figures.count(ds.outbox().depth()) + " wait in the outbox " + mqtt.outboxDir() : "")
+                    + (dropped > 0 ? ", dropped: " + Figures.count(ds.handoffDropped()) + " hand-off, "
+                    + Figures.count(ds.outbox().droppedFull()) + " outbox full, " + Figures.count(ds.outbox().droppedAge())
+                    + " too old" : "")));
             mqtt = null;
         }
         if (embedded != null) {

@@ -66,7 +66,7 @@ final class ReplayCommand implements Callable<Integer> {
             err.println("vigil: replaying " + log + " on device '" + hal.capabilities().id() + "' "
                     + (clock.unpaced() ? "as fast as possible" : "at " + clock.speed() + "x recorded speed"));
             RunSummary summary = run.run(hal, source, clock);
-            SummaryPrinter.print(summary, log.toString(), err);
+            SummaryPrinter.print(summary, log.toString(), false, cfg.window().lengthMs(), err);
         } catch (IOException e) {
             throw new UserError("reading " + log + ": " + e.getMessage());
         }

@@ -1,9 +1,12 @@
 package dev.vigil.runtime.cli;
 
+import dev.vigil.sensors.SensorSource;
 import dev.vigil.sensors.formats.FormatOptions;
+import dev.vigil.sensors.formats.LogSource;
 import picocli.CommandLine.Option;
 
 import java.util.List;
+import java.util.Locale;
 
 /** Options for log files that do not describe themselves fully (shared by replay, inspect, convert). */
 final class FormatFlags {
@@ -25,6 +28,20 @@ final class FormatFlags {
 
     @Option(names = "--resolution", paramLabel = "WxH", description = "event-camera resolution when the file does not state it")
     String resolution;
+
+    /**
+     * What to say about the sample rate of {@code source} when its file stores none, or null when it
+     * does: the rate taken and where from (--sample-rate, or its default of 12 kHz).
+     */
+    String sampleRateNote(SensorSource source) throws UserError {
+        if (!(source instanceof LogSource log) || log.sampleRateInFile()) {
+            return null;
+        }
+        String rate = String.format(Locale.ROOT, "%,.0f Hz", options().sampleRateHz());
+        return sampleRate != null ? "the file stores no sample rate: " + rate + " from --sample-rate"
+                : "the file stores no sample rate: " + rate + " assumed (the default; set --sample-rate, e.g. "
+                + "--sample-rate 48000 for CWRU's 48 kHz files)";
+    }
 
     /** The options these flags describe, or a one-line error. */
     FormatOptions options() throws UserError {

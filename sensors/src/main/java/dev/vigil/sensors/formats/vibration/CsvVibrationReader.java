@@ -59,12 +59,14 @@ public final class CsvVibrationReader implements LogSource {
     private long lineNumber;
     private long frame;
     private long firstTimeUs = Long.MIN_VALUE;
+    private final long fileSize;
 
     /** Opens {@code file}, reads its header and measures the sample rate. */
     public CsvVibrationReader(Path file, FormatOptions options) throws IOException {
         this.file = file;
         this.name = file.toString();
         this.options = options;
+        this.fileSize = Files.size(file);
         in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
         try {
             String first = nextLine();
@@ -371,6 +373,16 @@ public final class CsvVibrationReader implements LogSource {
             }
         }
         return -1;
+    }
+
+    @Override
+    public boolean sampleRateInFile() {
+        return timeColumn >= 0;
+    }
+
+    @Override
+    public double fractionRead() {
+        return fileSize == 0 ? 1 : Math.min(1, offset / (double) fileSize);
     }
 
     @Override

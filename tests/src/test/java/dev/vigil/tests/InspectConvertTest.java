@@ -115,6 +115,8 @@ class InspectConvertTest {
         assertTrue(run.err().contains("vigil: davis346_aestream_example.aedat4 starts at 2021-"), run.err());
         assertTrue(run.err().contains("UTC (a Unix-time clock): moved to start at 0 with the other inputs"), run.err());
         assertFalse(run.err().contains("speechcommands_yes_1000ms_tflm.wav starts at"), "a WAV starts at 0 already: " + run.err());
+        assertTrue(run.err().contains("vigil: warning: " + mat + ": the file stores no sample rate: 12,000 Hz assumed"),
+                "the rate the recording keeps from now on was assumed: " + run.err());
         long[] span = span(out);
         assertEquals(0, span[0], "the recording starts at 0");
         assertTrue(span[1] < 10_200_000, "as long as its longest input (the .mat, 10.1 s), not 51 years: " + span[1] + " us");

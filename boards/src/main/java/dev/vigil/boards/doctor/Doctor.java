@@ -5,6 +5,7 @@ import dev.vigil.boards.BoardProfile;
 import dev.vigil.boards.BoardProfiles;
 import dev.vigil.boards.DetectedBoard;
 import dev.vigil.boards.MemoryDefaults;
+import dev.vigil.runtime.cli.Figures;
 import dev.vigil.runtime.config.ConfigException;
 import dev.vigil.runtime.config.ConfigLoader;
 import dev.vigil.runtime.config.SourceConfig;
@@ -111,8 +112,9 @@ public final class Doctor {
         MemoryDefaults mem = MemoryDefaults.of(p, MemoryDefaults.totalMb(host.path("/proc/meminfo")));
         String power = p.power().known() ? String.format("%.1f W idle, %.1f W loaded", p.power().idleW(),
                 p.power().loadedW()) : "power figures unknown";
-        return Check.ok("board", p.id() + " (" + p.name() + "), " + board.how() + "; heap " + mem.heapMb()
-                + " MB, queues " + mem.queueBatches() + " batches; " + power);
+        return Check.ok("board", p.id() + " (" + p.name() + "), " + board.how() + "; heap "
+                + Figures.count(mem.heapMb()) + " MB, queues " + Figures.count(mem.queueBatches(), "batch", "batches")
+                + "; " + power);
     }
 
     /**

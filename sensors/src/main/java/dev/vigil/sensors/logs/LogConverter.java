@@ -5,6 +5,7 @@ import dev.vigil.sensors.SensorSource;
 import dev.vigil.sensors.SourceProblem;
 import dev.vigil.sensors.StreamDescriptor;
 import dev.vigil.sensors.formats.FormatOptions;
+import dev.vigil.sensors.formats.LogSource;
 import dev.vigil.sensors.vlog.VlogWriter;
 
 import java.io.IOException;
@@ -49,9 +50,11 @@ public final class LogConverter {
      * @param elements events, frames and lines written
      * @param problems problems the input readers reported (and skipped)
      * @param shiftsUs per input, in input order, how many µs its times were moved earlier (0: kept)
+     * @param sampleRatesInFile per input, in input order, whether its file gave its sample rates (false:
+     *                 taken from the options, see {@link dev.vigil.sensors.formats.LogSource#sampleRateInFile()})
      */
     public record Result(List<StreamDescriptor> streams, long chunks, long elements, List<SourceProblem> problems,
-                         List<Long> shiftsUs) {
+                         List<Long> shiftsUs, List<Boolean> sampleRatesInFile) {
     }
 
     /**
@@ -109,7 +112,8 @@ public final class LogConverter {
             }
             List<SourceProblem> problems = new ArrayList<>();
             sources.forEach(s -> problems.addAll(s.problems()));
-            return new Result(List.copyOf(declared), chunks, elements, List.copyOf(problems), shifts);
+            List<Boolean> ratesInFile = sources.stream().map(s -> !(s instanceof LogSource l) || l.sampleRateInFile()).toList();
+            return new Result(List.copyOf(declared), chunks, elements, List.copyOf(problems), shifts, ratesInFile);
         } finally {
             IOException first = null;
             for (SensorSource s : sources) {

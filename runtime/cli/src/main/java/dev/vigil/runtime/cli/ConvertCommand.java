@@ -85,6 +85,12 @@ final class ConvertCommand implements Callable<Integer> {
                         + ": moved to start at 0 with the other inputs (--keep-time keeps each input's own clock)"));
             }
         }
+        for (int i = 0; i < inputs.size(); i++) {
+            String rateNote = format.sampleRateNote(r.sampleRatesInFile().get(i));
+            if (rateNote != null) {
+                err.println(ConsoleLines.warning(inputs.get(i) + ": " + rateNote));
+            }
+        }
         for (SourceProblem p : r.problems()) {
             err.println(ConsoleLines.warning("skipped: " + p));
         }

@@ -34,7 +34,12 @@ final class FormatFlags {
      * does: the rate taken and where from (--sample-rate, or its default of 12 kHz).
      */
     String sampleRateNote(SensorSource source) throws UserError {
-        if (!(source instanceof LogSource log) || log.sampleRateInFile()) {
+        return sampleRateNote(!(source instanceof LogSource log) || log.sampleRateInFile());
+    }
+
+    /** As {@link #sampleRateNote(SensorSource)} for a file that does ({@code inFile}) or does not store its rate. */
+    String sampleRateNote(boolean inFile) throws UserError {
+        if (inFile) {
             return null;
         }
         String rate = String.format(Locale.ROOT, "%,.0f Hz", options().sampleRateHz());

@@ -142,6 +142,9 @@ class InspectConvertTest {
         CliRun run = CliRun.run("convert", "--keep-time", wav.toString(), aedat.toString(), out.toString());
         assertEquals(0, run.exitCode(), run.err());
         assertFalse(run.err().contains("moved to start at 0"), run.err());
+        assertTrue(run.err().contains("vigil: warning: the inputs' clocks start 1,633,953,69"), "the 51-year gap is named: " + run.err());
+        assertTrue(run.err().contains("davis346_aestream_example.aedat4 at 2021-10-11 ") && run.err().contains("--keep-time keeps that gap"),
+                run.err());
         assertTrue(span(out)[1] > 1_600_000_000_000_000L, "the AEDAT 4 file's Unix-time clock is kept");
     }
 

@@ -49,12 +49,14 @@ public final class LogConverter {
      * @param chunks   chunks written
      * @param elements events, frames and lines written
      * @param problems problems the input readers reported (and skipped)
+     * @param startsUs per input, in input order, the time of its earliest element, µs (0 for an empty input;
+     *                 found for several inputs only, else 0)
      * @param shiftsUs per input, in input order, how many µs its times were moved earlier (0: kept)
      * @param sampleRatesInFile per input, in input order, whether its file gave its sample rates (false:
      *                 taken from the options, see {@link dev.vigil.sensors.formats.LogSource#sampleRateInFile()})
      */
     public record Result(List<StreamDescriptor> streams, long chunks, long elements, List<SourceProblem> problems,
-                         List<Long> shiftsUs, List<Boolean> sampleRatesInFile) {
+                         List<Long> startsUs, List<Long> shiftsUs, List<Boolean> sampleRatesInFile) {
     }
 
     /**
@@ -89,17 +91,21 @@ public final class LogConverter {
             }
             long elements = 0;
             long chunks;
+            List<Long> starts;
             List<Long> shifts;
             try (VlogWriter w = new VlogWriter(out, declared)) {
                 Batch[] current = new Batch[sources.size()];
+                long[] start = new long[sources.size()];
                 long[] shift = new long[sources.size()];
                 for (int i = 0; i < current.length; i++) {
                     current[i] = nextNonEmpty(sources.get(i));
-                    if (alignment == Alignment.START_TOGETHER && current[i] != null) {
-                        shift[i] = sources.get(i).streams().size() == 1 ? current[i].firstTimeUs()
+                    if (current.length > 1 && current[i] != null) {
+                        start[i] = sources.get(i).streams().size() == 1 ? current[i].firstTimeUs()
                                 : start(inputs.get(i), options, current[i].firstTimeUs());
                     }
+                    shift[i] = alignment == Alignment.START_TOGETHER ? start[i] : 0;
                 }
+                starts = Arrays.stream(start).boxed().toList();
                 shifts = Arrays.stream(shift).boxed().toList();
                 for (int pick = earliest(current, shift); pick >= 0; pick = earliest(current, shift)) {
                     Batch b = current[pick];
@@ -113,7 +119,7 @@ public final class LogConverter {
             List<SourceProblem> problems = new ArrayList<>();
             sources.forEach(s -> problems.addAll(s.problems()));
             List<Boolean> ratesInFile = sources.stream().map(s -> !(s instanceof LogSource l) || l.sampleRateInFile()).toList();
-            return new Result(List.copyOf(declared), chunks, elements, List.copyOf(problems), shifts, ratesInFile);
+            return new Result(List.copyOf(declared), chunks, elements, List.copyOf(problems), starts, shifts, ratesInFile);
         } finally {
             IOException first = null;
             for (SensorSource s : sources) {

@@ -32,6 +32,8 @@ import java.util.concurrent.Callable;
                         + "is moved to start at 0 (AEDAT 4 files count Unix time, WAV and .mat files start at 0), "
                         + "unless --keep-time; the streams of one input keep their timing."})
 final class ConvertCommand implements Callable<Integer> {
+    /** Inputs whose clocks start further apart than this (a day, µs) are warned about under --keep-time. */
+    private static final long KEPT_APART_US = 86_400_000_000L;
     /** Starts after this many µs are taken for an absolute (Unix) clock: 2000-01-01. */
     private static final long UNIX_CLOCK_US = 946_684_800_000_000L;
     private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS 'UTC'", Locale.ROOT)
@@ -77,6 +79,18 @@ final class ConvertCommand implements Callable<Integer> {
             });
         } catch (IOException e) {
             throw new UserError("converting to " + out + ": " + e.getMessage());
+        }
+        if (alignment == Alignment.KEEP && inputs.size() > 1) {
+            long first = r.startsUs().stream().mapToLong(Long::longValue).min().orElse(0);
+            long last = r.startsUs().stream().mapToLong(Long::longValue).max().orElse(0);
+            if (last - first > KEPT_APART_US) {
+                int late = r.startsUs().indexOf(last);
+                int early = r.startsUs().indexOf(first);
+                err.println(ConsoleLines.warning("the inputs' clocks start " + String.format(Locale.ROOT, "%,.0f", (last - first) / 1e6)
+                        + " s apart (" + inputs.get(late).getFileName() + " at " + clock(last) + ", "
+                        + inputs.get(early).getFileName() + " at " + clock(first) + "), and --keep-time keeps that gap "
+                        + "in the recording; without --keep-time each input starts at 0"));
+            }
         }
         for (int i = 0; i < inputs.size(); i++) {
             long shift = r.shiftsUs().get(i);

@@ -110,7 +110,7 @@ final class ProgressSource implements SensorSource {
     String line(long elapsedNs) {
         double wallS = elapsedNs / 1e9;
         double recordedS = firstUs == Long.MIN_VALUE ? 0 : (lastUs - firstUs) / 1e6;
-        String processed = String.format(Locale.ROOT, "%.1f s of the recording processed in %.0f s (%.1fx real time)",
+        String processed = String.format(Locale.ROOT, "%,.1f s of the recording processed in %,.0f s (%,.1fx real time)",
                 recordedS, wallS, recordedS / Math.max(wallS, 1e-9));
         double f = fraction;
         if (Double.isNaN(f)) {

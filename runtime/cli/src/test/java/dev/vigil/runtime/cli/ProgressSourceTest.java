@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ProgressSourceTest {
     private static final Path DEMO = Path.of(System.getProperty("vigil.root", "..")).resolve("examples/demo.vlog");
     private static final Pattern LINE = Pattern.compile(
-            "vigil: ([0-9]+)% read: ([0-9.]+) s of the recording processed in [0-9]+ s \\(([0-9.]+)x real time\\), "
+            "vigil: ([0-9]+)% read: ([0-9.]+) s of the recording processed in [0-9,]+ s \\(([0-9.,]+)x real time\\), "
                     + "(about [0-9.]+ (s|min|h) left|time left not known yet)");
 
     @Test

@@ -19,8 +19,10 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Detections raise the wake line at the profile's pin, on Pi4J's mock platform. */
@@ -45,7 +47,11 @@ class WakeLineSinkProviderTest {
     private WakeLineSinkProvider provider(Path dir, String model) throws Exception {
         Path modelFile = dir.resolve("model");
         Files.write(modelFile, (model + "\0").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-        return new WakeLineSinkProvider(new BoardDetector(BoardProfiles.builtIn(), modelFile), () -> pi4j);
+        Path dev = Files.createDirectories(dir.resolve("dev"));
+        if (!Files.exists(dev.resolve("gpiochip0"))) {
+            Files.createFile(dev.resolve("gpiochip0"));
+        }
+        return new WakeLineSinkProvider(new BoardDetector(BoardProfiles.builtIn(), modelFile), dev, () -> pi4j);
     }
 
     @Test
@@ -82,6 +88,42 @@ class WakeLineSinkProviderTest {
         assertTrue(provider(dir, "").open(ConfigLoader.defaults()).isEmpty(), "generic host");
         VigilConfig off = ConfigLoader.parse("board:\n  wake-line: off\n", "t");
         assertTrue(provider(dir, "Raspberry Pi 4 Model B Rev 1.4").open(off).isEmpty());
+    }
+
+    @Test
+    void aBoardWithoutItsGpioChipGetsNoSinkAndPi4jIsNeverStarted(@TempDir Path dir) throws Exception {
+        Path modelFile = Files.write(dir.resolve("model"), "Raspberry Pi 4 Model B Rev 1.4\0".getBytes());
+        Path emptyDev = Files.createDirectories(dir.resolve("dev"));
+        AtomicBoolean started = new AtomicBoolean();
+        WakeLineSinkProvider p = new WakeLineSinkProvider(new BoardDetector(BoardProfiles.builtIn(), modelFile), emptyDev,
+                () -> {
+                    started.set(true);
+                    return pi4j;
+                });
+        assertTrue(p.open(ConfigLoader.defaults()).isEmpty(), "no chip, no wake line");
+        assertFalse(started.get(), "Pi4J is not started for a chip that is not there");
+    }
+
+    @Test
+    void linesThatCannotBeOpenedGiveNoSinkInsteadOfFailingTheRun(@TempDir Path dir) throws Exception {
+        Context noGpio = Pi4J.newContextBuilder().add(new MockPlatform()).build();
+        try {
+            Path modelFile = Files.write(dir.resolve("model"), "Raspberry Pi 4 Model B Rev 1.4\0".getBytes());
+            Path dev = Files.createDirectories(dir.resolve("dev"));
+            Files.createFile(dev.resolve("gpiochip0"));
+            WakeLineSinkProvider p = new WakeLineSinkProvider(new BoardDetector(BoardProfiles.builtIn(), modelFile), dev,
+                    () -> noGpio);
+            assertTrue(p.open(ConfigLoader.defaults()).isEmpty(), "a context without GPIO providers: no wake line");
+        } finally {
+            noGpio.shutdown();
+        }
+    }
+
+    @Test
+    void theRootCauseIsTheInnermostMessage() {
+        RuntimeException wrapped = new RuntimeException("Pi4J provider could not be found: include this JAR",
+                new IllegalStateException("init failed", new java.io.IOException("/dev/gpiochip0: No such file or directory")));
+        assertEquals("/dev/gpiochip0: No such file or directory", WakeLineSinkProvider.rootCause(wrapped));
     }
 
     @Test

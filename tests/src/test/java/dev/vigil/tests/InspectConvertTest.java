@@ -5,6 +5,8 @@ import dev.vigil.sensors.EventBatch;
 import dev.vigil.sensors.SampleBatch;
 import dev.vigil.sensors.SensorSource;
 import dev.vigil.sensors.StreamDescriptor;
+import dev.vigil.sensors.StreamKind;
+import dev.vigil.sensors.vlog.VlogWriter;
 import dev.vigil.sensors.formats.FormatOptions;
 import dev.vigil.sensors.logs.LogFormats;
 import org.junit.jupiter.api.Test;
@@ -18,6 +20,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** `vigil inspect` and `vigil convert` on the real recordings in ../shared/data. */
@@ -58,9 +61,9 @@ class InspectConvertTest {
         assertEquals(0, run.exitCode(), run.err());
         String out = String.join("\n", run.outLines());
         assertTrue(out.contains("aedat4"), out);
-        assertTrue(out.contains("346x260: 117667 events (72363 ON)"), out);
+        assertTrue(out.contains("346x260: 117,667 events (72,363 ON)"), out);
         assertTrue(out.contains("15 triggers") && out.contains("3 frames"), out);
-        assertTrue(out.contains("16000.0 Hz x 1") && out.contains("16000 frames, 1.000 s"), out);
+        assertTrue(out.contains("16,000 Hz x 1") && out.contains("16,000 frames, 1.000 s"), out);
     }
 
     @Test
@@ -142,9 +145,109 @@ class InspectConvertTest {
     }
 
     @Test
+    void convertStartsInputsWithAbsoluteClocksTogetherAndSaysSo(@TempDir Path dir) throws Exception {
+        Path wav = data("audio/speechcommands_yes_1000ms_tflm.wav");
+        Path mat = data("vibration/cwru_X105_inner007_0hp_12kDE.mat");
+        Path aedat = data("event-camera/davis346_aestream_example.aedat4");
+        Path out = dir.resolve("mixed.vlog");
+        CliRun run = CliRun.run("convert", wav.toString(), mat.toString(), aedat.toString(), out.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.err().contains("vigil: davis346_aestream_example.aedat4 starts at 2021-"), run.err());
+        assertTrue(run.err().contains("UTC (a Unix-time clock): moved to start at 0 with the other inputs"), run.err());
+        assertFalse(run.err().contains("speechcommands_yes_1000ms_tflm.wav starts at"), "a WAV starts at 0 already: " + run.err());
+        assertTrue(run.err().contains("vigil: warning: " + mat + ": the file stores no sample rate: 12,000 Hz assumed"),
+                "the rate the recording keeps from now on was assumed: " + run.err());
+        long[] span = span(out);
+        assertEquals(0, span[0], "the recording starts at 0");
+        assertTrue(span[1] < 10_200_000, "as long as its longest input (the .mat, 10.1 s), not 51 years: " + span[1] + " us");
+        List<List<Number>> original;
+        try (SensorSource s = LogFormats.open(aedat, FormatOptions.defaults())) {
+            original = contents(s);
+        }
+        try (SensorSource s = LogFormats.open(out, FormatOptions.defaults())) {
+            List<List<Number>> got = contents(s);
+            long shift = original.get(0).get(0).longValue() - got.get(2).get(0).longValue();
+            for (int i = 0; i < got.get(2).size(); i += 2) {
+                assertEquals(original.get(0).get(i).longValue() - shift, got.get(2).get(i).longValue(), "event " + i / 2 + " keeps its timing");
+                assertEquals(original.get(0).get(i + 1), got.get(2).get(i + 1));
+            }
+        }
+    }
+
+    @Test
+    void keepTimeKeepsEachInputsClock(@TempDir Path dir) throws Exception {
+        Path wav = data("audio/speechcommands_yes_1000ms_tflm.wav");
+        Path aedat = data("event-camera/davis346_aestream_example.aedat4");
+        Path out = dir.resolve("kept.vlog");
+        CliRun run = CliRun.run("convert", "--keep-time", wav.toString(), aedat.toString(), out.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertFalse(run.err().contains("moved to start at 0"), run.err());
+        assertTrue(run.err().contains("vigil: warning: the inputs' clocks start 1,633,953,69"), "the 51-year gap is named: " + run.err());
+        assertTrue(run.err().contains("davis346_aestream_example.aedat4 at 2021-10-11 ") && run.err().contains("--keep-time keeps that gap"),
+                run.err());
+        assertTrue(span(out)[1] > 1_600_000_000_000_000L, "the AEDAT 4 file's Unix-time clock is kept");
+    }
+
+    /** The first and last element time of a recording, µs. */
+    private static long[] span(Path recording) throws IOException {
+        long first = Long.MAX_VALUE;
+        long last = Long.MIN_VALUE;
+        try (SensorSource s = LogFormats.open(recording, FormatOptions.defaults())) {
+            for (Batch b; (b = s.next()) != null; ) {
+                if (b.size() > 0) {
+                    first = Math.min(first, b.firstTimeUs());
+                    last = Math.max(last, b.lastTimeUs());
+                }
+            }
+        }
+        return new long[] {first, last};
+    }
+
+    @Test
+    void inspectSaysWhenASampleRateWasAssumedAndWhatFullScaleIs() {
+        Path mat = data("vibration/cwru_X097_normal_0hp.mat");
+        CliRun assumed = CliRun.run("inspect", mat.toString());
+        assertEquals(0, assumed.exitCode(), assumed.err());
+        assertTrue(assumed.outLines().contains("  sample rate: the file stores no sample rate: 12,000 Hz assumed (the default; "
+                + "set --sample-rate, e.g. --sample-rate 48000 for CWRU's 48 kHz files)"), assumed.outLines().toString());
+        CliRun given = CliRun.run("inspect", "--sample-rate", "48000", mat.toString());
+        assertTrue(given.outLines().contains("  sample rate: the file stores no sample rate: 48,000 Hz from --sample-rate"),
+                given.outLines().toString());
+        assertTrue(String.join("\n", given.outLines()).contains("48,000 Hz x 2 (units not stated: set --units): 243,938 frames, 5.082 s"),
+                given.outLines().toString());
+        CliRun wav = CliRun.run("inspect", data("audio/speechcommands_yes_1000ms_tflm.wav").toString());
+        assertTrue(String.join("\n", wav.outLines()).contains("16,000 Hz x 1 FS (full scale: -1 to 1)"), wav.outLines().toString());
+        assertFalse(String.join("\n", wav.outLines()).contains("sample rate:"), "a WAV file stores its rate");
+    }
+
+    @Test
+    void replayWarnsOfAnAssumedSampleRate() {
+        CliRun run = CliRun.run("replay", data("vibration/cwru_X118_ball007_0hp_12kDE.mat").toString(), "--max", "--no-mqtt");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.err().contains("vigil: warning: " + data("vibration/cwru_X118_ball007_0hp_12kDE.mat")
+                + ": the file stores no sample rate: 12,000 Hz assumed"), run.err());
+    }
+
+    @Test
+    void aRecordingShorterThanOneWindowIsWarnedAbout(@TempDir Path dir) throws Exception {
+        Path shortLog = dir.resolve("short.vlog");
+        StreamDescriptor audio = StreamDescriptor.sampled(0, StreamKind.AUDIO, "mic", 16_000, 1, "FS");
+        try (VlogWriter w = new VlogWriter(shortLog, List.of(audio))) {
+            SampleBatch b = new SampleBatch(audio, 320);
+            b.set(0, 320);
+            w.write(b);
+        }
+        CliRun run = CliRun.run("replay", shortLog.toString(), "--max", "--no-mqtt");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.err().contains("vigil: warning: the recording holds 0.020 s, less than one 50 ms window: "
+                + "no window was judged, so nothing could be detected"), run.err());
+        assertFalse(run.err().contains("0 of 0 windows"), run.err());
+    }
+
+    @Test
     void replayRunsARealRecordingDirectly() {
         CliRun run = CliRun.run("replay", data("event-camera/davis346_aestream_example.aedat4").toString(), "--max", "--no-mqtt");
         assertEquals(0, run.exitCode(), run.err());
-        assertTrue(run.err().contains("117667 events"), run.err());
+        assertTrue(run.err().contains("117,667 events"), run.err());
     }
 }

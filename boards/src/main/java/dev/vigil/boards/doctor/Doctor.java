@@ -1,13 +1,17 @@
 package dev.vigil.boards.doctor;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.vigil.boards.BoardDetector;
 import dev.vigil.boards.BoardProfile;
 import dev.vigil.boards.BoardProfiles;
 import dev.vigil.boards.DetectedBoard;
 import dev.vigil.boards.MemoryDefaults;
+import dev.vigil.runtime.cli.Figures;
+import dev.vigil.runtime.config.ConfigException;
+import dev.vigil.runtime.config.ConfigLoader;
+import dev.vigil.runtime.config.SourceConfig;
+import dev.vigil.runtime.config.VigilConfig;
+import dev.vigil.runtime.provider.Providers;
+import dev.vigil.sensors.SourceProvider;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -67,28 +71,28 @@ public final class Doctor {
         checks.add(boardCheck(board));
         BoardProfile p = board.profile();
         for (int bus : p.i2cBuses()) {
-            checks.add(device("I2C bus " + bus, "/dev/i2c-" + bus, "i2c",
-                    p.gpio() ? "enable I2C: sudo raspi-config nonint do_i2c 0 (or dtparam=i2c_arm=on in "
-                            + "/boot/firmware/config.txt) and reboot"
-                            : "no I2C adapter on this host: load the driver with 'sudo modprobe i2c-dev', attach a "
-                            + "USB-I2C adapter, or run Vigil on a board with an I2C header (sensors can still be "
-                            + "replayed from logs)"));
+            checks.add(device(p, "I2C bus " + bus, "/dev/i2c-" + bus, "i2c",
+                    "enable I2C: sudo raspi-config nonint do_i2c 0 (or dtparam=i2c_arm=on in "
+                            + "/boot/firmware/config.txt) and reboot",
+                    "no I2C header: sensors on I2C need a USB-I2C adapter or 'sudo modprobe i2c-dev' for a "
+                            + "controller; logs can still be replayed"));
         }
         for (String spi : p.spiDevices()) {
-            checks.add(device("SPI " + spi, "/dev/spidev" + spi, "spi",
-                    p.gpio() ? "enable SPI: sudo raspi-config nonint do_spi 0 (or dtparam=spi=on in "
-                            + "/boot/firmware/config.txt) and reboot"
-                            : "no SPI controller on this host: load 'spidev' for your controller or run Vigil on a "
-                            + "board with an SPI header (sensors can still be replayed from logs)"));
+            checks.add(device(p, "SPI " + spi, "/dev/spidev" + spi, "spi",
+                    "enable SPI: sudo raspi-config nonint do_spi 0 (or dtparam=spi=on in "
+                            + "/boot/firmware/config.txt) and reboot",
+                    "no SPI header: sensors on SPI need 'spidev' loaded for a controller; logs can still be "
+                            + "replayed"));
         }
         if (p.gpio()) {
-            checks.add(device("GPIO", "/dev/" + p.gpioChip(), "gpio",
-                    "the GPIO character device is missing: update the kernel (Raspberry Pi OS bookworm or later)"));
+            checks.add(device(p, "GPIO", "/dev/" + p.gpioChip(), "gpio",
+                    "the GPIO character device is missing: update the kernel (Raspberry Pi OS bookworm or later)", ""));
         } else {
             checks.add(Check.skip("GPIO", p.name() + " has no GPIO header: wake line, LED and button are off"));
         }
-        checks.addAll(groups());
+        checks.addAll(groups(p));
         checks.add(config(request.config()));
+        checks.add(sources(request.config()));
         checks.add(model(request.model()));
         checks.add(broker(request.broker()));
         return checks;
@@ -108,14 +112,21 @@ public final class Doctor {
         MemoryDefaults mem = MemoryDefaults.of(p, MemoryDefaults.totalMb(host.path("/proc/meminfo")));
         String power = p.power().known() ? String.format("%.1f W idle, %.1f W loaded", p.power().idleW(),
                 p.power().loadedW()) : "power figures unknown";
-        return Check.ok("board", p.id() + " (" + p.name() + "), " + board.how() + "; heap " + mem.heapMb()
-                + " MB, queues " + mem.queueBatches() + " batches; " + power);
+        return Check.ok("board", p.id() + " (" + p.name() + "), " + board.how() + "; heap "
+                + Figures.count(mem.heapMb()) + " MB, queues " + Figures.count(mem.queueBatches(), "batch", "batches")
+                + "; " + power);
     }
 
-    private Check device(String name, String absolute, String group, String missingHint) {
+    /**
+     * A device node the board's header provides: missing is a failure on a board with a header (the
+     * bus is not enabled) and a skip, with {@code noHeader} as the reason, on a host without one.
+     */
+    private Check device(BoardProfile p, String name, String absolute, String group, String missingHint,
+                         String noHeader) {
         Path node = host.path(absolute);
         if (!Files.exists(node)) {
-            return Check.fail(name, absolute + " is missing", missingHint);
+            return p.gpio() ? Check.fail(name, absolute + " is missing", missingHint)
+                    : Check.skip(name, absolute + " is missing: " + p.name() + " has " + noHeader);
         }
         if (!Files.isReadable(node) || !Files.isWritable(node)) {
             return Check.fail(name, absolute + " exists but this user cannot read and write it",
@@ -125,7 +136,7 @@ public final class Doctor {
         return Check.ok(name, absolute + " is accessible");
     }
 
-    private List<Check> groups() {
+    private List<Check> groups(BoardProfile p) {
         List<Check> checks = new ArrayList<>();
         if (host.uid() == 0) {
             checks.add(Check.ok("groups", "running as root: every device is accessible (the service runs as "
@@ -141,6 +152,9 @@ public final class Doctor {
                 checks.add(Check.skip(name, "no '" + g + "' group on this host"));
             } else if (mine.contains(gid)) {
                 checks.add(Check.ok(name, "this user is a member"));
+            } else if (!p.gpio() && !g.equals("audio")) {
+                checks.add(Check.skip(name, "this user is not in '" + g + "': not needed, " + p.name()
+                        + " has no GPIO header"));
             } else {
                 checks.add(Check.fail(name, "this user is not in '" + g + "'",
                         "sudo usermod -aG " + g + " $USER, then log in again"));
@@ -159,16 +173,40 @@ public final class Doctor {
                     "create it (the package installs /etc/vigil/vigil.yaml) or fix its permissions");
         }
         try {
-            new ObjectMapper(new YAMLFactory()).readTree(config.toFile());
-            return Check.ok(name, config + " parses as YAML");
-        } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr();
-            return Check.fail(name, config + " is not valid YAML" + where + ": " + e.getOriginalMessage(),
-                    "fix the YAML syntax (indent with spaces, 'key: value')");
-        } catch (IOException e) {
-            return Check.fail(name, config + ": " + e.getMessage(), "check the file");
+            ConfigLoader.load(config);
+            return Check.ok(name, config + " is a valid config (checked as 'vigil run' reads it)");
+        } catch (ConfigException e) {
+            return Check.fail(name, e.getMessage(), "fix the key or value named (docs/config.md lists every key), "
+                    + "then run the doctor again");
         }
+    }
+
+    /** The config's live sources: each driver must be installed; none at all is not a failure. */
+    private Check sources(Path config) {
+        String name = "sources";
+        if (config == null) {
+            return Check.skip(name, "no --config given");
+        }
+        VigilConfig cfg;
+        try {
+            cfg = ConfigLoader.load(config);
+        } catch (ConfigException e) {
+            return Check.skip(name, "the config is not valid (see above)");
+        }
+        if (cfg.sources().isEmpty()) {
+            return Check.skip(name, "no live sources in " + config + ": the service runs nothing until a 'sources' "
+                    + "list is added (docs/config.md)");
+        }
+        Providers<SourceProvider> drivers = Providers.of("driver", SourceProvider.class, SourceProvider::id);
+        List<String> ids = new ArrayList<>();
+        for (SourceConfig s : cfg.sources()) {
+            if (drivers.find(s.driver()).isEmpty()) {
+                return Check.fail(name, drivers.missing(s.driver()), "write one of the available drivers in "
+                        + config);
+            }
+            ids.add(s.driver());
+        }
+        return Check.ok(name, String.join(", ", ids));
     }
 
     private Check model(Path model) {

@@ -1,5 +1,6 @@
 package dev.vigil.boards.doctor;
 
+import dev.vigil.runtime.cli.Figures;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -11,8 +12,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code vigil doctor}: prints every check with a fix hint; exit code = number of failed checks. */
 @Command(name = "doctor", mixinStandardHelpOptions = true,
-        description = "Check that this host can run Vigil: Java, board, I2C/SPI/GPIO devices, groups, config, "
-                + "model bundle and broker. Exit code: the number of failed checks (0 = all good).")
+        description = {"Checks that this host can run Vigil, each check with a fix.",
+                "Looks at Java, the board, its I2C/SPI/GPIO devices, groups, the config, a model bundle and the "
+                        + "broker. Exit code: the number of failed checks (0 = all good)."})
 public final class DoctorCommand implements Callable<Integer> {
 
     @Spec
@@ -47,7 +49,7 @@ public final class DoctorCommand implements Callable<Integer> {
                 out.printf("       %-14s fix: %s%n", "", c.hint());
             }
         }
-        out.println(failed == 0 ? "all checks passed" : failed + " check(s) failed");
+        out.println(failed == 0 ? "all checks passed" : Figures.count(failed, "check", "checks") + " failed");
         out.flush();
         return failed;
     }

@@ -124,6 +124,11 @@ public abstract class FileWindowSource implements LogSource, SkippedElements {
     }
 
     @Override
+    public double fractionRead() {
+        return fileSize == 0 ? 1 : Math.min(1, (windowStart + window.position()) / (double) fileSize);
+    }
+
+    @Override
     public void close() throws IOException {
         channel.close();
     }

@@ -115,29 +115,43 @@ public record SourceSummary(String file, String format, List<StreamSummary> stre
         return first == Long.MAX_VALUE ? 0 : (last - first) / 1e6;
     }
 
-    /** A human-readable report, one line per stream, skipped kind and problem. */
+    /**
+     * A human-readable report, one line per stream, skipped kind and problem; counts with thousands
+     * separators, sample units named ({@code FS} is full scale: samples run from -1 to 1).
+     */
     public String render() {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "%s: %s, %d stream(s), %.3f s%n", file, format, streams.size(), durationSeconds()));
+        sb.append(String.format(Locale.ROOT, "%s: %s, %d stream(s), %,.3f s%n", file, format, streams.size(), durationSeconds()));
         for (StreamSummary s : streams) {
             StreamDescriptor d = s.stream();
             sb.append(String.format(Locale.ROOT, "  stream %d %s \"%s\"", d.id(), d.kind().label(), d.name()));
             if (d.kind() == StreamKind.DVS) {
-                sb.append(String.format(Locale.ROOT, " %dx%d: %d events (%d ON), %.3f s, %.0f ev/s",
+                sb.append(String.format(Locale.ROOT, " %dx%d: %,d events (%,d ON), %,.3f s, %,.0f ev/s",
                         d.width(), d.height(), s.count(), s.on(), s.durationSeconds(), s.ratePerSecond()));
             } else if (d.kind() == StreamKind.DETECTIONS) {
-                sb.append(String.format(Locale.ROOT, ": %d lines", s.count()));
+                sb.append(String.format(Locale.ROOT, ": %,d lines", s.count()));
             } else {
-                sb.append(String.format(Locale.ROOT, " %.1f Hz x %d %s: %d frames, %.3f s", d.sampleRate(), d.channels(),
-                        d.units().isEmpty() ? "(units not stated)" : d.units(), s.count(), s.count() / d.sampleRate()));
+                String rate = d.sampleRate() == Math.rint(d.sampleRate()) ? "%,.0f" : "%,.1f";
+                sb.append(String.format(Locale.ROOT, " " + rate + " Hz x %d %s: %,d frames, %,.3f s", d.sampleRate(),
+                        d.channels(), units(d.units()), s.count(), s.count() / d.sampleRate()));
             }
-            sb.append(String.format(Locale.ROOT, ", %d batches%n", s.batches()));
+            sb.append(String.format(Locale.ROOT, ", %,d batches%n", s.batches()));
         }
-        skipped.forEach((k, v) -> sb.append(String.format(Locale.ROOT, "  skipped: %d %s%n", v, k)));
+        skipped.forEach((k, v) -> sb.append(String.format(Locale.ROOT, "  skipped: %,d %s%n", v, k)));
         sb.append(String.format(Locale.ROOT, "  corrupt parts: %d%n", problems.size()));
         for (SourceProblem p : problems) {
             sb.append("    ").append(p).append(System.lineSeparator());
         }
         return sb.toString();
+    }
+
+    /** A sample unit with what it means where that is not obvious. */
+    static String units(String units) {
+        return switch (units) {
+            case "" -> "(units not stated: set --units)";
+            case "FS" -> "FS (full scale: -1 to 1)";
+            case "g" -> "g (standard gravity, 9.81 m/s^2)";
+            default -> units;
+        };
     }
 }

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -79,7 +80,8 @@ public final class SourceMux implements SensorSource {
                 if (pooled == null) {
                     long n = dropped.incrementAndGet();
                     if (Long.bitCount(n) == 1) {
-                        Logger.warn("Pipeline behind live sources: {} batches dropped so far (stream {})", n, id);
+                        Logger.warn("Pipeline behind live sources: {} dropped so far (stream {})",
+                                n == 1 ? "1 batch" : String.format(Locale.ROOT, "%,d batches", n), id);
                     }
                     continue;
                 }

@@ -331,6 +331,11 @@ public final class VlogReader implements LogSource {
     }
 
     @Override
+    public double fractionRead() {
+        return fileSize == 0 ? 1 : Math.min(1, position / (double) fileSize);
+    }
+
+    @Override
     public void close() throws IOException {
         channel.close();
     }

@@ -98,11 +98,19 @@ public final class VlogWriter implements AutoCloseable {
      * the batch's kind), e.g. when several sources are merged into one recording.
      */
     public void write(Batch batch, int streamId) throws IOException {
+        write(batch, streamId, 0);
+    }
+
+    /**
+     * Writes {@code batch} under stream {@code streamId} with its times moved {@code shiftUs} earlier,
+     * e.g. to start an input whose clock is absolute at 0 beside inputs whose clocks start there.
+     */
+    public void write(Batch batch, int streamId, long shiftUs) throws IOException {
         declared(streamId, batch.stream().kind());
         switch (batch) {
-            case EventBatch e -> writeEventBatch(e, streamId);
-            case SampleBatch s -> writeSamples(s, streamId);
-            case TextBatch t -> writeText(streamId, t.firstTimeUs(), t.lines());
+            case EventBatch e -> writeEventBatch(e, streamId, shiftUs);
+            case SampleBatch s -> writeSamples(s, streamId, shiftUs);
+            case TextBatch t -> writeText(streamId, t.firstTimeUs() - shiftUs, t.lines());
         }
     }
 
@@ -111,7 +119,7 @@ public final class VlogWriter implements AutoCloseable {
         write(batch, batch.stream().id());
     }
 
-    private void writeEventBatch(EventBatch batch, int id) throws IOException {
+    private void writeEventBatch(EventBatch batch, int id, long shiftUs) throws IOException {
         int from = 0;
         while (from < batch.size() || (batch.size() == 0 && from == 0)) {
             int to = from;
@@ -119,7 +127,7 @@ public final class VlogWriter implements AutoCloseable {
             while (to < batch.size() && batch.t(to) - first <= VlogFormat.MAX_DVS_SPAN_US) {
                 to++;
             }
-            writeEvents(batch, from, to, first, id);
+            writeEvents(batch, from, to, first, id, shiftUs);
             if (batch.size() == 0) {
                 break;
             }
@@ -127,7 +135,7 @@ public final class VlogWriter implements AutoCloseable {
         }
     }
 
-    private void writeEvents(EventBatch batch, int from, int to, long first, int id) throws IOException {
+    private void writeEvents(EventBatch batch, int from, int to, long first, int id, long shiftUs) throws IOException {
         int n = to - from;
         ByteBuffer p = payload(n * VlogFormat.DVS_EVENT_BYTES);
         long[] t = batch.times();
@@ -143,7 +151,7 @@ public final class VlogWriter implements AutoCloseable {
             p.putShort(ys[i]);
         }
         p.put(batch.polarities(), from, n);
-        writeChunk(id, n, first);
+        writeChunk(id, n, first - shiftUs);
     }
 
     /** Writes the frames of {@code batch} as one chunk. */
@@ -151,7 +159,7 @@ public final class VlogWriter implements AutoCloseable {
         write(batch, batch.stream().id());
     }
 
-    private void writeSamples(SampleBatch batch, int id) throws IOException {
+    private void writeSamples(SampleBatch batch, int id, long shiftUs) throws IOException {
         if (streams.get(id).channels() != batch.channels()) {
             throw new IllegalArgumentException("stream " + id + " has " + streams.get(id).channels()
                     + " channels, the batch " + batch.channels());
@@ -162,7 +170,7 @@ public final class VlogWriter implements AutoCloseable {
         for (int i = 0; i < n; i++) {
             p.putFloat(s[i]);
         }
-        writeChunk(id, batch.size(), batch.startUs());
+        writeChunk(id, batch.size(), batch.startUs() - shiftUs);
     }
 
     /** Writes detection JSON lines with a timestamp as one chunk of the detections stream. */

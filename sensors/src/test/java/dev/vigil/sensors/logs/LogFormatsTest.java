@@ -99,7 +99,7 @@ class LogFormatsTest {
         assertEquals(3L, s.skipped().get("frames"));
         assertEquals(15L, s.skipped().get("triggers"));
         String text = s.render();
-        assertTrue(text.contains("346x260: 117667 events (72363 ON)"), text);
+        assertTrue(text.contains("346x260: 117,667 events (72,363 ON)"), text);
         assertTrue(text.contains("corrupt parts: 0"), text);
     }
 

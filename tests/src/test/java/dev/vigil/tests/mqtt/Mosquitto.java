@@ -35,16 +35,31 @@ final class Mosquitto implements AutoCloseable {
 
     /** A plain broker; with {@code persistent}, sessions survive {@link #stop()} and {@link #start()}. */
     static Mosquitto plain(Path dir, boolean persistent) throws IOException, InterruptedException {
-        return create(dir, persistent, null, null, null);
+        return create(dir, persistent, null, null, null, List.of());
+    }
+
+    /**
+     * A plain broker bridged to {@code central}, as a site broker in front of a fleet's central one:
+     * what is published here under {@code topic} (e.g. {@code vigil/#}) is forwarded there at QoS 1,
+     * retained flags kept, through a persistent bridge session.
+     */
+    static Mosquitto bridgedTo(Path dir, Mosquitto central, String topic) throws IOException, InterruptedException {
+        return create(dir, false, null, null, null, List.of(
+                "connection central",
+                "address 127.0.0.1:" + central.port(),
+                "topic " + topic + " out 1",
+                "cleansession false",
+                "try_private true",
+                "restart_timeout 1"));
     }
 
     /** A broker with a plain anonymous listener and a TLS listener for {@code user}/{@code password}. */
     static Mosquitto withTls(Path dir, TestPki pki, String user, String password) throws IOException, InterruptedException {
-        return create(dir, false, pki, user, password);
+        return create(dir, false, pki, user, password, List.of());
     }
 
-    private static Mosquitto create(Path dir, boolean persistent, TestPki pki, String user, String password)
-            throws IOException, InterruptedException {
+    private static Mosquitto create(Path dir, boolean persistent, TestPki pki, String user, String password,
+                                    List<String> bridge) throws IOException, InterruptedException {
         Tools.require(BINARY, "mosquitto");
         int port = freePort();
         int tlsPort = pki == null ? -1 : freePort();
@@ -73,6 +88,7 @@ final class Mosquitto implements AutoCloseable {
             lines.add("allow_anonymous false");
             lines.add("password_file " + pw);
         }
+        lines.addAll(bridge);
         Path conf = dir.resolve("mosquitto.conf");
         Files.writeString(conf, String.join("\n", lines) + "\n");
         Mosquitto m = new Mosquitto(dir, port, tlsPort, conf);

@@ -1,6 +1,7 @@
 package dev.vigil.tests.mqtt;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.vigil.runtime.cli.Figures;
 import dev.vigil.tests.CliRun;
 import dev.vigil.tests.TestPaths;
 import org.junit.jupiter.api.Test;
@@ -53,7 +54,7 @@ class OutboxOverMosquittoTest {
             List<String> printed = TestConfigs.ids(run);
             assertTrue(before >= 3 && before < printed.size() / 2,
                     "the outage fell mid-run: " + before + " of " + printed.size() + " had arrived when it began");
-            assertTrue(run.err().contains(" of " + printed.size() + " detection(s) delivered"), run.err());
+            assertTrue(run.err().contains(" of " + Figures.count(printed.size(), "detection", "detections") + " delivered"), run.err());
             List<String> arrived = sub.awaitDistinctDetectionIds(printed.size(), 20_000);
             assertEquals(printed, arrived, "every detection arrives, in order, none twice after de-duplication by id");
         }

@@ -28,7 +28,7 @@ class UnreachableBrokerTest {
         CliRun run = CliRun.run("replay", TestPaths.demoLog().toString(), "--max", "--config", cfg.toString(), "--broker", url);
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.err().contains("MQTT broker " + url) && run.err().contains("cannot reach it"), run.err());
-        assertTrue(run.err().contains("0 of 3 detection(s) delivered, 3 wait in the outbox " + outbox), run.err());
+        assertTrue(run.err().contains("0 of 3 detections delivered, 3 wait in the outbox " + outbox), run.err());
         try (Stream<Path> s = Files.list(outbox)) {
             assertTrue(s.anyMatch(p -> p.getFileName().toString().startsWith("seg-")));
         }

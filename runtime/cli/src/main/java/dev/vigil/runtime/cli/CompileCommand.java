@@ -45,11 +45,12 @@ import java.util.concurrent.Callable;
  * writes the built-in front end as a bundle.
  */
 @Command(name = "compile", mixinStandardHelpOptions = true,
-        description = {"Compiles a NIR model (from snnTorch, Norse, Lava-dl, Sinabs, Rockpool...) for a HAL device:",
-                "per-core utilisation, quantisation report, and a model bundle holding it as one sensor's lane",
-                "(front end, the config's encoder settings and wake rules, a head that labels a wake with",
-                "the busiest readout). --builtin writes the built-in front end's lanes instead. A network",
-                "that does not fit is refused with the layer, the resource and both figures."})
+        description = {"Compiles a NIR model for a HAL device into a lane of a model bundle.",
+                "Takes NIR graphs from snnTorch, Norse, Lava-dl, Sinabs, Rockpool and others; reports per-core "
+                        + "utilisation and quantisation error and writes a model bundle holding it as one sensor's "
+                        + "lane (front end, the config's encoder settings and wake rules, a head that labels a wake "
+                        + "with the busiest readout). --builtin writes the built-in front end's lanes instead. "
+                        + "A network that does not fit is refused with the layer, the resource and both figures."})
 final class CompileCommand implements Callable<Integer> {
 
     @Spec

@@ -96,16 +96,16 @@ final class Deployment implements AutoCloseable {
         mqtt = MqttRuntime.start(config, url, lanes, FatalErrors::report);
         DeliveryStats ds = mqtt.delivery().stats();
         if (!ds.connected() && mqtt.delivery().lastFailure() != null) {
-            err.println("vigil: " + mqtt.delivery().lastFailure().getMessage()
-                    + "; detections wait in the outbox and are sent once it answers");
+            err.println(ConsoleLines.warning(mqtt.delivery().lastFailure().getMessage()
+                    + "; detections wait in the outbox and are sent once it answers"));
         }
         err.println("vigil: publishing detections to " + url + " under " + config.broker().topicRoot() + "/"
                 + config.deviceId() + "/detections/<sensor> (QoS " + config.broker().qos()
                 + (ds.connected() ? ", MQTT " + ds.protocol() : ", broker not reachable yet") + "; outbox "
-                + mqtt.outboxDir() + (ds.outbox().depth() > 0 ? ", " + ds.outbox().depth() + " waiting" : "") + ")");
+                + mqtt.outboxDir() + (ds.outbox().depth() > 0 ? ", " + Figures.count(ds.outbox().depth()) + " waiting" : "") + ")");
         if (config.broker().commands().enabled()) {
-            err.println("vigil: accepting config/set commands that carry broker.commands.token on " + config.broker().topicRoot()
-                    + "/" + config.deviceId() + "/config/set");
+            err.println(ConsoleLines.note("accepting config/set commands that carry broker.commands.token on "
+                    + config.broker().topicRoot() + "/" + config.deviceId() + "/config/set"));
         }
         sinks.add(mqtt.sink());
     }
@@ -175,10 +175,12 @@ final class Deployment implements AutoCloseable {
             mqtt.close();
             DeliveryStats ds = mqtt.delivery().stats();
             long dropped = ds.unstored() + ds.outbox().droppedFull() + ds.outbox().droppedAge();
-            err.println("vigil: MQTT: " + ds.delivered() + " of " + (ds.stored() + ds.unstored()) + " detection(s) delivered"
-                    + (ds.outbox().depth() > 0 ? ", " + ds.outbox().depth() + " wait in the outbox " + mqtt.outboxDir() : "")
-                    + (dropped > 0 ? ", dropped: " + ds.unstored() + " not stored, " + ds.outbox().droppedFull()
-                    + " outbox full, " + ds.outbox().droppedAge() + " too old" : ""));
+            err.println(ConsoleLines.note("MQTT: " + Figures.count(ds.delivered()) + " of "
+                    + Figures.count(ds.stored() + ds.unstored(), "detection", "detections") + " delivered"
+                    + (ds.outbox().depth() > 0 ? ", " + Figures.count(ds.outbox().depth()) + " wait in the outbox " + mqtt.outboxDir() : "")
+                    + (dropped > 0 ? ", dropped: " + Figures.count(ds.unstored()) + " not stored, "
+                    + Figures.count(ds.outbox().droppedFull()) + " outbox full, " + Figures.count(ds.outbox().droppedAge())
+                    + " too old" : "")));
             mqtt = null;
         }
         if (embedded != null) {

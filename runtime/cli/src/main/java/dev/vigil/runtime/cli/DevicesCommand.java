@@ -24,8 +24,9 @@ final class DevicesCommand implements Callable<Integer> {
         String auto = Devices.find(Devices.AUTO).map(DeviceProvider::id).orElse("");
         for (DeviceProvider p : Devices.available()) {
             DeviceCapabilities c = p.create().capabilities();
-            out.printf("%-12s %6d %14d %16d %7db  %s%n", p.id() + (p.id().equals(auto) ? " *" : ""), c.cores(),
-                    c.neuronsPerCore(), c.synapsesPerCore(), c.weightBits(), c.description());
+            out.printf("%-12s %6s %14s %16s %7db  %s%n", p.id() + (p.id().equals(auto) ? " *" : ""),
+                    Figures.count(c.cores()), Figures.count(c.neuronsPerCore()), Figures.count(c.synapsesPerCore()),
+                    c.weightBits(), c.description());
         }
         out.println("* chosen by device.id: auto (the default)");
         out.flush();

@@ -28,18 +28,18 @@ import java.util.concurrent.Callable;
 
 /** {@code vigil eval}: scores a labelled log and weighs wake-on-salience against always-dense. */
 @Command(name = "eval", mixinStandardHelpOptions = true,
-        description = {"Replays a log with a trained bundle (or the built-in heads) and prints, per",
-                "lane: event recall (target events with a published detection of their label)",
-                "and wake recall, precision of published detections, false wakes per hour of",
-                "background, distractor wakes and the share the dense stage rejected, latency",
-                "p50/p99 to detection and to wake, dense duty cycle, energy against running",
-                "the dense stage on every window, synops, activation sparsity and footprint;",
-                "writes them as JSON. Labels named with --negative (default: the bundle's,",
-                "from 'vigil train --negative') mark distractors, e.g. speech that holds no",
-                "keyword: a wake inside one is a distractor wake, not a background false",
-                "wake; a dense result labelled background or with a negative label is a",
-                "rejection, anything else is published and counts against precision when it",
-                "is not on a target event. Definitions: docs/train-and-eval.md."})
+        description = {"Scores a labelled log: recall, precision, false wakes, latency, duty cycle and energy.",
+                "Replays a log with a trained bundle (or the built-in heads) and prints, per lane: event recall "
+                        + "(target events with a published detection of their label) and wake recall, precision "
+                        + "of published detections, false wakes per hour of background, distractor wakes and the "
+                        + "share the dense stage rejected, latency p50/p99 to detection and to wake, dense duty "
+                        + "cycle, energy against running the dense stage on every window, synops, activation "
+                        + "sparsity and footprint; writes them as JSON.",
+                "Labels named with --negative (default: the bundle's, from 'vigil train --negative') mark "
+                        + "distractors, e.g. speech that holds no keyword: a wake inside one is a distractor wake, "
+                        + "not a background false wake; a dense result labelled background or with a negative "
+                        + "label is a rejection, anything else is published and counts against precision when it "
+                        + "is not on a target event. Definitions: docs/train-and-eval.md."})
 final class EvalCommand implements Callable<Integer> {
 
     @Spec

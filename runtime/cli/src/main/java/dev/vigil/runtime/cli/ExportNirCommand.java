@@ -20,9 +20,9 @@ import java.util.concurrent.Callable;
  * as NIR, so that what the device runs can be run in other frameworks.
  */
 @Command(name = "export-nir", mixinStandardHelpOptions = true,
-        description = {"Writes the network a HAL device runs as a NIR graph (HDF5): the model compiled for the",
-                "device, its integers dequantised to float64. Re-importing it for the same device and --dt gives",
-                "the same integer program."})
+        description = {"Writes the network a HAL device runs back as a NIR graph (HDF5).",
+                "The model compiled for the device, its integers dequantised to float64: re-importing it for the "
+                        + "same device and --dt gives the same integer program."})
 final class ExportNirCommand implements Callable<Integer> {
 
     @Spec

@@ -1,9 +1,12 @@
 package dev.vigil.runtime.cli;
 
+import dev.vigil.sensors.SensorSource;
 import dev.vigil.sensors.formats.FormatOptions;
+import dev.vigil.sensors.formats.LogSource;
 import picocli.CommandLine.Option;
 
 import java.util.List;
+import java.util.Locale;
 
 /** Options for log files that do not describe themselves fully (shared by replay, inspect, convert). */
 final class FormatFlags {
@@ -28,6 +31,25 @@ final class FormatFlags {
 
     @Option(names = "--max-time-jump", paramLabel = "S", description = "largest step of event time, in seconds, that is not damage (default 60); larger steps and steps back are reported and re-based")
     Double maxTimeJump;
+
+    /**
+     * What to say about the sample rate of {@code source} when its file stores none, or null when it
+     * does: the rate taken and where from (--sample-rate, or its default of 12 kHz).
+     */
+    String sampleRateNote(SensorSource source) throws UserError {
+        return sampleRateNote(!(source instanceof LogSource log) || log.sampleRateInFile());
+    }
+
+    /** As {@link #sampleRateNote(SensorSource)} for a file that does ({@code inFile}) or does not store its rate. */
+    String sampleRateNote(boolean inFile) throws UserError {
+        if (inFile) {
+            return null;
+        }
+        String rate = String.format(Locale.ROOT, "%,.0f Hz", options().sampleRateHz());
+        return sampleRate != null ? "the file stores no sample rate: " + rate + " from --sample-rate"
+                : "the file stores no sample rate: " + rate + " assumed (the default; set --sample-rate, e.g. "
+                + "--sample-rate 48000 for CWRU's 48 kHz files)";
+    }
 
     /** The options these flags describe, or a one-line error. */
     FormatOptions options() throws UserError {

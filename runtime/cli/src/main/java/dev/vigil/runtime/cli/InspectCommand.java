@@ -36,8 +36,13 @@ final class InspectCommand implements Callable<Integer> {
         int damaged = 0;
         for (Path f : files) {
             try (SensorSource source = Inputs.log(f, format.options())) {
+                String rateNote = format.sampleRateNote(source);
                 SourceSummary s = SourceSummary.of(f.toString(), LogFormats.detect(f), source);
-                out.println(s.render());
+                out.print(s.render());
+                if (rateNote != null) {
+                    out.println("  sample rate: " + rateNote);
+                }
+                out.println();
                 damaged += s.problems().isEmpty() ? 0 : 1;
             } catch (IOException e) {
                 throw new UserError("reading " + f + ": " + e.getMessage());

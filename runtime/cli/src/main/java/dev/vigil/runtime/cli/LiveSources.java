@@ -35,7 +35,8 @@ final class LiveSources {
                     opened.add(p.open(sc.settingsAsStrings()));
                 } catch (IllegalArgumentException e) {
                     throw new UserError("sources[" + i + "] (" + sc.driver() + "): " + e.getMessage());
-                } catch (IOException e) {
+                } catch (IOException | RuntimeException e) {
+                    // drivers' libraries (Pi4J) report a missing bus or device as a runtime exception
                     throw new UserError("sources[" + i + "] (" + sc.driver() + ") could not open: " + e.getMessage());
                 }
             }

@@ -1,9 +1,7 @@
 package dev.vigil.runtime.cli;
 
-import dev.vigil.sensors.mux.SourceMux;
 import org.tinylog.Logger;
 
-import java.io.IOException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -16,12 +14,15 @@ import java.util.concurrent.TimeUnit;
  */
 final class LiveStop implements AutoCloseable {
     private final CountDownLatch finished = new CountDownLatch(1);
-    private SourceMux sources;
+    private AutoCloseable sources;
     private Thread hook;
     private Thread timer;
 
-    /** From now on, closes {@code sources} after {@code durationS} seconds (null: never) or on a termination signal. */
-    void watch(SourceMux watched, Double durationS) {
+    /**
+     * From now on, closes {@code watched} (the live sources, or what an idle run waits on) after
+     * {@code durationS} seconds (null: never) or on a termination signal.
+     */
+    void watch(AutoCloseable watched, Double durationS) {
         this.sources = watched;
         this.hook = Thread.ofPlatform().unstarted(() -> {
             closeSources();
@@ -45,7 +46,7 @@ final class LiveStop implements AutoCloseable {
     private void closeSources() {
         try {
             sources.close();
-        } catch (IOException e) {
+        } catch (Exception e) {
             Logger.warn("Closing the live sources: {}", e.getMessage());
         }
     }

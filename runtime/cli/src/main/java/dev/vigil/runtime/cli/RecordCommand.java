@@ -22,8 +22,8 @@ import java.util.concurrent.Callable;
  * file by size or time. Stops after {@code --duration} or on Ctrl-C / SIGTERM, closing the file cleanly.
  */
 @Command(name = "record", mixinStandardHelpOptions = true,
-        description = {"Records the config's live sources into Vigil recordings (.vlog),",
-                "rotating files by size or time; stops after --duration or on Ctrl-C."})
+        description = {"Records the config's live sources into Vigil recordings (.vlog).",
+                "Rotates files by size or time; stops after --duration or on Ctrl-C."})
 final class RecordCommand implements Callable<Integer> {
 
     @Spec
@@ -78,23 +78,25 @@ final class RecordCommand implements Callable<Integer> {
                     boolean byTime = rotateS != null && now - fileStart >= rotateS * 1e9;
                     if (bySize || byTime) {
                         writer.close();
-                        err.printf(Locale.ROOT, "vigil: closed %s (%d bytes)%n", rotating ? numbered(fileNo) : out, writer.bytes());
+                        err.println(ConsoleLines.note("closed " + (rotating ? numbered(fileNo) : out) + " ("
+                                + Figures.count(writer.bytes(), "byte", "bytes") + ")"));
                         fileNo++;
                         fileStart = now;
                         writer = open(numbered(fileNo), mux);
                     }
                     if (now - lastReport >= 5e9) {
                         lastReport = now;
-                        err.printf(Locale.ROOT, "vigil: recording %.0f s, %d batches, %d dropped%n",
-                                (now - startNanos) / 1e9, batches, mux.droppedBatches());
+                        err.println(ConsoleLines.note(String.format(Locale.ROOT, "recording %.0f s, %s, %s dropped",
+                                (now - startNanos) / 1e9, Figures.count(batches, "batch", "batches"), Figures.count(mux.droppedBatches()))));
                         err.flush();
                     }
                 }
             } finally {
                 writer.close();
             }
-            err.printf(Locale.ROOT, "vigil: recorded %.1f s, %d batches into %d file(s), %d batches dropped%n",
-                    (System.nanoTime() - startNanos) / 1e9, batches, fileNo, mux.droppedBatches());
+            err.println(ConsoleLines.note(String.format(Locale.ROOT, "recorded %.1f s, %s into %s, %s dropped",
+                    (System.nanoTime() - startNanos) / 1e9, Figures.count(batches, "batch", "batches"),
+                    Figures.count(fileNo, "file", "files"), Figures.count(mux.droppedBatches(), "batch", "batches"))));
         }
         return 0;
     }

@@ -20,8 +20,9 @@ import java.util.concurrent.Callable;
 
 /** {@code vigil replay}: runs a recorded log through the same pipeline as live sensors. */
 @Command(name = "replay", mixinStandardHelpOptions = true,
-        description = {"Replays a recorded log through the pipeline: detections as JSON lines on standard output,",
-                "published over MQTT (an embedded broker unless --broker is given), a summary on standard error."})
+        description = {"Replays a recorded log through the pipeline.",
+                "Detections go to standard output as JSON lines and over MQTT (to an embedded broker unless "
+                        + "--broker is given); progress and a summary go to standard error."})
 final class ReplayCommand implements Callable<Integer> {
 
     @Spec
@@ -62,10 +63,14 @@ final class ReplayCommand implements Callable<Integer> {
         try (SensorSource source = ProgressSource.when(clock.unpaced(), Inputs.log(log, format.options()), err);
              Deployment run = Deployment.open(models.applyTo(cfg), spec.commandLine().getOut(), err, false)
                      .withModels(models, hal)) {
-            err.println("vigil: replaying " + log + " on device '" + hal.capabilities().id() + "' "
-                    + (clock.unpaced() ? "as fast as possible" : "at " + clock.speed() + "x recorded speed"));
+            String rateNote = format.sampleRateNote(source instanceof ProgressSource p ? p.source() : source);
+            if (rateNote != null) {
+                err.println(ConsoleLines.warning(log + ": " + rateNote));
+            }
+            err.println(ConsoleLines.note("replaying " + log + " on device '" + hal.capabilities().id() + "' "
+                    + (clock.unpaced() ? "as fast as possible" : "at " + clock.speed() + "x recorded speed")));
             RunSummary summary = run.run(hal, source, clock);
-            SummaryPrinter.print(summary, log.toString(), err);
+            SummaryPrinter.print(summary, log.toString(), false, cfg.window().lengthMs(), err);
         } catch (IOException e) {
             throw new UserError("reading " + log + ": " + e.getMessage());
         }

@@ -53,13 +53,14 @@ import java.util.concurrent.Callable;
 
 /** {@code vigil report}: one self-contained HTML file showing what the pipeline did on a recording. */
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = {"Replays a log as fast as possible and writes one self-contained HTML file (no network",
-                "access when opened): per lane a raster of the readout neurons' spikes, the wake rule's",
-                "value per window against its threshold with wakes, refused wakes, detections and the",
-                "labelled intervals on the same time axis, energy per window and cumulative against",
-                "running the dense stage on every window; with --labels, the evaluation figures, the dense",
-                "head's confusion matrix and the miss rate against false accepts per hour. With",
-                "--from-eval, the figures of a saved 'vigil eval --json' run, without charts."})
+        description = {"Writes one self-contained HTML report of what the pipeline did on a log.",
+                "Replays the log as fast as possible; the file needs no network access when opened. Per lane: a "
+                        + "raster of the readout neurons' spikes, the wake rule's value per window against its "
+                        + "threshold with wakes, refused wakes, detections and the labelled intervals on the same time "
+                        + "axis, and energy per window and cumulative against running the dense stage on every window. "
+                        + "With --labels, the evaluation figures, the dense head's confusion matrix and the miss rate "
+                        + "against false accepts per hour. With --from-eval, the figures of a saved 'vigil eval --json' "
+                        + "run, without charts."})
 final class ReportCommand implements Callable<Integer> {
 
     @Spec

@@ -31,9 +31,9 @@ import java.util.stream.Collectors;
  * writes every output neuron's spike steps and counts (CSV) and the device's activity and energy.
  */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
-        description = {"Runs a NIR model compiled for a HAL device on input spikes, step by step: every output",
-                "neuron's spike steps and count (CSV), then the device's activity and energy ('# ' lines).",
-                "Input: " + SpikeInputs.SUPPORTED + "."})
+        description = {"Runs a NIR model compiled for a HAL device on input spikes, step by step.",
+                "Writes every output neuron's spike steps and count (CSV), then the device's activity and energy "
+                        + "('# ' lines). Input: " + SpikeInputs.SUPPORTED + "."})
 final class SimulateCommand implements Callable<Integer> {
 
     @Spec

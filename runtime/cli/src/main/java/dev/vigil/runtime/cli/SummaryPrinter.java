@@ -6,49 +6,61 @@ import dev.vigil.sensors.SourceProblem;
 import dev.vigil.sensors.StreamKind;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Locale;
 
-/** Prints a run's summary as a small table. */
+/**
+ * Prints a run's summary as a small table: counts with separators, energy with an SI prefix, nouns
+ * that agree with their counts. A replay "recorded" its input's span; a live run "ran" for it.
+ */
 final class SummaryPrinter {
+    /** Problems listed one by one before the rest are only counted. */
+    static final int LISTED_PROBLEMS = 10;
 
     private SummaryPrinter() {
     }
 
-    static void print(RunSummary s, String what, PrintWriter out) {
+    /**
+     * Prints {@code s}, the run of {@code what}; {@code live} for a run on live sources;
+     * {@code windowMs} is the window the wake policy judges (a shorter input is warned about).
+     */
+    static void print(RunSummary s, String what, boolean live, int windowMs, PrintWriter out) {
         out.println();
-        out.printf(Locale.ROOT, "Summary of %s (%.2f s recorded, front end on '%s')%n", what, s.recordedUs() / 1e6, s.device());
-        out.printf(Locale.ROOT, "  %-10s %-16s %10s %11s %7s %8s %6s %6s %11s %7s %11s%n", "sensor", "input", "spikes in",
+        out.printf(Locale.ROOT, "Summary of %s (%s %s, front end on '%s')%n", what, live ? "ran" : "recorded",
+                Figures.seconds(s.recordedUs() / 1e6, 2), s.device());
+        out.printf(Locale.ROOT, "  %-10s %-17s %10s %11s %7s %8s %6s %6s %11s %7s %10s%n", "sensor", "input", "spikes in",
                 "spikes out", "steps", "windows", "wakes", "dense", "detections", "duty", "energy");
         for (LaneStats l : s.lanes()) {
             String unit = l.kind() == StreamKind.DVS ? " events" : " samples";
-            out.printf(Locale.ROOT, "  %-10s %-16s %10d %11d %7d %8d %6d %6d %11d %6.1f%% %11s%n", l.sensor(),
-                    l.front().inputElements() + unit, l.front().inputSpikes(), l.front().counts().outputSpikes(),
-                    l.front().counts().steps(), l.wake().windows(), l.wake().wakes(), l.dense().runs(),
-                    l.dense().detections(), 100 * l.dutyCycle(), joules(l.front().energyJ()));
+            out.printf(Locale.ROOT, "  %-10s %-17s %10s %11s %7s %8s %6s %6s %11s %6.1f%% %10s%n", l.sensor(),
+                    Figures.count(l.front().inputElements()) + unit, Figures.count(l.front().inputSpikes()),
+                    Figures.count(l.front().counts().outputSpikes()), Figures.count(l.front().counts().steps()),
+                    Figures.count(l.wake().windows()), Figures.count(l.wake().wakes()), Figures.count(l.dense().runs()),
+                    Figures.count(l.dense().detections()), 100 * l.dutyCycle(), Figures.si(l.front().energyJ(), "J"));
         }
-        double duty = s.windows() == 0 ? 0 : 100.0 * s.denseRuns() / s.windows();
-        out.printf(Locale.ROOT, "  total: %d wakes, %d detections; dense stage ran in %d of %d windows (duty cycle %.2f%%); wall time %.2f s%n",
-                s.wakes(), s.detections(), s.denseRuns(), s.windows(), duty, s.wallNanos() / 1e9);
+        if (s.windows() == 0 && !s.lanes().isEmpty()) {
+            out.println("  " + ConsoleLines.warning(String.format(Locale.ROOT, "%s %s, less than one %d ms window: "
+                            + "no window was judged, so nothing could be detected", live ? "the run lasted" : "the recording holds",
+                    Figures.seconds(s.recordedUs() / 1e6, 3), windowMs)));
+        } else {
+            double duty = s.windows() == 0 ? 0 : 100.0 * s.denseRuns() / s.windows();
+            out.printf(Locale.ROOT, "  total: %s, %s; dense stage ran in %s of %s (duty cycle %.2f%%); wall time %s%n",
+                    Figures.count(s.wakes(), "wake", "wakes"), Figures.count(s.detections(), "detection", "detections"),
+                    Figures.count(s.denseRuns()), Figures.count(s.windows(), "window", "windows"), duty,
+                    Figures.seconds(s.wallNanos() / 1e9, 2));
+        }
         long refused = s.lanes().stream().mapToLong(l -> l.wake().refused()).sum();
         if (refused > 0) {
-            out.printf(Locale.ROOT, "  %d wake(s) refused by cooldown, wake budget or fusion%n", refused);
+            out.printf(Locale.ROOT, "  %s refused by cooldown, wake budget or fusion%n", Figures.count(refused, "wake", "wakes"));
         }
         for (String i : s.ignored()) {
             out.println("  not processed: " + i);
         }
-        for (SourceProblem p : s.problems()) {
-            out.println("  skipped: " + p);
+        List<SourceProblem> problems = s.problems();
+        problems.stream().limit(LISTED_PROBLEMS).forEach(p -> out.println("  skipped: " + p));
+        if (problems.size() > LISTED_PROBLEMS) {
+            out.println("  ... and " + Figures.count(problems.size() - LISTED_PROBLEMS, "more problem", "more problems"));
         }
         out.flush();
-    }
-
-    static String joules(double j) {
-        if (j >= 1e-3) {
-            return String.format(Locale.ROOT, "%.2f mJ", j * 1e3);
-        }
-        if (j >= 1e-6) {
-            return String.format(Locale.ROOT, "%.2f uJ", j * 1e6);
-        }
-        return String.format(Locale.ROOT, "%.2f nJ", j * 1e9);
     }
 }

@@ -12,12 +12,14 @@ import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** {@code vigil synth}: writes the seeded three-sensor demo scene as a Vigil recording. */
 @Command(name = "synth", mixinStandardHelpOptions = true,
-        description = {"Writes a seeded synthetic scene as a Vigil recording: a moving edge (event camera),",
-                "a spoken-band burst in noise (audio) and a bearing-fault impulse train (vibration)."})
+        description = {"Writes a seeded synthetic scene as a Vigil recording.",
+                "The scene: a moving edge (event camera), a spoken-band burst in noise (audio) and a "
+                        + "bearing-fault impulse train (vibration)."})
 final class SynthCommand implements Callable<Integer> {
 
     @Spec
@@ -26,7 +28,7 @@ final class SynthCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "OUT", description = "the recording to write (.vlog)")
     private Path out;
 
-    @Option(names = "--seed", description = "random seed (default ${DEFAULT-VALUE})", defaultValue = "7")
+    @Option(names = "--seed", paramLabel = "N", description = "random seed (default ${DEFAULT-VALUE})", defaultValue = "7")
     private long seed;
 
     @Override
@@ -43,8 +45,8 @@ final class SynthCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UserError("cannot write " + out + ": " + e.getMessage());
         }
-        spec.commandLine().getErr().printf("vigil: wrote %s: %.1f s scene, seed %d, %d chunks, %d bytes%n", out,
-                scene.durationS(), seed, chunks, Files.size(out));
+        spec.commandLine().getErr().println(ConsoleLines.note(String.format(Locale.ROOT, "wrote %s: %.1f s scene, seed %d, %s, %s",
+                out, scene.durationS(), seed, Figures.count(chunks, "chunk", "chunks"), Figures.count(Files.size(out), "byte", "bytes"))));
         return 0;
     }
 }

@@ -33,14 +33,14 @@ import java.util.concurrent.Callable;
 
 /** {@code vigil train}: fits wake thresholds and dense heads over the lanes' front ends into a model bundle. */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = {"Fits each labelled lane's wake threshold and dense head (SGD with a fixed",
-                "seed; --prototypes fits the last layer few-shot instead) from a log and a",
-                "sidecar label CSV (start_us,end_us,label[,sensor]) on top of the lane's front",
-                "end (--model or the config's bundles, else the built-in one), and writes a",
-                "model bundle holding those front ends with the trained wake rules and heads.",
-                "Labels named with --negative are distractors (e.g. speech that holds no",
-                "keyword): the wake fit ignores them and the dense head learns them as reject",
-                "classes. The same inputs and seed give the same bundle, byte for byte."})
+        description = {"Fits wake thresholds and dense heads over the lanes' front ends into a model bundle.",
+                "Fits each labelled lane's wake threshold and dense head (SGD with a fixed seed; --prototypes "
+                        + "fits the last layer few-shot instead) from a log and a sidecar label CSV "
+                        + "(start_us,end_us,label[,sensor]) on top of the lane's front end (--model or the config's "
+                        + "bundles, else the built-in one), and writes a model bundle holding those front ends with "
+                        + "the trained wake rules and heads. Labels named with --negative are distractors (e.g. "
+                        + "speech that holds no keyword): the wake fit ignores them and the dense head learns them "
+                        + "as reject classes. The same inputs and seed give the same bundle, byte for byte."})
 final class TrainCommand implements Callable<Integer> {
 
     @Spec

@@ -42,6 +42,7 @@ public final class VigilCli implements Runnable {
 
     /** The command's main method. */
     public static void main(String[] args) {
+        Logging.configure();
         JulTinylogBridge.activate();
         FatalErrors.install();
         System.exit(execute(args));
@@ -50,15 +51,15 @@ public final class VigilCli implements Runnable {
     private static int usageError(CommandLine.ParameterException e, String[] args) {
         PrintWriter err = e.getCommandLine().getErr();
         String name = e.getCommandLine().getCommandSpec().qualifiedName();
-        err.println("vigil: " + e.getMessage() + " (see '" + name + " --help')");
+        err.println(ConsoleLines.error(e.getMessage() + " (see '" + name + " --help')"));
         return 2;
     }
 
     private static int failure(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
         PrintWriter err = cl.getErr();
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        err.println("vigil: error: " + message.replace('\n', ' '));
-        if ("1".equals(System.getenv("VIGIL_DEBUG"))) {
+        err.println(ConsoleLines.error(message.replace('\n', ' ')));
+        if (Logging.debug()) {
             e.printStackTrace(err);
         }
         err.flush();

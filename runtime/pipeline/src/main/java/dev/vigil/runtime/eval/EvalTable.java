@@ -68,7 +68,7 @@ public final class EvalTable {
             return String.format(Locale.ROOT, "%.2f mJ", j * 1e3);
         }
         if (j >= 1e-6) {
-            return String.format(Locale.ROOT, "%.2f uJ", j * 1e6);
+            return String.format(Locale.ROOT, "%.2f µJ", j * 1e6);
         }
         return String.format(Locale.ROOT, "%.2f nJ", j * 1e9);
     }

@@ -289,6 +289,11 @@ public final class Aedat4Reader implements LogSource, SkippedElements {
     }
 
     @Override
+    public double fractionRead() {
+        return dataEnd == 0 ? 1 : Math.min(1, position / (double) dataEnd);
+    }
+
+    @Override
     public void close() throws IOException {
         channel.close();
     }

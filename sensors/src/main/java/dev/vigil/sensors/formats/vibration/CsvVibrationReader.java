@@ -60,6 +60,7 @@ public final class CsvVibrationReader implements LogSource {
     private long lineNumber;
     private long frame;
     private long firstTimeUs = Long.MIN_VALUE;
+    private final long fileSize;
 
     /** Opens {@code file}, reads its header and measures the sample rate. */
     public CsvVibrationReader(Path file, FormatOptions options) throws IOException {
@@ -67,6 +68,7 @@ public final class CsvVibrationReader implements LogSource {
         this.name = file.toString();
         this.options = options;
         RegularFile.require(file);
+        this.fileSize = Files.size(file);
         in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
         try {
             String first = nextLine();
@@ -373,6 +375,16 @@ public final class CsvVibrationReader implements LogSource {
             }
         }
         return -1;
+    }
+
+    @Override
+    public boolean sampleRateInFile() {
+        return timeColumn >= 0;
+    }
+
+    @Override
+    public double fractionRead() {
+        return fileSize == 0 ? 1 : Math.min(1, offset / (double) fileSize);
     }
 
     @Override

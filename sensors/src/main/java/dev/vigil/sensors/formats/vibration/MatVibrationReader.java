@@ -161,6 +161,16 @@ public final class MatVibrationReader implements LogSource {
     }
 
     @Override
+    public boolean sampleRateInFile() {
+        return false;
+    }
+
+    @Override
+    public double fractionRead() {
+        return frames == 0 ? 1 : next / (double) frames;
+    }
+
+    @Override
     public void close() {
         // everything was read in the constructor
     }

@@ -264,8 +264,10 @@ class DebianPackageIT {
         Path root = extract(dir.resolve("root"));
         Map<String, List<String>> unit = unitKeys(root.resolve("usr/lib/systemd/system/vigil.service"));
         Path config = dir.resolve("vigil.yaml");
-        Files.writeString(config, Files.readString(root.resolve("etc/vigil/vigil.yaml"))
-                .replace("/var/lib/vigil/outbox", dir.resolve("outbox").toString()));
+        String packaged = Files.readString(root.resolve("etc/vigil/vigil.yaml"));
+        assertTrue(packaged.contains("\nsources: []\n"), "a fresh install lists no source");
+        Files.writeString(config, packaged.replace("/var/lib/vigil/outbox", dir.resolve("outbox").toString())
+                .replace("\nsources: []\n", "\nsources:\n  - driver: synth\n"));
         Path trace = dir.resolve("trace.txt");
         Command run = Command.run(dir, Map.of("JAVA_HOME", System.getProperty("java.home")), List.of("strace", "-f", "-qq",
                 "-o", trace.toString(), root.resolve("usr/share/vigil/bin/vigil").toString(),

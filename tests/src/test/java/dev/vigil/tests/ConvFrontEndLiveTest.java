@@ -40,7 +40,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ConvFrontEndLiveTest {
     private static final Path NMNIST = TestPaths.shared().resolve("data/event-camera/nmnist_tonic_sample.bin");
     private static final Path DAVIS = TestPaths.shared().resolve("data/event-camera/davis346_aestream_example.aedat4");
-    private static final Pattern DVS_ROW = Pattern.compile("(?m)^\\s+dvs\\s+(\\d+) events\\s+(\\d+)\\s+(\\d+)\\s+(\\d+)\\s+(\\d+)");
+    private static final Pattern DVS_ROW = Pattern.compile("(?m)^\\s+dvs\\s+([\\d,]+) events\\s+([\\d,]+)\\s+([\\d,]+)\\s+([\\d,]+)\\s+([\\d,]+)");
 
     @TempDir
     static Path dir;
@@ -68,7 +68,7 @@ class ConvFrontEndLiveTest {
         assertTrue(m.find(), run.err());
         long[] row = new long[5];
         for (int i = 0; i < row.length; i++) {
-            row[i] = Long.parseLong(m.group(i + 1));
+            row[i] = Long.parseLong(m.group(i + 1).replace(",", ""));
         }
         return row;
     }

@@ -115,7 +115,7 @@ class InspectConvertTest {
 
         CliRun replay = CliRun.run("replay", damaged.toString(), "--max", "--no-mqtt");
         assertEquals(0, replay.exitCode(), replay.err());
-        assertTrue(replay.err().contains("Summary of " + damaged + " (0.10 s recorded"), replay.err());
+        assertTrue(replay.err().contains("Summary of " + damaged + " (recorded 0.10 s"), replay.err());
         assertTrue(replay.err().contains("skipped: " + damaged + " at byte "), replay.err());
     }
 

@@ -49,11 +49,11 @@ final class RunCommand implements Callable<Integer> {
             throw new UserError("--duration " + durationS + " is refused: must be positive");
         }
         VigilConfig cfg = deployment.resolve();
+        NeuromorphicDevice hal = DeploymentOptions.device(cfg);
+        ModelChoice models = deployment.models(cfg);
         if (cfg.sources().isEmpty()) {
             return idle(err);
         }
-        NeuromorphicDevice hal = DeploymentOptions.device(cfg);
-        ModelChoice models = deployment.models(cfg);
         try (LiveStop stop = new LiveStop();
              Deployment run = Deployment.open(models.applyTo(cfg), spec.commandLine().getOut(), err, true).withModels(models, hal);
              SourceMux sources = LiveSources.open(cfg)) {

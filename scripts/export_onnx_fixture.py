@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Exports the ONNX test fixtures of Vigil's ONNX dense device (module onnx) from PyTorch.
 
-Writes, into onnx/src/test/resources/dev/vigil/drivers/onnx/ (or the folder given as the only argument):
+Writes, into runtime/onnx/src/test/resources/dev/vigil/drivers/onnx/ (or the folder given as the only argument):
   kws-fixture.onnx         a small keyword-spotter-shaped CNN, log-mel 1x1x40x98 (bands x frames) ->
                            4x10 convolution (stride 2) -> depthwise 3x3 -> pointwise 1x1 -> global
                            average pooling -> 4 logits; input 'log_mel', output 'logits'
@@ -69,7 +69,7 @@ def tiny_graph(path, input_type, outputs):
 
 def main():
     out = sys.argv[1] if len(sys.argv) > 1 else os.path.join(
-        os.path.dirname(os.path.abspath(__file__)), "..", "onnx", "src", "test", "resources", "dev", "vigil", "drivers", "onnx")
+        os.path.dirname(os.path.abspath(__file__)), "..", "runtime", "onnx", "src", "test", "resources", "dev", "vigil", "drivers", "onnx")
     os.makedirs(out, exist_ok=True)
     torch.manual_seed(SEED)
     generator = torch.Generator().manual_seed(SEED)

@@ -4,6 +4,7 @@ import dev.vigil.runtime.cli.live.LivePage;
 import dev.vigil.runtime.cli.mqtt.MqttRuntime;
 import dev.vigil.runtime.config.HttpConfig;
 import dev.vigil.runtime.config.VigilConfig;
+import dev.vigil.runtime.events.EventTracker;
 import dev.vigil.runtime.hal.DoesNotFitException;
 import dev.vigil.runtime.hal.NeuromorphicDevice;
 import dev.vigil.runtime.mqtt.ConnectFailure;
@@ -46,6 +47,7 @@ final class Deployment implements AutoCloseable {
     private EmbeddedBroker embedded;
     private MqttRuntime mqtt;
     private LivePage livePage;
+    private EventTracker events;
 
     private Deployment(VigilConfig config, PrintWriter err) {
         this.config = config;
@@ -65,6 +67,9 @@ final class Deployment implements AutoCloseable {
             }
             if (config.sinks().stdout()) {
                 d.sinks.add(new JsonLinesSink(out));
+            }
+            if (config.events().enabled() && d.mqtt == null) {
+                err.println(ConsoleLines.warning("events.enabled: event messages go over MQTT, and sinks.mqtt is false; no events are published"));
             }
             if (config.http().enabled()) {
                 d.startLivePage();
@@ -108,6 +113,14 @@ final class Deployment implements AutoCloseable {
                     + config.broker().topicRoot() + "/" + config.deviceId() + "/config/set"));
         }
         sinks.add(mqtt.sink());
+        if (config.events().enabled()) {
+            // after the MQTT sink: a detection is stored before the event message it starts
+            events = new EventTracker(config.events().endAfterWindows(), mqtt.events());
+            sinks.add(events);
+            err.println("vigil: publishing event start and end messages under " + config.broker().topicRoot() + "/"
+                    + config.deviceId() + "/events/<sensor> (an event ends after "
+                    + Figures.count(config.events().endAfterWindows(), "quiet window", "quiet windows") + ")");
+        }
     }
 
     private void startLivePage() throws UserError {
@@ -150,6 +163,9 @@ final class Deployment implements AutoCloseable {
                 livePage.devices(device.capabilities().id(), config.dense().device());
                 pipeline.observe(livePage.feed());
             }
+            if (events != null) {
+                pipeline.observe(events);
+            }
             return pipeline.run(source, clock);
         } catch (DoesNotFitException | LaneMismatchException e) {
             throw new UserError(e.getMessage());
@@ -176,7 +192,8 @@ final class Deployment implements AutoCloseable {
             DeliveryStats ds = mqtt.delivery().stats();
             long dropped = ds.unstored() + ds.outbox().droppedFull() + ds.outbox().droppedAge();
             err.println(ConsoleLines.note("MQTT: " + Figures.count(ds.delivered()) + " of "
-                    + Figures.count(ds.stored() + ds.unstored(), "detection", "detections") + " delivered"
+                    + (events != null ? Figures.count(ds.stored() + ds.unstored(), "message", "messages") + " (detections and events)"
+                    : Figures.count(ds.stored() + ds.unstored(), "detection", "detections")) + " delivered"
                     + (ds.outbox().depth() > 0 ? ", " + Figures.count(ds.outbox().depth()) + " wait in the outbox " + mqtt.outboxDir() : "")
                     + (dropped > 0 ? ", dropped: " + Figures.count(ds.unstored()) + " not stored, "
                     + Figures.count(ds.outbox().droppedFull()) + " outbox full, " + Figures.count(ds.outbox().droppedAge())

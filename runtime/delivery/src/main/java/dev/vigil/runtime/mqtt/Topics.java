@@ -2,7 +2,7 @@ package dev.vigil.runtime.mqtt;
 
 /**
  * Vigil's topic tree (see {@code docs/mqtt.md}), all under {@code <root>/<device>/}:
- * {@code detections/<sensor>}, retained {@code status} ({@code online} birth, {@code offline} last
+ * {@code detections/<sensor>}, {@code events/<sensor>} (event start and end), retained {@code status} ({@code online} birth, {@code offline} last
  * will), {@code metrics}, retained {@code config}, {@code config/set} (commands) and
  * {@code config/reply} (replies when a command names no MQTT 5 response topic, and below it the
  * response topics a command may name).
@@ -16,6 +16,11 @@ public record Topics(String root, String deviceId) {
     /** Topic for detections of {@code sensor}. */
     public String detections(String sensor) {
         return base() + "detections/" + sensor;
+    }
+
+    /** Topic for event start and end messages of {@code sensor}. */
+    public String events(String sensor) {
+        return base() + "events/" + sensor;
     }
 
     /** Retained status topic. */

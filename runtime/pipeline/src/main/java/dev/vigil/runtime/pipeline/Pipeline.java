@@ -59,9 +59,9 @@ public final class Pipeline {
         return this;
     }
 
-    /** Shows every window, its counts and decision, to {@code windowObserver}. */
+    /** Shows every window, its counts and decision, to {@code windowObserver} (after those already given). */
     public Pipeline observe(WindowObserver windowObserver) {
-        this.observer = windowObserver;
+        this.observer = observer == null ? windowObserver : WindowObserver.both(observer, windowObserver);
         return this;
     }
 

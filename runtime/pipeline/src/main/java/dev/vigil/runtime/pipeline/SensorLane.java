@@ -86,6 +86,7 @@ final class SensorLane {
         publishStats();
         if (context.observer() != null) {
             context.observer().frontEnergy(model.sensor(), endUs, frontEnergyJ(session.counts()));
+            context.observer().closed(model.sensor(), endUs);
         }
     }
 

@@ -18,4 +18,34 @@ public interface WindowObserver {
      */
     default void frontEnergy(String sensor, long endUs, double frontJ) {
     }
+
+    /**
+     * Lane {@code sensor} is done with the window ending at {@code endUs}: its detection, if the dense
+     * stage ran for it, has gone to the sink (called after {@link #window} and any dense run).
+     */
+    default void closed(String sensor, long endUs) {
+    }
+
+    /** Shows every window to {@code first}, then to {@code second}. */
+    static WindowObserver both(WindowObserver first, WindowObserver second) {
+        return new WindowObserver() {
+            @Override
+            public void window(String sensor, long endUs, int[] counts, WakeDecision decision) {
+                first.window(sensor, endUs, counts, decision);
+                second.window(sensor, endUs, counts, decision);
+            }
+
+            @Override
+            public void frontEnergy(String sensor, long endUs, double frontJ) {
+                first.frontEnergy(sensor, endUs, frontJ);
+                second.frontEnergy(sensor, endUs, frontJ);
+            }
+
+            @Override
+            public void closed(String sensor, long endUs) {
+                first.closed(sensor, endUs);
+                second.closed(sensor, endUs);
+            }
+        };
+    }
 }

@@ -35,21 +35,24 @@ import java.util.random.RandomGenerator;
 
 /**
  * Everything MQTT for one run, built from the config: the outbox, the connection (TLS, password,
- * protocol), the publisher thread, the retained config, Home Assistant discovery, metrics and
+ * protocol), the publisher thread, the retained config, Home Assistant discovery (with events, an
+ * {@code event} entity and a {@code binary_sensor} per lane as well), event messages, metrics and
  * {@code config/set} commands over the pipeline's {@link LiveLanes}.
  */
 public final class MqttRuntime implements AutoCloseable {
     private final Delivery delivery;
     private final MqttSink sink;
+    private final MqttEvents events;
     private final Outbox outbox;
     private final Path tempOutbox;
     private final long drainMs;
     private final PipelineLiveSettings settings;
 
-    private MqttRuntime(Delivery delivery, MqttSink sink, Outbox outbox, Path tempOutbox, long drainMs,
+    private MqttRuntime(Delivery delivery, MqttSink sink, MqttEvents events, Outbox outbox, Path tempOutbox, long drainMs,
                         PipelineLiveSettings settings) {
         this.delivery = delivery;
         this.sink = sink;
+        this.events = events;
         this.outbox = outbox;
         this.tempOutbox = tempOutbox;
         this.drainMs = drainMs;
@@ -106,6 +109,11 @@ public final class MqttRuntime implements AutoCloseable {
                     if (b.homeAssistant().enabled()) {
                         for (String sensor : enabledSensors(cfg)) {
                             m.add(new LiveMessage(ha.topic(sensor), ha.payload(sensor), b.topicQos().config(), true));
+                            if (cfg.events().enabled()) {
+                                m.add(new LiveMessage(ha.eventTopic(sensor), ha.eventPayload(sensor), b.topicQos().config(), true));
+                                m.add(new LiveMessage(ha.binarySensorTopic(sensor),
+                                        ha.binarySensorPayload(sensor, cfg.events().haOffDelayS()), b.topicQos().config(), true));
+                            }
                         }
                     }
                     return m;
@@ -142,7 +150,8 @@ public final class MqttRuntime implements AutoCloseable {
             delivery.connectFirst();
             delivery.start();
             MqttSink sink = new MqttSink(delivery, topics, b.qos(), System::currentTimeMillis);
-            return new MqttRuntime(delivery, sink, outbox, tempOutbox, oc.drainOnCloseS() * 1000L, live);
+            MqttEvents events = new MqttEvents(delivery, topics, b.qos(), System::currentTimeMillis);
+            return new MqttRuntime(delivery, sink, events, outbox, tempOutbox, oc.drainOnCloseS() * 1000L, live);
         } catch (ConnectFailure | RuntimeException e) {
             outbox.close();
             deleteIfEmpty(tempOutbox);
@@ -184,6 +193,11 @@ public final class MqttRuntime implements AutoCloseable {
     /** The sink that hands detections to the publisher. */
     public MqttSink sink() {
         return sink;
+    }
+
+    /** What stores event start and end messages for the publisher. */
+    public MqttEvents events() {
+        return events;
     }
 
     /** The publisher. */

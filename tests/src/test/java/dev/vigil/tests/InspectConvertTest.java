@@ -188,6 +188,22 @@ class InspectConvertTest {
         assertTrue(span(out)[1] > 1_600_000_000_000_000L, "the AEDAT 4 file's Unix-time clock is kept");
     }
 
+    @Test
+    void convertTakesTheOutputLastOrFromOutAndRefusesNone(@TempDir Path dir) throws Exception {
+        Path wav = data("audio/speechcommands_yes_1000ms_tflm.wav");
+        Path mat = data("vibration/cwru_X105_inner007_0hp_12kDE.mat");
+        Path last = dir.resolve("last.vlog");
+        Path named = dir.resolve("named.vlog");
+        assertEquals(0, CliRun.run("convert", wav.toString(), mat.toString(), last.toString()).exitCode());
+        CliRun run = CliRun.run("convert", wav.toString(), mat.toString(), "-o", named.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertArrayEquals(Files.readAllBytes(last), Files.readAllBytes(named), "-o names the same output as the last FILE");
+        CliRun none = CliRun.run("convert", wav.toString());
+        assertEquals(2, none.exitCode(), none.err());
+        assertTrue(none.err().contains("convert needs the output: name it last (vigil convert IN... OUT.vlog) or with --out OUT.vlog"),
+                none.err());
+    }
+
     /** The first and last element time of a recording, µs. */
     private static long[] span(Path recording) throws IOException {
         long first = Long.MAX_VALUE;

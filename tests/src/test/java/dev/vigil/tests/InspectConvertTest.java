@@ -110,7 +110,7 @@ class InspectConvertTest {
         CliRun inspect = CliRun.run("inspect", damaged.toString());
         assertEquals(3, inspect.exitCode(), inspect.err());
         String out = String.join("\n", inspect.outLines());
-        assertTrue(out.contains("evt2, 1 stream(s), 0.096 s"), out);
+        assertTrue(out.contains("evt2, 1 stream, 0.096 s"), out);
         assertTrue(out.contains("corrupt parts: 1") && out.contains("time jumps ahead by"), out);
 
         CliRun replay = CliRun.run("replay", damaged.toString(), "--max", "--no-mqtt");

@@ -22,8 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Event start and end messages over a real Mosquitto that is stopped mid-replay and started again:
  * they travel through the outbox like detections, so every event that started also ends, under the
- * same id, and every detection belongs to exactly one event. Home Assistant discovery announces an
- * {@code event} entity and a {@code binary_sensor} per lane.
+ * same id, and every detection belongs to exactly one event, each event with its clip on disk. Home
+ * Assistant discovery announces an {@code event} entity and a {@code binary_sensor} per lane.
  */
 class EventsOverMqttTest {
     private static final String EVENTS = TestConfigs.MANY_DETECTIONS + """
@@ -31,13 +31,15 @@ class EventsOverMqttTest {
               enabled: true
               end-after-windows: 3
               ha-off-delay-s: 120
+              clips: {enabled: true, dir: "%s", pre-ms: 200}
             """;
 
     @Test
     void everyStartHasItsEndAcrossABrokerOutage(@TempDir Path tmp) throws Exception {
         try (Mosquitto broker = Mosquitto.plain(Files.createDirectories(tmp.resolve("broker")), true);
              Subscriber sub = new Subscriber(broker.url(), "#", true)) {
-            Path cfg = TestConfigs.write(tmp, "vigil.yaml", EVENTS, tmp.resolve("outbox"), "",
+            Path clips = tmp.resolve("clips");
+            Path cfg = TestConfigs.write(tmp, "vigil.yaml", EVENTS.formatted(clips), tmp.resolve("outbox"), "",
                     "home-assistant: {enabled: true}");
             CompletableFuture<CliRun> running = CompletableFuture.supplyAsync(() -> CliRun.run("replay",
                     TestPaths.demoLog().toString(), "--speed", "1", "--config", cfg.toString(), "--broker", broker.url()));
@@ -91,7 +93,11 @@ class EventsOverMqttTest {
                 assertTrue(e.get("end_us").asLong() >= s.get("device_time_us").asLong(), e.toString());
                 assertTrue(e.get("peak_score").asDouble() >= s.get("score").asDouble(), e.toString());
                 assertTrue(e.get("windows").asLong() >= 1 && e.get("duration_s").asDouble() >= 0, e.toString());
-                assertTrue(e.get("clip").isNull(), "no clip unless asked for: " + e);
+                Path clip = Path.of(e.get("clip").asText());
+                assertEquals(clips, clip.getParent(), "the clip is in events.clips.dir: " + e);
+                assertTrue(Files.size(clip) > 0, "the clip was written: " + clip);
+                String ext = Map.of("audio", ".wav", "vibration", ".csv", "dvs", ".vlog").get(e.get("sensor").asText());
+                assertEquals(e.get("sensor").asText() + "-" + e.get("id").asText() + ext, clip.getFileName().toString());
             }
 
             for (String sensor : List.of("dvs", "audio", "vibration")) {

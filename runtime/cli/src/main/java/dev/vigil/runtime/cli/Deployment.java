@@ -4,6 +4,11 @@ import dev.vigil.runtime.cli.live.LivePage;
 import dev.vigil.runtime.cli.mqtt.MqttRuntime;
 import dev.vigil.runtime.config.HttpConfig;
 import dev.vigil.runtime.config.VigilConfig;
+import dev.vigil.runtime.cli.mqtt.OutboxLocation;
+import dev.vigil.runtime.config.ClipsConfig;
+import dev.vigil.runtime.events.ClipRecorder;
+import dev.vigil.runtime.events.ClipStore;
+import dev.vigil.runtime.events.EventListener;
 import dev.vigil.runtime.events.EventTracker;
 import dev.vigil.runtime.hal.DoesNotFitException;
 import dev.vigil.runtime.hal.NeuromorphicDevice;
@@ -27,6 +32,8 @@ import dev.vigil.sensors.replay.ReplayClock;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -47,7 +54,12 @@ final class Deployment implements AutoCloseable {
     private EmbeddedBroker embedded;
     private MqttRuntime mqtt;
     private LivePage livePage;
+    private boolean eventsOn;
+    private ClipStore clipStore;
     private EventTracker events;
+    private static final long MIB = 1L << 20;
+    /** The most input one clip holds in memory while its event lasts. */
+    private static final long CLIP_MEMORY_BYTES = 16 * MIB;
 
     private Deployment(VigilConfig config, PrintWriter err) {
         this.config = config;
@@ -114,13 +126,28 @@ final class Deployment implements AutoCloseable {
         }
         sinks.add(mqtt.sink());
         if (config.events().enabled()) {
-            // after the MQTT sink: a detection is stored before the event message it starts
-            events = new EventTracker(config.events().endAfterWindows(), mqtt.events());
-            sinks.add(events);
+            eventsOn = true;
+            if (config.events().clips().enabled()) {
+                clipStore = clipStore(config.events().clips());
+            }
             err.println("vigil: publishing event start and end messages under " + config.broker().topicRoot() + "/"
                     + config.deviceId() + "/events/<sensor> (an event ends after "
-                    + Figures.count(config.events().endAfterWindows(), "quiet window", "quiet windows") + ")");
+                    + Figures.count(config.events().endAfterWindows(), "quiet window", "quiet windows")
+                    + (clipStore != null ? "; a clip of each in " + clipStore.dir() : "") + ")");
         }
+    }
+
+    private static ClipStore clipStore(ClipsConfig c) throws ConnectFailure, IOException {
+        Path dir;
+        try {
+            dir = c.dir().isEmpty() ? OutboxLocation.forClips(System.getenv()) : Files.createDirectories(Path.of(c.dir()));
+        } catch (UnsafeDirectoryException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new ConnectFailure(ConnectFailure.Kind.SETTINGS, "events.clips.dir = " + c.dir() + " cannot be used: "
+                    + e.getMessage() + "; set events.clips.dir to a directory of your own", e);
+        }
+        return new ClipStore(dir, c.maxMb() * MIB, c.maxAgeDays() * 86_400_000L);
     }
 
     private void startLivePage() throws UserError {
@@ -157,7 +184,20 @@ final class Deployment implements AutoCloseable {
     RunSummary run(NeuromorphicDevice device, SensorSource source, ReplayClock clock)
             throws UserError, IOException, InterruptedException {
         err.flush();
-        try (DetectionSink sink = new FanOutSink(sinks)) {
+        List<DetectionSink> all = new ArrayList<>(sinks);
+        if (eventsOn) {
+            EventListener publish = mqtt.events();
+            if (clipStore != null) {
+                ClipRecorder clips = new ClipRecorder(source.streams(), clipStore, config.events().clips().preMs() * 1000L,
+                        Math.min(clipStore.maxBytes(), CLIP_MEMORY_BYTES), publish, System::currentTimeMillis);
+                source = clips.tap(source);
+                publish = clips;
+            }
+            // after the MQTT sink: a detection is stored before the event message it starts
+            events = new EventTracker(config.events().endAfterWindows(), publish);
+            all.add(events);
+        }
+        try (DetectionSink sink = new FanOutSink(all)) {
             Pipeline pipeline = new Pipeline(config, device, sink, lanes).use(models.bundle());
             if (livePage != null) {
                 livePage.devices(device.capabilities().id(), config.dense().device());
@@ -192,7 +232,7 @@ final class Deployment implements AutoCloseable {
             DeliveryStats ds = mqtt.delivery().stats();
             long dropped = ds.unstored() + ds.outbox().droppedFull() + ds.outbox().droppedAge();
             err.println(ConsoleLines.note("MQTT: " + Figures.count(ds.delivered()) + " of "
-                    + (events != null ? Figures.count(ds.stored() + ds.unstored(), "message", "messages") + " (detections and events)"
+                    + (eventsOn ? Figures.count(ds.stored() + ds.unstored(), "message", "messages") + " (detections and events)"
                     : Figures.count(ds.stored() + ds.unstored(), "detection", "detections")) + " delivered"
                     + (ds.outbox().depth() > 0 ? ", " + Figures.count(ds.outbox().depth()) + " wait in the outbox " + mqtt.outboxDir() : "")
                     + (dropped > 0 ? ", dropped: " + Figures.count(ds.unstored()) + " not stored, "

@@ -11,8 +11,9 @@ import static dev.vigil.runtime.config.BadValueException.inRange;
  *                        lane's wake policy no longer considers the scene salient
  * @param haOffDelayS     Home Assistant turns the lane's binary sensor off after this many seconds even
  *                        if no {@code end} came (a safety net); 0 = never
+ * @param clips           one clip of raw input per event, under the state directory
  */
-public record EventsConfig(boolean enabled, int endAfterWindows, int haOffDelayS) {
+public record EventsConfig(boolean enabled, int endAfterWindows, int haOffDelayS, ClipsConfig clips) {
 
     public EventsConfig {
         inRange("end-after-windows", endAfterWindows, 1, 1_000_000);

@@ -14,9 +14,16 @@ package dev.vigil.runtime.events;
  * @param windows    windows from the first detection's to the last one that was not quiet
  * @param detections detections folded into it
  * @param reason     why it ended: {@code quiet}, {@code label} or {@code run-end}
+ * @param clip       where its clip was written; null when none
  */
 public record EventEnd(String id, String deviceId, String sensor, String label, long startUs, long endUs,
-                       double peakScore, long windows, long detections, String reason) {
+                       double peakScore, long windows, long detections, String reason,
+                       String clip) {
+
+    /** A copy that names its clip. */
+    public EventEnd withClip(String path) {
+        return new EventEnd(id, deviceId, sensor, label, startUs, endUs, peakScore, windows, detections, reason, path);
+    }
 
     /** Seconds from the start to the end. */
     public double durationS() {

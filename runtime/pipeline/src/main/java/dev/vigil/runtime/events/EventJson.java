@@ -30,6 +30,7 @@ public final class EventJson {
         m.put("id", s.id());
         m.put("device", s.deviceId());
         m.put("sensor", s.sensor());
+        m.put("stream", s.stream());
         m.put("label", s.label());
         m.put("score", s.score());
         m.put("start_us", s.startUs());
@@ -39,8 +40,8 @@ public final class EventJson {
         return write(m, s.id());
     }
 
-    /** The {@code end} message of {@code e}, with the path of its clip ({@code null}: none), published at {@code wallMs}. */
-    public static byte[] end(EventEnd e, String clip, long wallMs) {
+    /** The {@code end} message of {@code e}, its clip path (or null) as {@code clip}, published at {@code wallMs}. */
+    public static byte[] end(EventEnd e, long wallMs) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("schema", SCHEMA);
         m.put("event_type", "end");
@@ -55,7 +56,7 @@ public final class EventJson {
         m.put("windows", e.windows());
         m.put("detections", e.detections());
         m.put("reason", e.reason());
-        m.put("clip", clip);
+        m.put("clip", e.clip());
         m.put("wall_time", Instant.ofEpochMilli(wallMs).toString());
         return write(m, e.id());
     }

@@ -80,7 +80,7 @@ public final class EventTracker implements WindowObserver, DetectionSink {
             l.windows = 0;
             l.detections = 1;
             l.quiet = 0;
-            listener.started(new EventStart(l.id, d.deviceId(), d.sensor(), d.label(), d.score(), d.windowStartUs(),
+            listener.started(new EventStart(l.id, d.deviceId(), d.sensor(), d.stream(), d.label(), d.score(), d.windowStartUs(),
                     d.deviceTimeUs(), d.id()));
         } else {
             l.detections++;
@@ -111,7 +111,7 @@ public final class EventTracker implements WindowObserver, DetectionSink {
 
     private void end(String sensor, Lane l, String reason) {
         EventEnd e = new EventEnd(l.id, l.deviceId, sensor, l.label, l.startUs, l.endUs, l.peak,
-                Math.max(1, l.windows - l.quiet), l.detections, reason);
+                Math.max(1, l.windows - l.quiet), l.detections, reason, null);
         l.id = null;
         l.detected = false;
         listener.ended(e);

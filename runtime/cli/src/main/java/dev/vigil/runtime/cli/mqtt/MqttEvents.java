@@ -34,6 +34,6 @@ public final class MqttEvents implements EventListener {
 
     @Override
     public void ended(EventEnd end) {
-        delivery.store(topics.events(end.sensor()), EventJson.end(end, null, wallClockMs.getAsLong()), qos);
+        delivery.store(topics.events(end.sensor()), EventJson.end(end, wallClockMs.getAsLong()), qos);
     }
 }

@@ -18,7 +18,7 @@ import java.util.Map;
  * {@code 0700} or checked ({@link PrivateDirectory}). For the embedded broker, a fresh private temporary
  * directory with a random name.
  */
-final class OutboxLocation {
+public final class OutboxLocation {
 
     private OutboxLocation() {
     }
@@ -35,6 +35,22 @@ final class OutboxLocation {
         Path base = xdg != null && Path.of(xdg).isAbsolute() ? Path.of(xdg)
                 : Path.of(env.getOrDefault("HOME", System.getProperty("user.home")), ".local", "state");
         return PrivateDirectory.under(base, "vigil", "outbox", leaf);
+    }
+
+    /**
+     * The directory event clips go to when {@code events.clips.dir} is not set: {@code clips} under
+     * {@code $STATE_DIRECTORY}, else {@code vigil/clips} under {@code $XDG_STATE_HOME} or
+     * {@code ~/.local/state}, created {@code 0700} or checked like the outbox's.
+     */
+    public static Path forClips(Map<String, String> env) throws IOException {
+        String state = env.get("STATE_DIRECTORY");
+        if (state != null && !state.isBlank()) {
+            return PrivateDirectory.under(Path.of(state.split(":")[0]), "clips");
+        }
+        String xdg = env.get("XDG_STATE_HOME");
+        Path base = xdg != null && Path.of(xdg).isAbsolute() ? Path.of(xdg)
+                : Path.of(env.getOrDefault("HOME", System.getProperty("user.home")), ".local", "state");
+        return PrivateDirectory.under(base, "vigil", "clips");
     }
 
     /** A new temporary directory only this user can enter, for an outbox that lives as long as the run. */

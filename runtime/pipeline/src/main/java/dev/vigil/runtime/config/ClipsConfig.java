@@ -9,8 +9,7 @@ import static dev.vigil.runtime.config.BadValueException.inRange;
  * @param enabled    write clips
  * @param dir        where; empty: {@code clips/} in the user's state directory
  * @param preMs      input kept from before the event's start, ms
- * @param maxMb      the clips together take at most this many MiB; the oldest go first (also the most one
- *                   clip holds)
+ * @param maxMb      the clips together take at most this many MiB; the oldest go first
  * @param maxAgeDays clips older than this are deleted; 0 = no limit
  */
 public record ClipsConfig(boolean enabled, String dir, int preMs, int maxMb, int maxAgeDays) {

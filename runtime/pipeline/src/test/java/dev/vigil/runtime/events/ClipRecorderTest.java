@@ -10,9 +10,11 @@ import dev.vigil.sensors.vlog.VlogReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.sun.management.ThreadMXBean;
 import javax.sound.sampled.AudioInputStream;
 import javax.sound.sampled.AudioSystem;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -161,6 +163,47 @@ class ClipRecorderTest {
         try (var files = Files.list(dir)) {
             assertEquals(0, files.count());
         }
+    }
+
+    /** While no event is open, feeding the rings allocates nothing (measured on this thread, across 20,000 batches). */
+    @Test
+    void theRingsAllocateNothingWhileNothingHappens(@TempDir Path dir) throws Exception {
+        ClipRecorder rec = new ClipRecorder(List.of(AUDIO, VIB, DVS), new ClipStore(dir, 1 << 20, 0), 200_000, 1 << 20,
+                publisher, System::currentTimeMillis);
+        SampleBatch audio = samples(AUDIO, 0);
+        SampleBatch vib = samples(VIB, 0);
+        EventBatch events = new EventBatch(DVS, 512);
+        for (int i = 0; i < 500; i++) {
+            events.add(i, i % 64, i % 48, i % 2);
+        }
+        List<Batch> cycle = List.of(audio, vib, events);
+        SensorSource tapped = rec.tap(new SensorSource() {
+            private int next;
+
+            @Override
+            public List<StreamDescriptor> streams() {
+                return List.of(AUDIO, VIB, DVS);
+            }
+
+            @Override
+            public Batch next() {
+                return cycle.get(next++ % 3);
+            }
+
+            @Override
+            public void close() {
+            }
+        });
+        for (int i = 0; i < 20_000; i++) {
+            tapped.next();
+        }
+        ThreadMXBean mx = (ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long before = mx.getCurrentThreadAllocatedBytes();
+        for (int i = 0; i < 20_000; i++) {
+            tapped.next();
+        }
+        long allocated = mx.getCurrentThreadAllocatedBytes() - before;
+        assertTrue(allocated < 20_000, "at most a few bytes in all, not per batch or sample: " + allocated + " bytes");
     }
 
     @Test

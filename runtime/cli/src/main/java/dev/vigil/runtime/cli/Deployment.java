@@ -34,6 +34,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -140,7 +141,8 @@ final class Deployment implements AutoCloseable {
     private static ClipStore clipStore(ClipsConfig c) throws ConnectFailure, IOException {
         Path dir;
         try {
-            dir = c.dir().isEmpty() ? OutboxLocation.forClips(System.getenv()) : Files.createDirectories(Path.of(c.dir()));
+            dir = c.dir().isEmpty() ? OutboxLocation.forClips(System.getenv()) : Files.createDirectories(Path.of(c.dir()),
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         } catch (UnsafeDirectoryException e) {
             throw e;
         } catch (IOException e) {

@@ -10,9 +10,12 @@ import org.tinylog.Logger;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.LongSupplier;
 
 /**
@@ -20,9 +23,11 @@ import java.util.function.LongSupplier;
  * and the listener that publishes, and sees the input through {@link #tap}: each stream's recent input
  * waits in a fixed ring (no allocation per sample); an event's start copies the ring from
  * {@code preUs} before the event's start on, and every batch until its end, which writes the clip to the
- * {@link ClipStore} and prunes it. A clip that cannot be written is logged and the end goes out without one.
+ * {@link ClipStore} (readable by its owner only) and prunes it. A clip that cannot be written is logged and the end goes out without one.
  */
 public final class ClipRecorder implements EventListener {
+    /** Clips may hold speech: only their owner reads them. */
+    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
     private final Map<Integer, StreamClip> clips = new HashMap<>();
     private final Map<String, StreamClip> open = new HashMap<>();
     private final ClipStore store;
@@ -99,6 +104,7 @@ public final class ClipRecorder implements EventListener {
             try {
                 Files.createDirectories(store.dir());
                 c.writeTo(file);
+                Files.setPosixFilePermissions(file, OWNER_ONLY);
                 store.prune(file, wallClockMs.getAsLong());
                 path = file.toAbsolutePath().toString();
             } catch (IOException | RuntimeException e) {

@@ -18,6 +18,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -103,6 +104,7 @@ class ClipRecorderTest {
         assertNotNull(clip, "the end names its clip");
         Path file = Path.of(clip);
         assertEquals(dir.resolve("audio-e1.wav").toAbsolutePath(), file);
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)), "clips may hold speech");
         try (AudioInputStream in = AudioSystem.getAudioInputStream(file.toFile())) {
             assertEquals(1000f, in.getFormat().getSampleRate());
             assertEquals(16, in.getFormat().getSampleSizeInBits());

@@ -2,10 +2,10 @@ package dev.vigil.runtime.cli;
 
 import dev.vigil.runtime.cli.live.LivePage;
 import dev.vigil.runtime.cli.mqtt.MqttRuntime;
-import dev.vigil.runtime.config.HttpConfig;
-import dev.vigil.runtime.config.VigilConfig;
 import dev.vigil.runtime.cli.mqtt.OutboxLocation;
 import dev.vigil.runtime.config.ClipsConfig;
+import dev.vigil.runtime.config.HttpConfig;
+import dev.vigil.runtime.config.VigilConfig;
 import dev.vigil.runtime.events.ClipRecorder;
 import dev.vigil.runtime.events.ClipStore;
 import dev.vigil.runtime.events.EventListener;
@@ -43,9 +43,12 @@ import java.util.function.Supplier;
 /**
  * Everything around the pipeline that replay and live runs share: the sinks (MQTT through the outbox,
  * then JSON lines, so that a printed detection is already stored), the embedded broker when asked for,
- * live settings, the live page when asked for, and the closing report.
+ * live settings, the live page when asked for, events and their clips when asked for, and the closing report.
  */
 final class Deployment implements AutoCloseable {
+    private static final long MIB = 1L << 20;
+    /** The most input one clip holds in memory while its event lasts. */
+    private static final long CLIP_MEMORY_BYTES = 16 * MIB;
     private final VigilConfig config;
     private final PrintWriter err;
     private final LiveLanes lanes = new LiveLanes();
@@ -57,10 +60,6 @@ final class Deployment implements AutoCloseable {
     private LivePage livePage;
     private boolean eventsOn;
     private ClipStore clipStore;
-    private EventTracker events;
-    private static final long MIB = 1L << 20;
-    /** The most input one clip holds in memory while its event lasts. */
-    private static final long CLIP_MEMORY_BYTES = 16 * MIB;
 
     private Deployment(VigilConfig config, PrintWriter err) {
         this.config = config;
@@ -187,6 +186,7 @@ final class Deployment implements AutoCloseable {
             throws UserError, IOException, InterruptedException {
         err.flush();
         List<DetectionSink> all = new ArrayList<>(sinks);
+        EventTracker events = null;
         if (eventsOn) {
             EventListener publish = mqtt.events();
             if (clipStore != null) {

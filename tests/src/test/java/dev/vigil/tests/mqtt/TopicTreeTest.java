@@ -64,6 +64,8 @@ class TopicTreeTest {
             assertEquals("vigil_vigil-demo_audio", ha.get("unique_id").asText());
 
             List<Subscriber.Received> detections = sub.await("/detections/", 3, 5_000);
+            assertEquals(List.of(), sub.await(r -> r.topic().contains("/events/") || r.topic().startsWith("homeassistant/event/")
+                    || r.topic().startsWith("homeassistant/binary_sensor/"), 0, 0), "events are off by default: nothing of them");
             assertEquals(TestConfigs.ids(run), detections.stream().map(r -> r.json().get("id").asText()).toList());
             for (Subscriber.Received d : detections) {
                 JsonNode j = d.json();

@@ -16,11 +16,11 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /**
- * {@code vigil export-nir}: compiles a NIR model for a device and writes the quantised network back
+ * {@code vigil export-nir}: compiles a NIR model (or takes a model bundle's lane) for a device and writes the quantised network back
  * as NIR, so that what the device runs can be run in other frameworks.
  */
 @Command(name = "export-nir", mixinStandardHelpOptions = true,
-        description = {"Writes the network a HAL device runs back as a NIR graph (HDF5).",
+        description = {"Writes the network a HAL device runs, from a NIR model or a model bundle's lane, back as a NIR graph (HDF5).",
                 "The model compiled for the device, its integers dequantised to float64: re-importing it for the "
                         + "same device and --dt gives the same integer program."})
 final class ExportNirCommand implements Callable<Integer> {
@@ -28,7 +28,7 @@ final class ExportNirCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "MODEL", description = "the model, a NIR graph (.nir, HDF5)")
+    @Parameters(index = "0", paramLabel = "MODEL", description = "the model: a NIR graph (.nir, HDF5) or a model bundle (.vigil)")
     private Path model;
 
     @Option(names = {"-o", "--out"}, paramLabel = "FILE", required = true, description = "the NIR file to write")
@@ -39,13 +39,18 @@ final class ExportNirCommand implements Callable<Integer> {
     private String device;
 
     @Option(names = "--dt", paramLabel = "SECONDS", defaultValue = "0.001",
-            description = "timestep used to discretise the model's time constants (default ${DEFAULT-VALUE} s)")
+            description = "timestep used to discretise a NIR graph's time constants (default ${DEFAULT-VALUE} s;"
+                    + " a bundle's lane keeps the step it was compiled with)")
     private double dt;
+
+    @Option(names = "--sensor", paramLabel = "SENSOR",
+            description = "the bundle's lane to take (dvs, audio or vibration; needed when it holds several)")
+    private String sensor;
 
     @Override
     public Integer call() throws Exception {
         NeuromorphicDevice hal = DeploymentOptions.device(device);
-        CompilationResult compiled = NirModels.compile(model, hal, dt);
+        CompilationResult compiled = NirModels.load(model, hal, dt, sensor);
         try {
             NirWriter.write(out, NirExport.graph(compiled));
         } catch (IOException e) {
@@ -58,7 +63,7 @@ final class ExportNirCommand implements Callable<Integer> {
         stdout.flush();
         PrintWriter err = spec.commandLine().getErr();
         err.println("vigil: wrote " + out + " (" + compiled.program().network().layers().size() + " layers as "
-                + device + " runs them, dt " + dt + " s)");
+                + device + " runs them, dt " + compiled.dt() + " s)");
         err.flush();
         return 0;
     }

@@ -27,11 +27,11 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 /**
- * {@code vigil simulate}: runs a NIR model, compiled for a device, on input spikes from a file, and
+ * {@code vigil simulate}: runs a NIR model compiled for a device, or a model bundle's lane, on input spikes from a file, and
  * writes every output neuron's spike steps and counts (CSV) and the device's activity and energy.
  */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
-        description = {"Runs a NIR model compiled for a HAL device on input spikes, step by step.",
+        description = {"Runs a NIR model or a model bundle's lane on a HAL device over input spikes, step by step.",
                 "Writes every output neuron's spike steps and count (CSV), then the device's activity and energy "
                         + "('# ' lines). Input: " + SpikeInputs.SUPPORTED + "."})
 final class SimulateCommand implements Callable<Integer> {
@@ -39,7 +39,7 @@ final class SimulateCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "MODEL", description = "the model, a NIR graph (.nir, HDF5)")
+    @Parameters(index = "0", paramLabel = "MODEL", description = "the model: a NIR graph (.nir, HDF5) or a model bundle (.vigil)")
     private Path model;
 
     @Option(names = "--input", paramLabel = "FILE", required = true, description = "input spikes (CSV or NPY)")
@@ -50,8 +50,13 @@ final class SimulateCommand implements Callable<Integer> {
     private String device;
 
     @Option(names = "--dt", paramLabel = "SECONDS", defaultValue = "0.001",
-            description = "timestep used to discretise the model's time constants (default ${DEFAULT-VALUE} s)")
+            description = "timestep used to discretise a NIR graph's time constants (default ${DEFAULT-VALUE} s;"
+                    + " a bundle's lane keeps the step it was compiled with)")
     private double dt;
+
+    @Option(names = "--sensor", paramLabel = "SENSOR",
+            description = "the bundle's lane to take (dvs, audio or vibration; needed when it holds several)")
+    private String sensor;
 
     @Option(names = "--steps", paramLabel = "N", defaultValue = "0",
             description = "steps to run, at least the input's (default: the input's)")
@@ -67,7 +72,7 @@ final class SimulateCommand implements Callable<Integer> {
         if (steps < 0) {
             throw new UserError("--steps " + steps + " is refused: must be 0 or more");
         }
-        CompilationResult compiled = NirModels.compile(model, hal, dt);
+        CompilationResult compiled = NirModels.load(model, hal, dt, sensor);
         SpikeInput spikes = readInput(compiled);
         SimulationResult result;
         try {

@@ -110,7 +110,7 @@ class InspectConvertTest {
         CliRun inspect = CliRun.run("inspect", damaged.toString());
         assertEquals(3, inspect.exitCode(), inspect.err());
         String out = String.join("\n", inspect.outLines());
-        assertTrue(out.contains("evt2, 1 stream(s), 0.096 s"), out);
+        assertTrue(out.contains("evt2, 1 stream, 0.096 s"), out);
         assertTrue(out.contains("corrupt parts: 1") && out.contains("time jumps ahead by"), out);
 
         CliRun replay = CliRun.run("replay", damaged.toString(), "--max", "--no-mqtt");
@@ -186,6 +186,22 @@ class InspectConvertTest {
         assertTrue(run.err().contains("davis346_aestream_example.aedat4 at 2021-10-11 ") && run.err().contains("--keep-time keeps that gap"),
                 run.err());
         assertTrue(span(out)[1] > 1_600_000_000_000_000L, "the AEDAT 4 file's Unix-time clock is kept");
+    }
+
+    @Test
+    void convertTakesTheOutputLastOrFromOutAndRefusesNone(@TempDir Path dir) throws Exception {
+        Path wav = data("audio/speechcommands_yes_1000ms_tflm.wav");
+        Path mat = data("vibration/cwru_X105_inner007_0hp_12kDE.mat");
+        Path last = dir.resolve("last.vlog");
+        Path named = dir.resolve("named.vlog");
+        assertEquals(0, CliRun.run("convert", wav.toString(), mat.toString(), last.toString()).exitCode());
+        CliRun run = CliRun.run("convert", wav.toString(), mat.toString(), "-o", named.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertArrayEquals(Files.readAllBytes(last), Files.readAllBytes(named), "-o names the same output as the last FILE");
+        CliRun none = CliRun.run("convert", wav.toString());
+        assertEquals(2, none.exitCode(), none.err());
+        assertTrue(none.err().contains("convert needs the output: name it last (vigil convert IN... OUT.vlog) or with --out OUT.vlog"),
+                none.err());
     }
 
     /** The first and last element time of a recording, µs. */

@@ -62,6 +62,19 @@ class TrainedModelReplayTest {
     }
 
     @Test
+    void evalWritesItsJsonOnlyWhereAsked(@TempDir Path dir) throws Exception {
+        Path log = Files.copy(TestPaths.demoLog(), dir.resolve("demo.vlog"));
+        Path labels = dir.resolve("demo.labels.csv");
+        Files.writeString(labels, "start_us,end_us,label\n1500000,2500000,motion\n");
+        CliRun eval = CliRun.run("eval", log.toString(), "--labels", labels.toString());
+        assertEquals(0, eval.exitCode(), eval.err());
+        assertTrue(String.join("\n", eval.outLines()).contains("recall"), eval.outLines().toString());
+        try (var files = Files.list(dir)) {
+            assertEquals(2, files.count(), "nothing is written beside the recording without --json");
+        }
+    }
+
+    @Test
     void aFormatOneBundleFromAnOlderTrainStillRunsItsHeadsOnTheBuiltInFrontEnd(@TempDir Path dir) throws Exception {
         ObjectMapper json = new ObjectMapper();
         ObjectNode root = json.createObjectNode();

@@ -121,7 +121,8 @@ public record SourceSummary(String file, String format, List<StreamSummary> stre
      */
     public String render() {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "%s: %s, %d stream(s), %,.3f s%n", file, format, streams.size(), durationSeconds()));
+        sb.append(String.format(Locale.ROOT, "%s: %s, %d stream%s, %,.3f s%n", file, format, streams.size(), streams.size() == 1 ? "" : "s",
+                durationSeconds()));
         for (StreamSummary s : streams) {
             StreamDescriptor d = s.stream();
             sb.append(String.format(Locale.ROOT, "  stream %d %s \"%s\"", d.id(), d.kind().label(), d.name()));

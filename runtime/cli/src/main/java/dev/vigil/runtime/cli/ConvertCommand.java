@@ -42,8 +42,11 @@ final class ConvertCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(arity = "2..*", paramLabel = "FILE", description = "input logs, then the output .vlog")
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "input logs, then the output .vlog (unless --out names it)")
     private List<Path> files;
+
+    @Option(names = {"-o", "--out"}, paramLabel = "OUT", description = "the output .vlog (then every FILE is an input)")
+    private Path outOption;
 
     @Option(names = "--keep-time", description = "keep every input's own timestamps instead of starting each at 0")
     private boolean keepTime;
@@ -54,8 +57,11 @@ final class ConvertCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
-        List<Path> inputs = files.subList(0, files.size() - 1);
-        Path out = files.getLast();
+        if (outOption == null && files.size() < 2) {
+            throw new UserError("convert needs the output: name it last (vigil convert IN... OUT.vlog) or with --out OUT.vlog", 2);
+        }
+        List<Path> inputs = outOption != null ? files : files.subList(0, files.size() - 1);
+        Path out = outOption != null ? outOption : files.getLast();
         if (inputs.contains(out)) {
             throw new UserError("the output " + out + " is also an input");
         }

@@ -165,8 +165,8 @@ final class Deployment implements AutoCloseable {
         if (livePage != null) {
             livePage.close();
             long dropped = livePage.feedDropped() + livePage.clientDropped();
-            err.println("vigil: live page: " + livePage.served() + " page stream(s) served"
-                    + (dropped > 0 ? ", " + dropped + " update(s) dropped for pages that fell behind" : ""));
+            err.println("vigil: live page: " + livePage.served() + (livePage.served() == 1 ? " page stream" : " page streams") + " served"
+                    + (dropped > 0 ? ", " + dropped + (dropped == 1 ? " update" : " updates") + " dropped for pages that fell behind" : ""));
             livePage = null;
         }
         extra.forEach(DetectionSink::close);

@@ -59,7 +59,7 @@ final class EvalCommand implements Callable<Integer> {
             description = "a label that marks distractors, not events (repeatable or comma-separated; default: the bundle's)")
     private List<String> negatives;
 
-    @Option(names = "--json", paramLabel = "FILE", description = "where to write the figures (default: LOG with .eval.json)")
+    @Option(names = "--json", paramLabel = "FILE", description = "also write the figures as JSON to FILE")
     private Path json;
 
     @Mixin
@@ -99,14 +99,15 @@ final class EvalCommand implements Callable<Integer> {
             throw new UserError("reading " + log + ": " + e.getMessage());
         }
         EvalTable.print(report, spec.commandLine().getOut());
-        Path target = json != null ? json : log.resolveSibling(log.getFileName() + ".eval.json");
-        try {
-            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(target.toFile(), report);
-        } catch (IOException e) {
-            throw new UserError("cannot write " + target + ": " + e.getMessage());
+        if (json != null) {
+            try {
+                new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), report);
+            } catch (IOException e) {
+                throw new UserError("cannot write " + json + ": " + e.getMessage());
+            }
+            spec.commandLine().getErr().println("vigil: wrote " + json);
+            spec.commandLine().getErr().flush();
         }
-        spec.commandLine().getErr().println("vigil: wrote " + target);
-        spec.commandLine().getErr().flush();
         return 0;
     }
 

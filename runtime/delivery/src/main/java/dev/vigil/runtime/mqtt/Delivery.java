@@ -315,7 +315,7 @@ public final class Delivery implements AutoCloseable {
     private void diskError(IOException e) throws InterruptedException {
         diskErrors++;
         if (diskErrors == 1 || diskErrors % 100 == 0) {
-            Logger.error("The outbox {} failed ({} time(s)): {}; retrying", outbox.dir(), diskErrors, e.getMessage());
+            Logger.error("the outbox {} failed ({} in a row): {}; retrying", outbox.dir(), diskErrors == 1 ? "once" : diskErrors + " times", e.getMessage());
         }
         try {
             if (transport != null) {
@@ -454,7 +454,7 @@ public final class Delivery implements AutoCloseable {
             long delay = backoff.nextDelayMs();
             nextAttemptMs = clock.getAsLong() + delay;
             if (backoff.failures() == 1 || backoff.failures() % 10 == 0) {
-                Logger.warn("{}; {} message(s) wait in the outbox; next attempt in {} ms", f.getMessage(), outbox.depth(), delay);
+                Logger.warn("{}; {} in the outbox; next attempt in {} ms", f.getMessage(), messages(outbox.depth()), delay);
             }
         }
     }
@@ -466,7 +466,7 @@ public final class Delivery implements AutoCloseable {
         connects++;
         backoff.reset();
         lastFailure = null;
-        Logger.info("Connected to the MQTT broker ({} message(s) waiting in the outbox, MQTT {})", outbox.depth(), protocol);
+        Logger.info("connected to the MQTT broker (MQTT {}; {} waiting in the outbox)", protocol, messages(outbox.depth()));
         live(settings.statusTopic(), ONLINE, settings.statusQos(), true);
         for (DeliveryHooks.LiveMessage m : hooks.onConnect()) {
             live(m.topic(), m.payload(), m.qos(), m.retained());
@@ -482,7 +482,7 @@ public final class Delivery implements AutoCloseable {
     }
 
     private void dropConnection(String why) throws IOException {
-        Logger.warn("MQTT: {}; {} unacknowledged message(s) will be sent again after reconnecting", why, inFlight.size());
+        Logger.warn("MQTT: {}; {} not yet acknowledged will be sent again after reconnecting", why, messages(inFlight.size()));
         transport.close();
         transport = null;
         inFlight.clear();
@@ -509,10 +509,16 @@ public final class Delivery implements AutoCloseable {
             long left = outbox.depth();
             outbox.close();
             if (left > 0) {
-                Logger.warn("{} detection(s) not yet delivered stay in the outbox {} for the next start", left, outbox.dir());
+                Logger.warn("{} not yet delivered {} in the outbox {} for the next start", messages(left), left == 1 ? "stays" : "stay", outbox.dir());
             }
         } catch (IOException e) {
             Logger.error("Closing the outbox: {}", e.getMessage());
         }
     }
+
+    /** {@code n} messages, in words: "1 message", "3 messages". */
+    private static String messages(long n) {
+        return n == 1 ? "1 message" : n + " messages";
+    }
+
 }

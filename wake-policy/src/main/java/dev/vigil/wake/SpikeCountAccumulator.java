@@ -47,6 +47,28 @@ public final class SpikeCountAccumulator {
         if (++stepsInHop < stepsPerHop) {
             return false;
         }
+        closeHop();
+        return true;
+    }
+
+    /**
+     * Closes the hop in progress early, as at the end of a recording whose last hop is short. Returns
+     * true when it held at least one step: the window's counts are then in {@link #windowCounts()}.
+     */
+    public boolean closePartialHop() {
+        if (stepsInHop == 0) {
+            return false;
+        }
+        closeHop();
+        return true;
+    }
+
+    /** Steps run in the hop in progress. */
+    public int stepsInHop() {
+        return stepsInHop;
+    }
+
+    private void closeHop() {
         stepsInHop = 0;
         Arrays.fill(window, 0);
         for (int[] hop : hops) {
@@ -57,7 +79,6 @@ public final class SpikeCountAccumulator {
         hopsClosed++;
         current = (current + 1) % hopsPerWindow;
         Arrays.fill(hops[current], 0);
-        return true;
     }
 
     /** Counts of the window that closed last (backing array, do not modify). */

@@ -41,4 +41,19 @@ class SpikeCountAccumulatorTest {
         }
         assertEquals(3, a.stepsPerWindow());
     }
+
+    @Test
+    void aShortLastHopClosesWithItsCounts() {
+        SpikeCountAccumulator a = new SpikeCountAccumulator(2, 4, 2);
+        assertFalse(a.closePartialHop(), "nothing to close before the first step");
+        a.spike(1);
+        a.endStep();
+        a.spike(0);
+        a.endStep();
+        assertEquals(2, a.stepsInHop());
+        assertTrue(a.closePartialHop());
+        assertArrayEquals(new int[]{1, 1}, a.windowCounts());
+        assertEquals(1, a.windowsClosed());
+        assertFalse(a.closePartialHop(), "a closed hop is not closed twice");
+    }
 }

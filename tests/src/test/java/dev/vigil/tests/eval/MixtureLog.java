@@ -44,6 +44,40 @@ final class MixtureLog {
         }
     }
 
+    /**
+     * {@code seconds} of background that is not one clip looped: splices of 0.4 to 1 clip length from
+     * {@code clips} in random order, each from a random offset (wrapping around the clip) at a random gain
+     * of 0.6 to 1.4 times {@code gain}, with a second clip mixed under it at up to 0.3 times {@code gain};
+     * neighbouring splices crossfade over 20 ms. {@code seed} makes it repeatable.
+     */
+    static MixtureLog varied(StreamKind kind, double rate, double seconds, float[][] clips, double gain, long seed) {
+        MixtureLog m = new MixtureLog(kind, rate, seconds);
+        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+        int fade = (int) (0.02 * rate);
+        int start = 0;
+        while (start < m.signal.length) {
+            float[] main = clips[random.nextInt(clips.length)];
+            float[] under = clips[random.nextInt(clips.length)];
+            int len = Math.max(2 * fade + 1, (int) (main.length * (0.4 + 0.6 * random.nextDouble())));
+            int from = random.nextInt(main.length);
+            int underFrom = random.nextInt(under.length);
+            double g = gain * (0.6 + 0.8 * random.nextDouble());
+            double gu = gain * 0.3 * random.nextDouble();
+            for (int i = 0; i < len && start + i < m.signal.length; i++) {
+                double w = Math.min(1, Math.min((double) (i + 1) / fade, (double) (len - i) / fade));
+                m.signal[start + i] += (float) (w * (g * main[(from + i) % main.length] + gu * under[(underFrom + i) % under.length]));
+            }
+            start += len - fade;
+        }
+        return m;
+    }
+
+    private MixtureLog(StreamKind kind, double rate, double seconds) {
+        this.kind = kind;
+        this.rate = rate;
+        this.signal = new float[(int) (rate * seconds)];
+    }
+
     /** Replaces the signal from {@code atS} with {@code clip} (crossfaded over 20 ms at both ends), labelled {@code label} over the clip's span. */
     void replace(double atS, float[] clip, double gain, String label) {
         int at = (int) (atS * rate);

@@ -28,11 +28,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RealRecordingsEvalTest {
     /**
      * Seconds per part; {@code -Dvigil.eval.part-s=10800} gives 3 hours of each for false-wake figures (no
-     * false wake in 3 h bounds the rate at about 1 per hour with 95 % confidence). The backgrounds are short
-     * recordings looped, so long parts show the detector stays quiet over hours, not that it copes with
-     * hours of varied real background.
+     * false wake in 3 h bounds the rate at about 1 per hour with 95 % confidence). By default the
+     * backgrounds are short recordings looped, so long parts show the detector stays quiet over hours, not
+     * that it copes with hours of varied real background; {@link #VARIED} builds them varied.
      */
     private static final double PART_S = Double.parseDouble(System.getProperty("vigil.eval.part-s", "240"));
+    /**
+     * How the backgrounds are built: {@code looped} (default: the clip looped with crossfades, what the
+     * assertions were set on) or {@code varied} ({@link MixtureLog#varied}: splices at random offsets and
+     * gains with a second clip mixed under them), as {@code -Dvigil.eval.background=varied}.
+     */
+    private static final boolean VARIED = switch (System.getProperty("vigil.eval.background", "looped")) {
+        case "looped" -> false;
+        case "varied" -> true;
+        default -> throw new IllegalArgumentException("vigil.eval.background is looped or varied, not "
+                + System.getProperty("vigil.eval.background"));
+    };
     @TempDir
     Path dir;
 
@@ -81,7 +92,7 @@ class RealRecordingsEvalTest {
         float[] four = RealRecordings.wav("audio/speechcommands_yes_no_go_stop_alif.wav");
         float[][] trainWords = {yes, no, slice(four, 32_000, 48_000)};
         float[][] evalWords = {slice(four, 0, 16_000), slice(four, 16_000, 32_000), slice(four, 48_000, 64_000)};
-        JsonNode lane = trainAndEval("audio-noise", audio(noise, null, trainWords), audio(noise, null, evalWords),
+        JsonNode lane = trainAndEval("audio-noise", audio(noise, null, trainWords, 1), audio(noise, null, evalWords, 2),
                 "sensors:\n  dvs:\n    enabled: false\n  vibration:\n    enabled: false\n", KEYWORD_TRAINING);
         assertEquals(keywordCount(), lane.path("events").asInt());
         assertTrue(lane.path("recall").asDouble() >= 0.95, "recall " + lane.path("recall"));
@@ -108,8 +119,8 @@ class RealRecordingsEvalTest {
         assertEquals(59_600, speech.length, "SOURCES.md: 3.725 s at 16 kHz");
         float[][] trainWords = {yes, no, slice(four, 32_000, 48_000)};
         float[][] evalWords = {slice(four, 0, 16_000), slice(four, 16_000, 32_000), slice(four, 48_000, 64_000)};
-        MixtureLog train = audio(noise, slice(speech, 0, SPEECH_SPLIT), trainWords);
-        MixtureLog eval = audio(noise, slice(speech, SPEECH_SPLIT, speech.length), evalWords);
+        MixtureLog train = audio(noise, slice(speech, 0, SPEECH_SPLIT), trainWords, 3);
+        MixtureLog eval = audio(noise, slice(speech, SPEECH_SPLIT, speech.length), evalWords, 4);
         JsonNode lane = trainAndEval("audio-speech", train, eval, "sensors:\n  dvs:\n    enabled: false\n  vibration:\n    enabled: false\n",
                 with(KEYWORD_TRAINING, "--negative", "speech"));
         assertEquals("audio", lane.path("sensor").asText());
@@ -131,12 +142,15 @@ class RealRecordingsEvalTest {
     static final String[] KEYWORD_TRAINING = {"--windows", "4", "--post-windows", "16"};
 
     /**
-     * PART_S seconds: noise at half gain; a distractor (labelled {@code speech}) every 45 s from 30 s unless
+     * PART_S seconds: the noise looped at half gain, or with {@link #VARIED} a varied background (the noise
+     * clip forwards and backwards and the silence clip, spliced and mixed) at half gain; a distractor (labelled {@code speech}) every 45 s from 30 s unless
      * null; a keyword every 15 s (skipping the distractors), the words in turn, each word at gains 1, 0.7 and
      * 0.5 in turn.
      */
-    static MixtureLog audio(float[] noise, float[] speech, float[][] words) {
-        MixtureLog m = new MixtureLog(StreamKind.AUDIO, 16_000, PART_S, noise, 0.5);
+    static MixtureLog audio(float[] noise, float[] speech, float[][] words, long seed) {
+        MixtureLog m = VARIED
+                ? MixtureLog.varied(StreamKind.AUDIO, 16_000, PART_S, new float[][] {noise, reversed(noise), silence()}, 0.5, seed)
+                : new MixtureLog(StreamKind.AUDIO, 16_000, PART_S, noise, 0.5);
         for (double t = 30; speech != null && t + 4 < PART_S; t += 45) {
             m.add(t, speech, 0.5, "speech");
         }
@@ -178,9 +192,9 @@ class RealRecordingsEvalTest {
             healthy[i] = (float) ((healthy48k[4 * i] + healthy48k[4 * i + 1] + healthy48k[4 * i + 2] + healthy48k[4 * i + 3]) / 4);
         }
         int hh = healthy.length / 2;
-        MixtureLog train = vibration(slice(healthy, 0, hh), toFloat(inner, 0, inner.length / 2), toFloat(ball, 0, ball.length / 2));
+        MixtureLog train = vibration(slice(healthy, 0, hh), toFloat(inner, 0, inner.length / 2), toFloat(ball, 0, ball.length / 2), 5);
         MixtureLog eval = vibration(slice(healthy, hh, healthy.length), toFloat(inner, inner.length / 2, inner.length),
-                toFloat(ball, ball.length / 2, ball.length));
+                toFloat(ball, ball.length / 2, ball.length), 6);
         JsonNode lane = trainAndEval("vibration", train, eval, """
                 sensors:
                   dvs:
@@ -240,6 +254,30 @@ class RealRecordingsEvalTest {
         return k;
     }
 
+    /** {@code clip} backwards: noise of the same spectrum that is not the same stretch again. */
+    private static float[] reversed(float[] clip) {
+        float[] r = new float[clip.length];
+        for (int i = 0; i < r.length; i++) {
+            r[i] = clip[clip.length - 1 - i];
+        }
+        return r;
+    }
+
+    /** The Speech Commands silence clip (a quiet room), mixed into the audio background. */
+    private static float[] silence() {
+        try {
+            return RealRecordings.wav("audio/speechcommands_silence_1000ms_tflm.wav");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** {@code s} cut into three clips, so the background splices different stretches of the machine. */
+    private static float[][] thirds(float[] s) {
+        int t = s.length / 3;
+        return new float[][] {slice(s, 0, t), slice(s, t, 2 * t), slice(s, 2 * t, s.length)};
+    }
+
     private static float[] toFloat(double[] d, int from, int to) {
         float[] f = new float[to - from];
         for (int i = 0; i < f.length; i++) {
@@ -248,9 +286,10 @@ class RealRecordingsEvalTest {
         return f;
     }
 
-    /** 240 s of healthy vibration with a 2 s stretch of a faulty bearing every 12 s, inner race and ball in turn. */
-    private static MixtureLog vibration(float[] healthy, float[] inner, float[] ball) {
-        MixtureLog m = new MixtureLog(StreamKind.VIBRATION, 12_000, PART_S, healthy, 1.0);
+    /** PART_S seconds of healthy vibration (looped, or with {@link #VARIED} three stretches of it spliced and mixed) with a 2 s stretch of a faulty bearing every 12 s, inner race and ball in turn. */
+    private static MixtureLog vibration(float[] healthy, float[] inner, float[] ball, long seed) {
+        MixtureLog m = VARIED ? MixtureLog.varied(StreamKind.VIBRATION, 12_000, PART_S, thirds(healthy), 1.0, seed)
+                : new MixtureLog(StreamKind.VIBRATION, 12_000, PART_S, healthy, 1.0);
         int k = 0;
         for (double t = 6; t + 2 < PART_S; t += 12) {
             float[] src = k % 2 == 0 ? inner : ball;

@@ -65,6 +65,11 @@ final class SensorLane {
     /** Runs the remaining steps up to and including the step holding {@code endUs}. */
     void finish(long endUs) {
         binner.runThrough(endUs);
+        int shortSteps = accumulator.stepsInHop();
+        if (accumulator.closePartialHop()) {
+            long end = binner.deviceTimeUs();
+            judgeWindow(end - (accumulator.stepsPerWindow() - timing.stepsPerHop() + shortSteps) * timing.stepUs(), end);
+        }
         if (gate.pending()) {
             runDense(gate.releaseAtEnd(binner.deviceTimeUs()));
         }
@@ -75,10 +80,14 @@ final class SensorLane {
             return;
         }
         takeLiveSettings();
+        judgeWindow(endUs - accumulator.stepsPerWindow() * timing.stepUs(), endUs);
+    }
+
+    /** Judges the window that just closed, from {@code startUs} to {@code endUs}. */
+    private void judgeWindow(long startUs, long endUs) {
         if (!settings.enabled()) {
             return;
         }
-        long startUs = endUs - accumulator.stepsPerWindow() * timing.stepUs();
         boolean runsNow = gate.judge(startUs, endUs, accumulator.windowCounts());
         if (runsNow) {
             runDense(endUs);

@@ -31,8 +31,9 @@ import java.util.regex.Pattern;
  * from the name ({@code time_ms}, {@code t [us]}, {@code time (s)}) or from the options; the other
  * columns (or those in {@link FormatOptions#variables()}) are the one to three axes, their unit read
  * from a bracketed suffix ({@code ax (g)}, {@code accel_x [m/s^2]}) or from the options. The sample
- * rate is measured from the first thousand time steps (median), or taken from the options when there
- * is no time column. Rows that do not parse are reported and skipped. Lines longer than
+ * rate is measured from the whole time span (rows over span, so timestamps rounded to microseconds
+ * still give the exact rate), from the median of the first thousand steps when the span has gaps, or
+ * taken from the options when there is no time column. Rows that do not parse are reported and skipped. Lines longer than
  * {@link #MAX_LINE} characters are corrupt.
  */
 public final class CsvVibrationReader implements LogSource {
@@ -42,6 +43,8 @@ public final class CsvVibrationReader implements LogSource {
     private static final List<String> TIME_NAMES = List.of("time", "t", "timestamp", "seconds", "sec", "time_s",
             "time_ms", "time_us", "timestamp_us", "timestamp_ms", "t_s", "t_ms", "t_us", "ts");
     private static final int RATE_PROBE_ROWS = 1000;
+    /** Largest relative difference between the mean and the median time step before gaps are assumed. */
+    private static final double GAP_TOLERANCE = 0.05;
 
     private final Path file;
     private final String name;
@@ -108,8 +111,10 @@ public final class CsvVibrationReader implements LogSource {
         rewind(header);
         double[] steps = new double[RATE_PROBE_ROWS];
         int n = 0;
+        long rows = 0;
+        double first = Double.NaN;
         double previous = Double.NaN;
-        for (String l; n < RATE_PROBE_ROWS && (l = nextLine()) != null; ) {
+        for (String l; (l = nextLine()) != null; ) {
             String[] c = split(l, delimiter);
             if (c.length <= timeColumn) {
                 continue;
@@ -117,11 +122,17 @@ public final class CsvVibrationReader implements LogSource {
             try {
                 double t = Double.parseDouble(c[timeColumn].trim());
                 if (!Double.isNaN(previous) && t > previous) {
-                    steps[n++] = t - previous;
+                    if (n < RATE_PROBE_ROWS) {
+                        steps[n++] = t - previous;
+                    }
+                    rows++;
+                    previous = t;
+                } else if (Double.isNaN(previous)) {
+                    first = t;
+                    previous = t;
                 }
-                previous = t;
             } catch (NumberFormatException e) {
-                previous = Double.NaN;
+                // a row that does not parse is reported when the samples are read
             }
         }
         if (n == 0) {
@@ -129,7 +140,14 @@ public final class CsvVibrationReader implements LogSource {
             return options.sampleRateHz();
         }
         Arrays.sort(steps, 0, n);
-        return 1e6 / (steps[n / 2] * timeToUs);
+        double median = steps[n / 2];
+        double mean = (previous - first) / rows;
+        if (Math.abs(mean - median) > GAP_TOLERANCE * median) {
+            Logger.warn("{}: the time column has gaps (mean step {} against median {}); the rate follows the median",
+                    name, mean, median);
+            return 1e6 / (median * timeToUs);
+        }
+        return 1e6 / (mean * timeToUs);
     }
 
     private int findTimeColumn(String[] names, boolean header) throws LogFormatException {

@@ -49,6 +49,28 @@ class CsvVibrationReaderTest {
     }
 
     @Test
+    void rateComesFromTheWholeSpanNotFromRoundedMicrosecondSteps(@TempDir Path dir) throws IOException {
+        StringBuilder sb = new StringBuilder("time_us,ax\n");
+        for (int i = 0; i < 24_000; i++) {
+            sb.append(Math.round(i * 1e6 / 12_000)).append(',').append(i % 7).append('\n');
+        }
+        try (SensorSource s = LogFormats.open(csv(dir, sb.toString()), FormatOptions.defaults())) {
+            assertEquals(12_000, s.streams().get(0).sampleRate(), 0.5, "83 and 84 us steps average to 83.33 us");
+        }
+    }
+
+    @Test
+    void aGapInTheTimeColumnLeavesTheRateToTheMedianStep(@TempDir Path dir) throws IOException {
+        StringBuilder sb = new StringBuilder("time_ms,ax\n");
+        for (int i = 0; i < 2000; i++) {
+            sb.append(i < 1000 ? i : i + 5000).append(',').append(i % 3).append('\n');
+        }
+        try (SensorSource s = LogFormats.open(csv(dir, sb.toString()), FormatOptions.defaults())) {
+            assertEquals(1000, s.streams().get(0).sampleRate(), 1e-6, "1 ms steps around a 5 s gap");
+        }
+    }
+
+    @Test
     void semicolonsSecondsAndBadRowsReported(@TempDir Path dir) throws IOException {
         Path f = csv(dir, "t [s];vibration\n0.000;0.1\n0.001;0.2\noops;0.3\n0.002;0.4\n0.003\n0.004;0.5\n");
         try (SensorSource s = LogFormats.open(f)) {

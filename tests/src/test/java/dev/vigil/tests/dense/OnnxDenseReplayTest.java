@@ -9,7 +9,9 @@ import dev.vigil.runtime.dense.ExternalModel;
 import dev.vigil.runtime.dense.FloatExecutor;
 import dev.vigil.runtime.hal.reference.ReferenceDevice;
 import dev.vigil.runtime.pipeline.Detection;
+import dev.vigil.runtime.pipeline.LaneStats;
 import dev.vigil.runtime.pipeline.Pipeline;
+import dev.vigil.runtime.pipeline.RunSummary;
 import dev.vigil.sensors.Batch;
 import dev.vigil.sensors.SampleBatch;
 import dev.vigil.sensors.StreamKind;
@@ -52,8 +54,12 @@ class OnnxDenseReplayTest {
     void replayLabelsAudioWakesWithTheOnnxModelOnLogMelOfTheWokenSecond(@TempDir Path dir) throws Exception {
         VigilConfig config = ConfigLoader.parse(config(MODEL), "test");
         List<Detection> detections = new ArrayList<>();
+        RunSummary summary;
         try (VlogReader reader = new VlogReader(TestPaths.demoLog())) {
-            new Pipeline(config, new ReferenceDevice(), detections::add).run(reader, ReplayClock.asFastAsPossible());
+            summary = new Pipeline(config, new ReferenceDevice(), detections::add).run(reader, ReplayClock.asFastAsPossible());
+        }
+        for (LaneStats lane : summary.lanes()) {
+            assertEquals(lane.wake().wakes(), lane.dense().runs(), lane.sensor() + ": the dense stage runs once per wake");
         }
         List<Detection> audio = detections.stream().filter(d -> d.sensor().equals("audio")).toList();
         assertFalse(audio.isEmpty(), "the demo log's speech wakes the audio lane");

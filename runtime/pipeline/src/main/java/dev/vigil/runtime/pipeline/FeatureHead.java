@@ -57,20 +57,12 @@ final class FeatureHead {
         return new Labelled(labels.get(best), 1 / sum);
     }
 
-    /** The features of the last run (bands × frames, band-major), for checks. */
-    float[] lastFeatures() {
-        return features.clone();
-    }
-
-    /** The logits of the last run, one per label. */
-    float[] lastScores() {
-        return scores.clone();
-    }
-
+    /** Runs so far. */
     long runs() {
         return runs;
     }
 
+    /** Time spent in runs, features included, ns. */
     long nanos() {
         return nanos;
     }

@@ -156,7 +156,9 @@ final class SensorLane {
     }
 
     private LaneStats.Dense denseStats() {
-        return new LaneStats.Dense(dense.invocations(), detections, dense.nanos(), dense.macs(), dense.deviceJoules(),
+        long featureRuns = featureHead == null ? 0 : featureHead.runs();
+        long featureNanos = featureHead == null ? 0 : featureHead.nanos();
+        return new LaneStats.Dense(dense.invocations() + featureRuns, detections, dense.nanos() + featureNanos, dense.macs(), dense.deviceJoules(),
                 dense.device().onHostCpu(), dense.inputSparsity(), headMacs, model.head().footprintBytes(), model.head());
     }
 

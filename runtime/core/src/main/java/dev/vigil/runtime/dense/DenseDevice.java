@@ -20,6 +20,11 @@ public interface DenseDevice {
     /** True when the work runs on the host CPU (its time costs the board's loaded-minus-idle power). */
     boolean onHostCpu();
 
+    /** True when it runs Vigil's int8 models ({@link #load(Int8Model)}); false for devices of model files only. */
+    default boolean runsInt8() {
+        return true;
+    }
+
     /**
      * Loads {@code model} and returns an executor for it.
      *

@@ -37,6 +37,11 @@ public final class OnnxDenseDevice implements DenseDevice {
     }
 
     @Override
+    public boolean runsInt8() {
+        return false;
+    }
+
+    @Override
     public DenseExecutor load(Int8Model model) {
         throw new IllegalArgumentException("dense device 'onnx' runs ONNX model files, not Vigil's int8 model '" + model.name()
                 + "': run it on 'cpu' or 'northpole'");

@@ -1,13 +1,32 @@
 package dev.vigil.runtime.config;
 
+import java.util.List;
+
 /**
  * The dense stage, run only on wake. When disabled, a wake still emits a detection labelled by its sensor.
  *
  * @param enabled run it
  * @param device  where it runs: {@code cpu} (golden engine) or an installed dense device, e.g. {@code northpole}
+ * @param model   a model file the device runs on audio lanes' log-mel frames instead of the bundle's
+ *                int8 head over spike counts (e.g. an ONNX model with {@code device: onnx}); empty: none
+ * @param input   the model's input tensor; empty for its only input
+ * @param output  the model's output tensor read as one logit per label; empty for its only output
+ * @param labels  the model's labels, one per output value, in order
  */
-public record DenseConfig(boolean enabled, String device) {
+public record DenseConfig(boolean enabled, String device, String model, String input, String output, List<String> labels) {
     public DenseConfig {
         BadValueException.notBlank("device", device);
+        model = model == null ? "" : model.strip();
+        input = input == null ? "" : input;
+        output = output == null ? "" : output;
+        labels = labels == null ? List.of() : List.copyOf(labels);
+        if (!model.isEmpty() && labels.isEmpty()) {
+            throw new BadValueException("labels", labels, "dense.model '" + model + "' needs its labels, one per output value (labels: [yes, no, ...])");
+        }
+    }
+
+    /** The int8 head of the bundle on {@code device}, no model file. */
+    public DenseConfig(boolean enabled, String device) {
+        this(enabled, device, "", "", "", List.of());
     }
 }

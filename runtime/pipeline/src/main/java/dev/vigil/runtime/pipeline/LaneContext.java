@@ -19,10 +19,11 @@ import dev.vigil.wake.SensorFusion;
  * @param observer      sees every window (null: nobody)
  * @param deviceId      the Vigil device, for detection ids
  * @param live          live settings in, statistics out
+ * @param featureHeads  the heads reading features instead of spike counts, by stream id (most lanes have none)
  */
 record LaneContext(long originUs, long hopUs, int hopsPerWindow, EnergyModel energy, DenseDevice denseDevice,
                    boolean denseEnabled, SensorFusion fusion, DetectionSink sink, WindowObserver observer, String deviceId,
-                   LiveLanes live) {
+                   LiveLanes live, java.util.Map<Integer, FeatureHead> featureHeads) {
 
     /** How a lane stepping every {@code stepUs} cuts its time. */
     LaneTiming timing(long stepUs) {

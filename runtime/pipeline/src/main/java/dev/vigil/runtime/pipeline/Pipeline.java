@@ -7,6 +7,11 @@ import dev.vigil.runtime.config.Sensor;
 import dev.vigil.runtime.config.VigilConfig;
 import dev.vigil.runtime.dense.DenseDevice;
 import dev.vigil.runtime.dense.DenseDevices;
+import dev.vigil.runtime.dense.ExternalModel;
+import dev.vigil.sensors.StreamKind;
+import dev.vigil.sensors.features.LogMel;
+import dev.vigil.sensors.features.LogMelSettings;
+import java.nio.file.Path;
 import dev.vigil.runtime.hal.CompiledProgram;
 import dev.vigil.runtime.hal.DeviceSession;
 import dev.vigil.runtime.hal.DoesNotFitException;
@@ -16,6 +21,7 @@ import dev.vigil.sensors.Batch;
 import dev.vigil.sensors.SensorSource;
 import dev.vigil.sensors.StreamDescriptor;
 import dev.vigil.sensors.replay.ReplayClock;
+import org.tinylog.Logger;
 import dev.vigil.wake.SensorFusion;
 
 import java.io.IOException;
@@ -123,13 +129,68 @@ public final class Pipeline {
             sessions.values().forEach(DeviceSession::close);
             throw e;
         }
+        Map<Integer, FeatureHead> featureHeads;
+        try {
+            featureHeads = featureHeads(streams, models, dense);
+        } catch (RuntimeException e) {
+            sessions.values().forEach(DeviceSession::close);
+            throw e;
+        }
         SensorFusion fusion = fusion(models.values().stream().map(LaneModel::sensor).toList());
         long stepUs = config.network().timestepUs();
         long hopUs = config.window().hopMs() * 1000L;
         int hopsPerWindow = config.window().lengthMs() / config.window().hopMs();
-        return new PipelineRun(device, models, sessions, ignored, firstUs -> new LaneContext(Math.floorDiv(firstUs, stepUs) * stepUs,
-                hopUs, hopsPerWindow, device.capabilities().energy(), dense, config.dense().enabled(), fusion, sink, observer,
-                config.deviceId(), live));
+        DenseDevice int8 = int8Device(dense, featureHeads.size() < models.size());
+        return new PipelineRun(device, models, sessions, ignored, featureHeads, firstUs -> new LaneContext(Math.floorDiv(firstUs, stepUs) * stepUs,
+                hopUs, hopsPerWindow, device.capabilities().energy(), int8, config.dense().enabled(), fusion, sink, observer,
+                config.deviceId(), live, featureHeads));
+    }
+
+    /**
+     * Where the lanes' int8 heads run: {@code dense}, or the golden CPU engine when {@code dense} runs
+     * only model files (the lanes without a feature head still run their bundle's int8 head).
+     */
+    private static DenseDevice int8Device(DenseDevice dense, boolean lanesWithInt8Heads) {
+        if (dense.runsInt8()) {
+            return dense;
+        }
+        DenseDevice cpu = DenseDevices.find("cpu").orElseThrow(() -> new IllegalStateException("the golden 'cpu' dense device is missing"));
+        if (lanesWithInt8Heads) {
+            Logger.info("dense device '{}' runs model files only: the int8 heads of lanes without dense.model run on 'cpu'", dense.id());
+        }
+        return cpu;
+    }
+
+    /**
+     * One feature head per audio lane when {@code dense.model} names a model file: the file loaded on
+     * {@code dense} for the lane's log-mel frames ({@link LogMelSettings#keywordSpotting}, input shape
+     * {@code [1, 1, bands, frames]}), checked when it loads.
+     *
+     * @throws IllegalArgumentException in one line naming the file and the mismatch
+     */
+    private Map<Integer, FeatureHead> featureHeads(List<StreamDescriptor> streams, Map<Integer, LaneModel> models,
+                                                   DenseDevice dense) {
+        Map<Integer, FeatureHead> heads = new LinkedHashMap<>();
+        String file = config.dense().model();
+        if (file.isEmpty() || !config.dense().enabled()) {
+            return heads;
+        }
+        try {
+            for (StreamDescriptor s : streams) {
+                if (s.kind() != StreamKind.AUDIO || !models.containsKey(s.id())) {
+                    continue;
+                }
+                LogMelSettings settings = LogMelSettings.keywordSpotting(s.sampleRate());
+                Path path = Path.of(file);
+                ExternalModel m = new ExternalModel(path.getFileName().toString(), path, config.dense().input(),
+                        List.of(1, 1, settings.bands(), settings.frames()), config.dense().output(), config.dense().labels());
+                heads.put(s.id(), new FeatureHead(new LogMel(settings), dense.load(m), m.labels()));
+            }
+        } catch (RuntimeException e) {
+            heads.values().forEach(FeatureHead::close);
+            throw new IllegalArgumentException("dense.model: " + e.getMessage(), e);
+        }
+        return heads;
     }
 
     /**

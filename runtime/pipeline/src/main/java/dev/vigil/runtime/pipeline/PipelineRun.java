@@ -26,12 +26,14 @@ public final class PipelineRun implements AutoCloseable {
     private final List<String> ignored;
     private final LongFunction<LaneContext> contextAt;
     private final Map<Integer, SensorLane> lanes = new LinkedHashMap<>();
+    private final Map<Integer, FeatureHead> featureHeads;
     private final long wallStart = System.nanoTime();
     private LaneContext context;
     private long last = Long.MIN_VALUE;
 
     PipelineRun(NeuromorphicDevice device, Map<Integer, LaneModel> models, Map<Integer, DeviceSession> sessions,
-                List<String> ignored, LongFunction<LaneContext> contextAt) {
+                List<String> ignored, Map<Integer, FeatureHead> featureHeads, LongFunction<LaneContext> contextAt) {
+        this.featureHeads = featureHeads;
         this.device = device;
         this.models = models;
         this.sessions = sessions;
@@ -77,9 +79,10 @@ public final class PipelineRun implements AutoCloseable {
                 problems, new ArrayList<>(ignored));
     }
 
-    /** Closes the lanes' device sessions. */
+    /** Closes the lanes' device sessions and feature heads. */
     @Override
     public void close() {
+        featureHeads.values().forEach(FeatureHead::close);
         sessions.values().forEach(DeviceSession::close);
     }
 }

@@ -7,6 +7,7 @@ import dev.vigil.runtime.hal.DeviceSession;
 import dev.vigil.runtime.network.Layer;
 import dev.vigil.runtime.network.Network;
 import dev.vigil.sensors.Batch;
+import dev.vigil.sensors.SampleBatch;
 import dev.vigil.sensors.StreamDescriptor;
 import dev.vigil.wake.SpikeCountAccumulator;
 import org.tinylog.Logger;
@@ -27,6 +28,7 @@ final class SensorLane {
     private final StepBinner binner;
     private final WakeGate gate;
     private final DenseStage dense;
+    private final FeatureHead featureHead;
     private final LaneTiming timing;
     private final int[] tensor;
     private final long frontSynapses;
@@ -51,6 +53,7 @@ final class SensorLane {
         this.gate = new WakeGate(model, timing.hopUs(), WakePolicies.build(settings.wake(), model.readouts()),
                 context.fusion(), context.observer());
         this.dense = new DenseStage(model.head(), context.denseDevice());
+        this.featureHead = context.featureHeads().get(stream.id());
         this.tensor = new int[gate.bufferSize()];
         this.frontSynapses = synapses(model.network());
         this.headMacs = model.head().macs();
@@ -59,6 +62,9 @@ final class SensorLane {
 
     void accept(Batch batch) {
         inputElements += batch.size();
+        if (featureHead != null && batch instanceof SampleBatch samples) {
+            featureHead.append(samples);
+        }
         model.encoder().encode(batch, binner);
     }
 
@@ -116,7 +122,11 @@ final class SensorLane {
     private void runDense(long endUs) {
         String label = model.sensor();
         double score = 1.0;
-        if (context.denseEnabled()) {
+        if (context.denseEnabled() && featureHead != null) {
+            FeatureHead.Labelled result = featureHead.run();
+            label = result.label();
+            score = result.score();
+        } else if (context.denseEnabled()) {
             gate.copyWindowsTo(tensor);
             DenseResult result = dense.run(tensor);
             label = result.label();
@@ -156,7 +166,9 @@ final class SensorLane {
     }
 
     private LaneStats.Dense denseStats() {
-        return new LaneStats.Dense(dense.invocations(), detections, dense.nanos(), dense.macs(), dense.deviceJoules(),
+        long featureRuns = featureHead == null ? 0 : featureHead.runs();
+        long featureNanos = featureHead == null ? 0 : featureHead.nanos();
+        return new LaneStats.Dense(dense.invocations() + featureRuns, detections, dense.nanos() + featureNanos, dense.macs(), dense.deviceJoules(),
                 dense.device().onHostCpu(), dense.inputSparsity(), headMacs, model.head().footprintBytes(), model.head());
     }
 

@@ -20,12 +20,12 @@ import java.util.SplittableRandom;
  * blocks (3 × 3 depthwise, padding 1, then 1 × 1 pointwise), global average pooling and a fully
  * connected layer to 4 classes.
  */
-final class KeywordHeads {
+public final class KeywordHeads {
 
     private KeywordHeads() {
     }
 
-    static Int8Model dsCnn(int channels, long seed) {
+    public static Int8Model dsCnn(int channels, long seed) {
         SplittableRandom r = new SplittableRandom(seed);
         List<Int8Op> layers = new ArrayList<>();
         Int8Conv2d first = new Int8Conv2d(new FeatureShape(1, 40, 98), channels, new Kernel(4, 10, 2, 2, 1, 4),

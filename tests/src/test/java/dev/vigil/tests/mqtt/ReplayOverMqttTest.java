@@ -39,8 +39,14 @@ class ReplayOverMqttTest {
             ObjectNode m = (ObjectNode) JSON.readTree(arrived.get(i).payload());
             assertTrue(m.hasNonNull("wall_time"), "MQTT payload carries the wall time");
             assertTrue(m.has("energy_j"), "MQTT payload carries the energy estimate");
-            m.remove(List.of("wall_time", "energy_j"));
-            assertEquals(p, m, "detection " + i + " differs between stdout and MQTT (beyond wall_time, energy_j)");
+            JsonNode e = m.path("energy");
+            assertEquals(m.path("energy_j").asDouble(), e.path("front_dynamic_j").asDouble() + e.path("front_static_j").asDouble(),
+                    1e-12, "energy_j is the front end's parts: " + e);
+            assertTrue(e.path("front_static_j").asDouble() > 0, "the front end's static power is counted: " + e);
+            assertTrue(e.path("encoder_cpu_s").asDouble() > 0, "the encoder's CPU time is counted: " + e);
+            assertTrue(e.path("dense_cpu_s").asDouble() > 0, "the dense runs' CPU time is counted: " + e);
+            m.remove(List.of("wall_time", "energy_j", "energy"));
+            assertEquals(p, m, "detection " + i + " differs between stdout and MQTT (beyond wall_time, energy_j, energy)");
             assertEquals("vigil/vigil-demo/detections/" + p.get("sensor").asText(), arrived.get(i).topic());
             for (String field : List.of("schema", "id", "sensor", "label", "score", "device_time_us", "wake_reason")) {
                 assertTrue(m.hasNonNull(field), "payload field " + field + " missing");

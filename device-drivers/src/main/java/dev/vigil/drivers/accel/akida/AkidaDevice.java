@@ -44,7 +44,7 @@ import java.util.stream.IntStream;
  *     weight memory (fan-in = inputs + neurons), and a LIF spike travels as one 1-bit event. No pipeline
  *     delay is added: a CUBA layer's delay is the network's own (0 or 1).</li>
  * </ul>
- * No per-operation energy is published for Akida; Loihi's figures ({@link EnergyModel#LOIHI_2018})
+ * No per-operation energy or idle power is published for Akida; Loihi's figures ({@link EnergyModel#LOIHI_2018})
  * stand in and are labelled as such.
  */
 public final class AkidaDevice extends EmulatedDevice {
@@ -57,8 +57,9 @@ public final class AkidaDevice extends EmulatedDevice {
     /** Weights one NPU's memory holds (about 100 KB). */
     public static final long WEIGHTS_PER_NPU = 102_400;
 
-    private static final EnergyModel ENERGY = new EnergyModel(23.6e-12, 52e-12, 1.7e-12, 0,
-            "stand-in: Loihi figures (Davies et al., IEEE Micro 2018); Akida publishes none per operation", 81e-12, 0);
+    private static final EnergyModel ENERGY = new EnergyModel(23.6e-12, 52e-12, 1.7e-12, EnergyModel.LOIHI_IDLE_W,
+            "stand-in: Loihi figures (Davies et al., IEEE Micro 2018); Akida publishes none per operation", 81e-12, 0,
+            "assumption: Loihi's idle power stands in (" + EnergyModel.LOIHI_IDLE_SOURCE + "); Akida publishes no idle figure");
 
     private static final DeviceCapabilities CAPABILITIES = new DeviceCapabilities(ID,
             "Akida-class: 80 NPUs, event-based conv/dense, 1/2/4-bit activations, 1/2/4/8-bit weights;"

@@ -18,7 +18,9 @@ import java.util.List;
  * Profile (Modha et al., "Neural inference at the frontier of energy, space, and time", Science 382,
  * 2023): 256 cores, 224 MB of on-chip memory of which we give each core 768 KiB for weights, int8
  * weights and activations. The energy per multiply-accumulate is an <em>assumed</em> 0.5 pJ, an
- * order-of-magnitude figure for int8 compute beside on-chip SRAM in 12 nm, not a vendor measurement.
+ * order-of-magnitude figure for int8 compute beside on-chip SRAM in 12 nm, not a vendor measurement;
+ * its static power an <em>assumed</em> {@value #STATIC_W} W (no idle figure is published; an edge part
+ * holding its weights in SRAM leaks for as long as it is on, woken or not).
  */
 public final class NorthPoleDenseDevice implements DenseDevice {
     /** Its id. */
@@ -29,6 +31,8 @@ public final class NorthPoleDenseDevice implements DenseDevice {
     public static final int WEIGHT_BYTES_PER_CORE = 768 * 1024;
     /** Assumed energy per int8 multiply-accumulate, J. */
     public static final double JOULES_PER_MAC = 0.5e-12;
+    /** Assumed static power, W. */
+    public static final double STATIC_W = 0.1;
 
     @Override
     public String id() {
@@ -49,6 +53,16 @@ public final class NorthPoleDenseDevice implements DenseDevice {
     @Override
     public boolean onHostCpu() {
         return false;
+    }
+
+    @Override
+    public double staticW() {
+        return STATIC_W;
+    }
+
+    @Override
+    public String staticSource() {
+        return "assumption: " + STATIC_W + " W, no published idle figure for NorthPole";
     }
 
     @Override

@@ -33,8 +33,11 @@ import java.util.concurrent.Callable;
                         + "(target events with a published detection of their label) and wake recall, precision "
                         + "of published detections, false wakes per hour of background, distractor wakes and the "
                         + "share the dense stage rejected, latency p50/p99 to detection and to wake, dense duty "
-                        + "cycle, energy against running the dense stage on every window, synops, activation "
-                        + "sparsity and footprint; writes them as JSON.",
+                        + "cycle, energy against running the dense stage on every window (part by part, each with "
+                        + "its source: front end, its static power, encoder and features' CPU time priced with "
+                        + "--board, dense runs, the dense device's static power), synops, activation sparsity and "
+                        + "footprint; writes them as JSON. --sweep adds the miss rate against false accepts per hour "
+                        + "over the dense head's score threshold.",
                 "Labels named with --negative (default: the bundle's, from 'vigil train --negative') mark "
                         + "distractors, e.g. speech that holds no keyword: a wake inside one is a distractor wake, "
                         + "not a background false wake; a dense result labelled background or with a negative "
@@ -61,6 +64,10 @@ final class EvalCommand implements Callable<Integer> {
 
     @Option(names = "--json", paramLabel = "FILE", description = "also write the figures as JSON to FILE")
     private Path json;
+
+    @Option(names = "--sweep", description = "also print, per lane, the miss rate against false accepts per hour over the"
+            + " dense head's score threshold and the operating point's figures (in the JSON too)")
+    private boolean sweep;
 
     @Mixin
     private FormatFlags format = new FormatFlags();
@@ -99,6 +106,11 @@ final class EvalCommand implements Callable<Integer> {
             throw new UserError("reading " + log + ": " + e.getMessage());
         }
         EvalTable.print(report, spec.commandLine().getOut());
+        if (sweep) {
+            EvalTable.printSweeps(report, spec.commandLine().getOut());
+        } else {
+            report = report.withoutSweeps();
+        }
         if (json != null) {
             try {
                 new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), report);
@@ -120,7 +132,7 @@ final class EvalCommand implements Callable<Integer> {
         }
         try {
             return new BoardPower(known.name() + " (figures from the command line)", idleW != null ? idleW : known.idleW(),
-                    loadedW != null ? loadedW : known.loadedW());
+                    loadedW != null ? loadedW : known.loadedW(), "given on the command line");
         } catch (IllegalArgumentException e) {
             throw new UserError("--board-idle-w / --board-loaded-w refused: " + e.getMessage());
         }

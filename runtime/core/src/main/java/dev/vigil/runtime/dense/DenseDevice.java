@@ -20,6 +20,19 @@ public interface DenseDevice {
     /** True when the work runs on the host CPU (its time costs the board's loaded-minus-idle power). */
     boolean onHostCpu();
 
+    /**
+     * Power the device draws for as long as it is on, whether it runs or not, W. 0 for the host CPU,
+     * whose idle power is the board's and drawn with or without Vigil.
+     */
+    default double staticW() {
+        return 0;
+    }
+
+    /** Where {@link #staticW()} comes from, or that it is an assumption. */
+    default String staticSource() {
+        return "host CPU: its idle power is the board's, drawn with or without Vigil (not counted)";
+    }
+
     /** True when it runs Vigil's int8 models ({@link #load(Int8Model)}); false for devices of model files only. */
     default boolean runsInt8() {
         return true;

@@ -56,6 +56,7 @@ class NetworkCompilerTest {
     void energyUsesActiveAndInactiveUpdatesAndHops() {
         ActivityCounts c = new ActivityCounts(1000, 100, 50, 5, 10, 40, 20);
         double expected = 1000 * 23.6e-12 + 60 * 52e-12 + 40 * 81e-12 + 50 * 1.7e-12 + 20 * 3.5e-12;
-        assertEquals(expected, EnergyModel.LOIHI_2018.joules(c, 1.0), 1e-18);
+        assertEquals(expected, EnergyModel.LOIHI_2018.dynamicJoules(c), 1e-18);
+        assertEquals(expected + 2 * 0.029, EnergyModel.LOIHI_2018.joules(c, 2.0), 1e-15, "plus Loihi's idle power over the run");
     }
 }

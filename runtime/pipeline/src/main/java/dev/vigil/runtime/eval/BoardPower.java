@@ -16,8 +16,16 @@ import java.util.Optional;
  * @param name    board name
  * @param idleW   OS idle power, W
  * @param loadedW power with all cores busy, W
+ * @param source  where the figures come from
  */
-public record BoardPower(String name, double idleW, double loadedW) {
+public record BoardPower(String name, double idleW, double loadedW, String source) {
+
+    /** Figures given without a source: labelled as an assumption. */
+    public BoardPower(String name, double idleW, double loadedW) {
+        this(name, idleW, loadedW, "assumption: figures given without a source");
+    }
+
+    private static final String GEERLING = "whole-board draw at 5 V, Jeff Geerling's Raspberry Pi power benchmarks (pidramble.com)";
 
     /** The board {@code vigil eval} assumes unless told otherwise. */
     public static final String DEFAULT_BOARD = "pi4b";
@@ -26,12 +34,12 @@ public record BoardPower(String name, double idleW, double loadedW) {
     }
 
     private static final List<Known> BOARDS = List.of(
-            new Known("pi5", new BoardPower("Raspberry Pi 5", 2.7, 7.0)),
-            new Known("cm4", new BoardPower("Raspberry Pi Compute Module 4", 1.4, 5.0)),
-            new Known("pi4b", new BoardPower("Raspberry Pi 4 Model B", 2.7, 6.4)),
-            new Known("pi3bplus", new BoardPower("Raspberry Pi 3 Model B+", 1.9, 5.1)),
-            new Known("zero2w", new BoardPower("Raspberry Pi Zero 2 W", 0.6, 3.0)),
-            new Known("generic", new BoardPower("Generic Linux host", 0, 0)));
+            new Known("pi5", new BoardPower("Raspberry Pi 5", 2.7, 7.0, "at the wall without fan load, Jeff Geerling's Pi 5 review (2023)")),
+            new Known("cm4", new BoardPower("Raspberry Pi Compute Module 4", 1.4, 5.0, "on the CM4 IO board, approximate (assumption)")),
+            new Known("pi4b", new BoardPower("Raspberry Pi 4 Model B", 2.7, 6.4, GEERLING)),
+            new Known("pi3bplus", new BoardPower("Raspberry Pi 3 Model B+", 1.9, 5.1, GEERLING)),
+            new Known("zero2w", new BoardPower("Raspberry Pi Zero 2 W", 0.6, 3.0, GEERLING)),
+            new Known("generic", new BoardPower("Generic Linux host", 0, 0, "unknown: CPU work not priced")));
 
     public BoardPower {
         if (!(idleW >= 0) || !(loadedW >= idleW)) {
@@ -51,7 +59,7 @@ public record BoardPower(String name, double idleW, double loadedW) {
 
     /** The same figures under another name. */
     public BoardPower named(String newName) {
-        return new BoardPower(newName, idleW, loadedW);
+        return new BoardPower(newName, idleW, loadedW, source);
     }
 
     /** Whether figures are known for this board. */

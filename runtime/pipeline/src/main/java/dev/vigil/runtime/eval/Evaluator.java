@@ -10,6 +10,7 @@ import dev.vigil.runtime.hal.DoesNotFitException;
 import dev.vigil.runtime.hal.NeuromorphicDevice;
 import dev.vigil.runtime.learn.LabelInterval;
 import dev.vigil.runtime.learn.WindowRecorder;
+import dev.vigil.runtime.pipeline.CpuClock;
 import dev.vigil.runtime.pipeline.Detection;
 import dev.vigil.runtime.pipeline.LaneStats;
 import dev.vigil.runtime.pipeline.Pipeline;
@@ -37,6 +38,7 @@ import java.util.stream.IntStream;
  */
 public final class Evaluator {
     private static final int CALIBRATION_RUNS = 2_000;
+    private static final long CALIBRATION_BATCH_MS = 200;
 
     private Evaluator() {
     }
@@ -69,14 +71,19 @@ public final class Evaluator {
                                    VigilConfig config, DenseDevice dense, ModelBundle bundle, List<LabelInterval> labels,
                                    Set<String> negatives, BoardPower board) {
         long windowUs = config.window().lengthMs() * 1000L;
+        long hopUs = config.window().hopMs() * 1000L;
         List<LaneReport> lanes = new ArrayList<>();
+        List<LaneSweep> sweeps = new ArrayList<>();
         for (LaneStats st : run.lanes()) {
             long[] wakeEnds = wakeEndsUs.getOrDefault(st.sensor(), new long[0]);
-            lanes.add(lane(st, wakeEnds, detections, labels, negatives, windowUs, run.recordedUs(), dense, board));
+            lanes.add(lane(st, wakeEnds, detections, labels, negatives, windowUs, hopUs, run.recordedUs(), dense, board));
+            List<LabelInterval> mine = labels.stream().filter(l -> l.appliesTo(st.sensor())).toList();
+            List<Detection> results = detections.stream().filter(d -> d.sensor().equals(st.sensor())).toList();
+            sweeps.add(LaneSweep.of(st.sensor(),
+                    LaneOutcomes.of(wakeEnds, results, mine, negatives, windowUs, run.recordedUs()).curve()));
         }
         return new EvalReport(logName, run.recordedUs() / 1e6, run.device(), dense.id(), board,
-                describe(bundle), new ArrayList<>(new TreeSet<>(negatives)),
-                lanes);
+                describe(bundle), new ArrayList<>(new TreeSet<>(negatives)), lanes, sweeps);
     }
 
     /** How the report names the model: built-in, trained (with its seed) or the bundle's lanes. */
@@ -89,16 +96,18 @@ public final class Evaluator {
     }
 
     private static LaneReport lane(LaneStats st, long[] wakeEnds, List<Detection> all, List<LabelInterval> labels,
-                                   Set<String> negatives, long windowUs, long recordedUs, DenseDevice dense, BoardPower board) {
+                                   Set<String> negatives, long windowUs, long hopUs, long recordedUs, DenseDevice dense,
+                                   BoardPower board) {
         String sensor = st.sensor();
         List<LabelInterval> mine = labels.stream().filter(l -> l.appliesTo(sensor)).toList();
         List<Detection> results = all.stream().filter(d -> d.sensor().equals(sensor)).toList();
         LaneScore sc = LaneScore.of(wakeEnds, results, mine, negatives, windowUs, recordedUs);
         double bgHours = sc.backgroundUs() / 3.6e9;
-        double perRunS = calibrate(st, dense);
-        double perRunJ = st.dense().macsPerRun() * dense.joulesPerMac() + (dense.onHostCpu() ? perRunS * board.activeW() : 0);
-        double salience = st.front().energyJ() + st.dense().runs() * perRunJ;
-        double always = st.wake().windows() * perRunJ;
+        LaneEnergy priced = LaneEnergy.of(st, hopUs, recordedUs / 1e6, dense, board);
+        EnergyBreakdown energy = priced.breakdown();
+        double perRunJ = priced.denseJPerRun();
+        double salience = energy.wakeOnSalienceJ();
+        double always = energy.alwaysDenseJ();
         long updates = st.front().counts().neuronUpdates();
         return new LaneReport(sensor, sc.events(), sc.detectedEvents(), ratio(sc.detectedEvents(), sc.events()),
                 sc.wokenEvents(), ratio(sc.wokenEvents(), sc.events()), sc.published(), sc.truePositives(), sc.precision(),
@@ -112,31 +121,33 @@ public final class Evaluator {
                 st.front().energyJ(), perRunJ, salience, always, salience == 0 ? Double.NaN : always / salience,
                 st.front().counts().synapticOps() + st.dense().macs(), st.wake().windows() * st.dense().macsPerRun(),
                 updates == 0 ? Double.NaN : 1 - (double) st.front().counts().outputSpikes() / updates, st.dense().sparsity(),
-                st.front().synapses() + st.dense().footprintBytes(), st.wake().refused(), sc.falseWakeTimesS());
+                st.front().synapses() + st.dense().footprintBytes(), st.wake().refused(), sc.falseWakeTimesS(), energy);
     }
 
     private static double ratio(int a, int b) {
         return b == 0 ? Double.NaN : (double) a / b;
     }
 
-    /** CPU seconds of one dense invocation of this lane's head on the host, 0 when it runs elsewhere. */
-    private static double calibrate(LaneStats st, DenseDevice dense) {
-        return dense.onHostCpu() ? timePerRun(st.dense().head(), dense) : 0;
-    }
-
-    /** Median seconds per invocation of {@code model} on {@code dense}, over batches of runs on random counts. */
+    /**
+     * Median CPU seconds per invocation of {@code model} on {@code dense}, over 5 batches of runs on random
+     * counts (a batch ends after 2,000 runs or {@value #CALIBRATION_BATCH_MS} ms, so a large head is timed on
+     * fewer runs).
+     */
     public static double timePerRun(Int8Model model, DenseDevice dense) {
         DenseStage s = new DenseStage(model, dense);
         int[] t = new int[model.inputs()];
         java.util.SplittableRandom r = new java.util.SplittableRandom(1);
         double[] batches = new double[5];
         for (int b = 0; b < batches.length; b++) {
-            long start = System.nanoTime();
-            for (int i = 0; i < CALIBRATION_RUNS; i++) {
-                t[i % t.length] = r.nextInt(64);
+            long start = CpuClock.nanos();
+            long until = start + CALIBRATION_BATCH_MS * 1_000_000L;
+            int runs = 0;
+            do {
+                t[runs % t.length] = r.nextInt(64);
                 s.run(t);
-            }
-            batches[b] = (System.nanoTime() - start) / 1e9 / CALIBRATION_RUNS;
+                runs++;
+            } while (runs < CALIBRATION_RUNS && CpuClock.nanos() < until);
+            batches[b] = (CpuClock.nanos() - start) / 1e9 / runs;
         }
         Arrays.sort(batches);
         return batches[batches.length / 2];

@@ -35,10 +35,12 @@ package dev.vigil.runtime.eval;
  * @param windows                windows judged
  * @param denseRuns              dense-stage invocations
  * @param dutyCycle              denseRuns / windows
- * @param frontJ                 front-end energy from the accelerator's counters
+ * @param frontJ                 front-end energy from the accelerator's counters and its static power
  * @param denseJPerRun           dense energy per invocation: device energy plus CPU time × board active power
- * @param wakeOnSalienceJ        frontJ + denseRuns × denseJPerRun
- * @param alwaysDenseJ           windows × denseJPerRun
+ * @param wakeOnSalienceJ        the sum of {@code energy}'s wake-on-salience parts: front end, encoder, features,
+ *                               denseRuns × denseJPerRun, the dense device's static power
+ * @param alwaysDenseJ           the sum of {@code energy}'s always-dense parts: the features and windows × denseJPerRun,
+ *                               the dense device's static power
  * @param energyRatio            alwaysDenseJ / wakeOnSalienceJ
  * @param synops                 synaptic operations: front end plus dense MACs (NeuroBench "effective synops")
  * @param alwaysDenseSynops      dense MACs if run on every window
@@ -47,6 +49,7 @@ package dev.vigil.runtime.eval;
  * @param footprintBytes         front-end weights (1 byte each) + dense weights and biases
  * @param refusedWakes           wakes refused by cooldown or budget, or held by fusion
  * @param falseWakeTimesS        device times of the first 100 false wakes, s
+ * @param energy                 the energy parts, each with its source
  */
 public record LaneReport(String sensor, int events, int detectedEvents, double recall, int wokenEvents, double wakeRecall,
                          int detections, int truePositives, double precision, double labelAccuracy,
@@ -57,5 +60,5 @@ public record LaneReport(String sensor, int events, int detectedEvents, double r
                          long windows, long denseRuns, double dutyCycle, double frontJ, double denseJPerRun,
                          double wakeOnSalienceJ, double alwaysDenseJ, double energyRatio, long synops, long alwaysDenseSynops,
                          double frontSparsity, double denseSparsity, long footprintBytes, long refusedWakes,
-                         double[] falseWakeTimesS) {
+                         double[] falseWakeTimesS, EnergyBreakdown energy) {
 }

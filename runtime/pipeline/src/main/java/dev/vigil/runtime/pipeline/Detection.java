@@ -17,14 +17,26 @@ import java.util.Arrays;
  * @param windowStartUs device time at the start of the waking window
  * @param wakeReason    which wake rule fired and on what values
  * @param counts        the waking window's readout spike counts
- * @param energyJ       front-end energy the lane spent since its previous detection (since its start for the
- *                      first), J, from the device's counters and energy model: the cost of watching for this one
+ * @param energy        what the lane spent since its previous detection (since its start for the first), in
+ *                      parts: the cost of watching for this one and of telling what it is
  */
 public record Detection(String id, String deviceId, String sensor, int stream, String label, double score,
-                        long deviceTimeUs, long windowStartUs, String wakeReason, int[] counts, double energyJ) {
+                        long deviceTimeUs, long windowStartUs, String wakeReason, int[] counts, DetectionEnergy energy) {
 
     public Detection {
         counts = counts.clone();
+    }
+
+    /** A detection whose only known cost is {@code frontEnergyJ} of front-end work (the other parts 0). */
+    public Detection(String id, String deviceId, String sensor, int stream, String label, double score,
+                     long deviceTimeUs, long windowStartUs, String wakeReason, int[] counts, double frontEnergyJ) {
+        this(id, deviceId, sensor, stream, label, score, deviceTimeUs, windowStartUs, wakeReason, counts,
+                new DetectionEnergy(frontEnergyJ, 0, 0, 0, 0, 0));
+    }
+
+    /** Front-end energy since the previous detection, static power included, J. */
+    public double energyJ() {
+        return energy.frontJ();
     }
 
     @Override
@@ -38,7 +50,7 @@ public record Detection(String id, String deviceId, String sensor, int stream, S
                 && d.stream == stream && d.label.equals(label) && Double.compare(d.score, score) == 0
                 && d.deviceTimeUs == deviceTimeUs && d.windowStartUs == windowStartUs
                 && d.wakeReason.equals(wakeReason) && Arrays.equals(d.counts, counts)
-                && Double.compare(d.energyJ, energyJ) == 0;
+                && d.energy.equals(energy);
     }
 
     @Override

@@ -20,8 +20,11 @@ final class FeatureHead {
     private final List<String> labels;
     private final float[] features;
     private final float[] scores;
+    private final long spanUs;
     private long runs;
     private long nanos;
+    private long appendNanos;
+    private long computeNanos;
 
     FeatureHead(LogMel logMel, FloatExecutor executor, List<String> labels) {
         this.logMel = logMel;
@@ -30,17 +33,22 @@ final class FeatureHead {
         this.ring = new SampleRing(logMel.settings().spanSamples());
         this.features = new float[logMel.settings().size()];
         this.scores = new float[labels.size()];
+        this.spanUs = Math.round(logMel.settings().spanSamples() * 1e6 / logMel.settings().sampleRate());
     }
 
     /** Keeps the batch's first channel. */
     void append(SampleBatch batch) {
+        long t0 = System.nanoTime();
         ring.append(batch, 0);
+        appendNanos += System.nanoTime() - t0;
     }
 
     /** The label with the highest score and its softmax probability, from the newest span's features. */
     Labelled run() {
-        long t0 = System.nanoTime();
+        long t0 = CpuClock.nanos();
         logMel.compute(ring, features);
+        long t1 = CpuClock.nanos();
+        computeNanos += t1 - t0;
         executor.run(features, scores);
         int best = 0;
         for (int i = 1; i < scores.length; i++) {
@@ -52,7 +60,7 @@ final class FeatureHead {
         for (float s : scores) {
             sum += Math.exp(s - scores[best]);
         }
-        nanos += System.nanoTime() - t0;
+        nanos += CpuClock.nanos() - t1;
         runs++;
         return new Labelled(labels.get(best), 1 / sum);
     }
@@ -62,9 +70,17 @@ final class FeatureHead {
         return runs;
     }
 
-    /** Time spent in runs, features included, ns. */
+    /** Thread CPU time spent running the model (softmax included, features not), ns. */
     long nanos() {
         return nanos;
+    }
+
+    /**
+     * Time spent keeping samples (wall time × {@code cpuShare}: read on every batch, thread CPU time
+     * would cost more than the append) and computing features (thread CPU time), and the span one run reads.
+     */
+    LaneStats.Features features(double cpuShare) {
+        return new LaneStats.Features(Math.round(appendNanos * cpuShare), computeNanos, spanUs);
     }
 
     void close() {

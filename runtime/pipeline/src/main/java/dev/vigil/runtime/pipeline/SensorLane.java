@@ -38,7 +38,15 @@ final class SensorLane {
     private long detections;
     /** The dense part of the statistics, which changes only when the dense stage runs. */
     private LaneStats.Dense denseStats;
-    private double energyAtLastDetectionJ;
+    /** Batches whose thread CPU time is read: one in 64. */
+    private static final int CPU_SAMPLE_MASK = 63;
+    private long batches;
+    private long encoderWallNanos;
+    private long sampledCpuNanos;
+    private long sampledWallNanos;
+    private long denseNanos;
+    /** What the lane had spent at its previous detection, to give each detection its own share. */
+    private DetectionEnergy spentAtLastDetection = new DetectionEnergy(0, 0, 0, 0, 0, 0);
 
     /** The lane of {@code stream}, running {@code model}, its front end in {@code session}. */
     SensorLane(LaneContext context, LaneModel model, StreamDescriptor stream, DeviceSession session) {
@@ -61,11 +69,30 @@ final class SensorLane {
     }
 
     void accept(Batch batch) {
+        boolean sample = (batches++ & CPU_SAMPLE_MASK) == 0;
+        long cpu0 = sample ? CpuClock.nanos() : 0;
+        long wall0 = System.nanoTime();
         inputElements += batch.size();
         if (featureHead != null && batch instanceof SampleBatch samples) {
             featureHead.append(samples);
         }
+        long steps = binner.stepNanos();
+        long t0 = System.nanoTime();
         model.encoder().encode(batch, binner);
+        encoderWallNanos += System.nanoTime() - t0 - (binner.stepNanos() - steps);
+        if (sample) {
+            sampledCpuNanos += CpuClock.nanos() - cpu0;
+            sampledWallNanos += System.nanoTime() - wall0;
+        }
+    }
+
+    /**
+     * The share of wall time the lane's thread had a CPU, from the batches sampled: wall times measured per
+     * step and batch (reading thread CPU time there would cost more than the work) times it are CPU times
+     * even on a busy host.
+     */
+    private double cpuShare() {
+        return sampledWallNanos == 0 ? 1 : Math.min(1, (double) sampledCpuNanos / sampledWallNanos);
     }
 
     /** Runs the remaining steps up to and including the step holding {@code endUs}. */
@@ -128,18 +155,20 @@ final class SensorLane {
             score = result.score();
         } else if (context.denseEnabled()) {
             gate.copyWindowsTo(tensor);
+            long t0 = CpuClock.nanos();
             DenseResult result = dense.run(tensor);
+            denseNanos += CpuClock.nanos() - t0;
             label = result.label();
             score = result.score();
         }
         String id = DetectionIds.next();
-        double energyJ = frontEnergyJ(session.counts());
-        Detection d = new Detection(id, context.deviceId(), model.sensor(), stream.id(), label,
-                Math.round(score * 1e4) / 1e4, endUs, gate.wakeStartUs(), gate.wakeReason(), gate.wakeCounts(),
-                energyJ - energyAtLastDetectionJ);
-        energyAtLastDetectionJ = energyJ;
         detections++;
         denseStats = denseStats();
+        DetectionEnergy spent = spent();
+        Detection d = new Detection(id, context.deviceId(), model.sensor(), stream.id(), label,
+                Math.round(score * 1e4) / 1e4, endUs, gate.wakeStartUs(), gate.wakeReason(), gate.wakeCounts(),
+                spent.minus(spentAtLastDetection));
+        spentAtLastDetection = spent;
         publishStats();
         context.sink().accept(d);
     }
@@ -154,6 +183,20 @@ final class SensorLane {
         return context.energy().joules(counts, binner.elapsedUs() / 1e6);
     }
 
+    /** The encoder's CPU time so far, ns. */
+    private long encoderNanos() {
+        return Math.round(encoderWallNanos * cpuShare());
+    }
+
+    /** What the lane has spent since it started, in parts. */
+    private DetectionEnergy spent() {
+        LaneStats.Dense d = denseStats;
+        return new DetectionEnergy(context.energy().dynamicJoules(session.counts()),
+                context.energy().staticJoules(binner.elapsedUs() / 1e6), encoderNanos() / 1e9,
+                (d.features().appendNanos() + d.features().computeNanos()) / 1e9, d.onCpu() ? d.nanos() / 1e9 : 0,
+                d.deviceJ());
+    }
+
     /**
      * A snapshot of the lane's figures; published at every window for live metrics, so the constant parts
      * are computed once and the dense part only when the dense stage ran.
@@ -161,15 +204,18 @@ final class SensorLane {
     LaneStats stats() {
         ActivityCounts counts = session.counts();
         LaneStats.FrontEnd front = new LaneStats.FrontEnd(inputElements, binner.inputSpikes(), counts,
-                frontEnergyJ(counts), frontSynapses);
+                frontEnergyJ(counts), frontSynapses, binner.elapsedUs() / 1e6, encoderNanos(), context.energy());
         return new LaneStats(model.sensor(), stream.id(), stream.kind(), front, gate.stats(), denseStats);
     }
 
     private LaneStats.Dense denseStats() {
-        long featureRuns = featureHead == null ? 0 : featureHead.runs();
-        long featureNanos = featureHead == null ? 0 : featureHead.nanos();
-        return new LaneStats.Dense(dense.invocations() + featureRuns, detections, dense.nanos() + featureNanos, dense.macs(), dense.deviceJoules(),
-                dense.device().onHostCpu(), dense.inputSparsity(), headMacs, model.head().footprintBytes(), model.head());
+        if (featureHead != null) {
+            return new LaneStats.Dense(featureHead.runs(), detections, featureHead.nanos(), 0, 0, true, Double.NaN, 0, 0,
+                    model.head(), featureHead.features(cpuShare()));
+        }
+        return new LaneStats.Dense(dense.invocations(), detections, denseNanos, dense.macs(), dense.deviceJoules(),
+                dense.device().onHostCpu(), dense.inputSparsity(), headMacs, model.head().footprintBytes(), model.head(),
+                LaneStats.Features.NONE);
     }
 
     private static long synapses(Network network) {

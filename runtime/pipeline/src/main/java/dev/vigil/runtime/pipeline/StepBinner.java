@@ -25,6 +25,7 @@ final class StepBinner implements SpikeSink {
     private int count;
     private long step;
     private long inputSpikes;
+    private long stepNanos;
 
     StepBinner(DeviceSession session, LaneTiming timing, IntConsumer outputs, LongConsumer stepEnded) {
         this.session = session;
@@ -60,11 +61,21 @@ final class StepBinner implements SpikeSink {
     }
 
     private void endStep() {
+        long t0 = System.nanoTime();
         session.inject(spikes, 0, count);
         count = 0;
         session.step(outputs);
         step++;
         stepEnded.accept(deviceTimeUs());
+        stepNanos += System.nanoTime() - t0;
+    }
+
+    /**
+     * Host time spent in steps, ns: the device's work and what runs at a step's end (windows, wake
+     * gating, dense runs), which the time of encoding a batch must leave out to be the encoder's alone.
+     */
+    long stepNanos() {
+        return stepNanos;
     }
 
     /** Device time at the end of the last step run. */

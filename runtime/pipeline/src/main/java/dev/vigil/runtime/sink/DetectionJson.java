@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.vigil.runtime.pipeline.Detection;
+import dev.vigil.runtime.pipeline.DetectionEnergy;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -29,12 +30,22 @@ public final class DetectionJson {
 
     /**
      * The MQTT payload: the fields of {@link #toJson} plus {@code wall_time} (when it was published,
-     * ISO-8601 UTC) and {@code energy_j} (the detection's {@link Detection#energyJ()}).
+     * ISO-8601 UTC), {@code energy_j} (the detection's {@link Detection#energyJ()}, front end only) and
+     * {@code energy} (its {@link DetectionEnergy} part by part, in joules and CPU seconds).
      */
     public static byte[] toMqttJson(Detection d, long wallMs) {
         Map<String, Object> m = fields(d);
         m.put("wall_time", Instant.ofEpochMilli(wallMs).toString());
         m.put("energy_j", d.energyJ());
+        DetectionEnergy e = d.energy();
+        Map<String, Object> parts = new LinkedHashMap<>();
+        parts.put("front_dynamic_j", e.frontDynamicJ());
+        parts.put("front_static_j", e.frontStaticJ());
+        parts.put("encoder_cpu_s", e.encoderCpuS());
+        parts.put("features_cpu_s", e.featuresCpuS());
+        parts.put("dense_cpu_s", e.denseCpuS());
+        parts.put("dense_device_j", e.denseDeviceJ());
+        m.put("energy", parts);
         return write(m, d).getBytes(StandardCharsets.UTF_8);
     }
 

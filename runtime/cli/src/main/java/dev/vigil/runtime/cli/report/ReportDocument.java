@@ -122,6 +122,9 @@ public final class ReportDocument {
             dense.add(dr[c]);
         }
         l.set("denseJPerRun", num(lr.denseJPerRun()));
+        long w = Math.max(1, lr.windows());
+        l.set("otherJPerWindow", num((lr.wakeOnSalienceJ() - lr.frontJ() - lr.denseRuns() * lr.denseJPerRun()) / w));
+        l.set("alwaysJPerWindow", num(lr.alwaysDenseJ() / w));
         ArrayNode wakes = l.putArray("wakes");
         for (long end : lane.wakeEndsUs()) {
             wakes.add(seconds(end));

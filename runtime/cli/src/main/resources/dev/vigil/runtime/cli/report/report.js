@@ -147,10 +147,11 @@
 
   function energyChart(l, group, box) {
     const x = columnsX(l, true), n = x.length, perRun = l.denseJPerRun || 0;
+    const other = l.otherJPerWindow || 0, alwaysPerWindow = l.alwaysJPerWindow || 0;
     const sal = new Float64Array(n), alw = new Float64Array(n), salW = new Float64Array(n), alwW = new Float64Array(n);
     let cs = 0, ca = 0;
     for (let i = 0; i < n; i++) {
-      const s = l.frontJ[i] + l.denseRuns[i] * perRun, a = l.columnWindows[i] * perRun;
+      const s = l.frontJ[i] + l.denseRuns[i] * perRun + l.columnWindows[i] * other, a = l.columnWindows[i] * alwaysPerWindow;
       cs += s; ca += a; sal[i] = cs; alw[i] = ca;
       salW[i] = s / l.columnWindows[i]; alwW[i] = a / l.columnWindows[i];
     }
@@ -259,7 +260,7 @@
           [C.colors.rejected, "rejected by the dense head (ring)"], [C.colors.unlabelled, "detection (no labels)"]]));
       wakeChart(l, group, box.appendChild(el("div", { class: "chart" })));
       box.append(el("h3", { text: "energy: wake-on-salience against always-dense" }),
-        el("p", { class: "note", text: "wake-on-salience = front end + dense runs × " + C.fmtJ(l.denseJPerRun) + " per run; always-dense = the dense stage on every window" }));
+        el("p", { class: "note", text: "wake-on-salience = front end + dense runs × " + C.fmtJ(l.denseJPerRun) + " per run + the encoder, features and dense device's static power, spread evenly over the windows; always-dense = the dense stage (and the features it reads) on every window; the parts: vigil eval" }));
       energyChart(l, group, box.appendChild(el("div", { class: "chart" })));
       jumpList(l, group, box);
     }

@@ -19,7 +19,7 @@ import java.util.Set;
  * The fastest emulated device: the event-driven engine with 32-bit integer state and every neuron
  * model and layer kind, without per-core limits worth the name. It stands for a many-core integer
  * LIF accelerator (shift leak as on Xylo-class chips) and is what the benchmark workload runs on.
- * Energy is priced with Loihi's published per-operation figures for lack of a better public source.
+ * Energy is priced with Loihi's published per-operation figures and idle power for lack of a better public source.
  */
 public final class FastDevice implements NeuromorphicDevice {
     /** The id under which the device is found. */

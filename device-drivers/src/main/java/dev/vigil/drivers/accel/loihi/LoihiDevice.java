@@ -28,7 +28,7 @@ import java.util.Set;
  * beyond the paper: each compartment may have its own current and voltage decays (the chip configures
  * decays per compartment profile; how many profiles a core holds is not modelled), and the voltage may
  * start at any value (Lava's LIF process sets its initial {@code v}).
- * Energy: the paper's Table 1 figures ({@link EnergyModel#LOIHI_2018}).
+ * Energy: the paper's Table 1 figures and Loihi's measured idle power ({@link EnergyModel#LOIHI_2018}).
  */
 public final class LoihiDevice implements NeuromorphicDevice {
     /** The id under which the device is found. */

@@ -75,8 +75,9 @@ public final class EvalTable {
             if (step > 1) {
                 out.printf(Locale.ROOT, "  (%d of %d points; --json has them all)%n", (p.size() + step - 1) / step + 1, p.size());
             }
-            out.printf(Locale.ROOT, "  operating point (every result not background or negative published):%s%n",
-                    point(s.operatingPoint()).substring(1));
+            MissRateCurve.Point op = s.operatingPoint();
+            out.printf(Locale.ROOT, "  operating point (every result not background or negative published): threshold %s, miss rate %s,"
+                    + " %s FA/hour%n", threshold(op), pct(op.missRate()), num(op.falseAcceptsPerHour()));
             out.printf(Locale.ROOT, "  miss rate at <= 1 FA/hour %s, at <= 0.5 FA/hour %s%n", pct(s.missRateAt1PerHour()),
                     pct(s.missRateAtHalfPerHour()));
         }
@@ -84,8 +85,11 @@ public final class EvalTable {
     }
 
     private static String point(MissRateCurve.Point p) {
-        String t = Double.isInfinite(p.threshold()) ? "none" : String.format(Locale.ROOT, "%.4f", p.threshold());
-        return String.format(Locale.ROOT, "  %10s %10s %10s", t, pct(p.missRate()), num(p.falseAcceptsPerHour()));
+        return String.format(Locale.ROOT, "  %10s %10s %10s", threshold(p), pct(p.missRate()), num(p.falseAcceptsPerHour()));
+    }
+
+    private static String threshold(MissRateCurve.Point p) {
+        return Double.isInfinite(p.threshold()) ? "none" : String.format(Locale.ROOT, "%.4f", p.threshold());
     }
 
     /** The lane's energy part by part, wake-on-salience against always-dense, each with its source. */

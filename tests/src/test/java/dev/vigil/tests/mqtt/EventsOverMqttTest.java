@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -116,6 +117,19 @@ class EventsOverMqttTest {
                 assertEquals("vigil/vigil-demo/status", binary.get("availability_topic").asText());
                 assertEquals("online", binary.get("payload_available").asText());
                 assertEquals("offline", binary.get("payload_not_available").asText());
+            }
+
+            Path off = TestConfigs.write(Files.createDirectories(tmp.resolve("off")), "vigil.yaml", "", tmp.resolve("outbox-off"), "",
+                    "home-assistant: {enabled: true}");
+            CliRun quiet = CliRun.run("replay", TestPaths.demoLog().toString(), "--max", "--config", off.toString(),
+                    "--broker", broker.url());
+            assertEquals(0, quiet.exitCode(), quiet.err());
+            try (Subscriber retained = new Subscriber(broker.url(), "homeassistant/#", false)) {
+                List<Subscriber.Received> left = retained.await(r -> true, 9, 2_000);
+                assertEquals(Set.of("homeassistant/sensor/vigil-demo/dvs/config", "homeassistant/sensor/vigil-demo/audio/config",
+                                "homeassistant/sensor/vigil-demo/vibration/config"),
+                        left.stream().map(Subscriber.Received::topic).collect(Collectors.toSet()),
+                        "with events turned off, the event and binary_sensor entities are removed from the broker (waits 2 s for all 9 that were announced)");
             }
         }
     }

@@ -38,11 +38,14 @@ final class SummaryPrinter {
                     Figures.count(l.wake().windows()), Figures.count(l.wake().wakes()), Figures.count(l.dense().runs()),
                     Figures.count(l.dense().detections()), 100 * l.dutyCycle(), Figures.si(l.front().energyJ(), "J"));
         }
-        if (s.windows() == 0 && !s.lanes().isEmpty()) {
-            out.println("  " + ConsoleLines.warning(String.format(Locale.ROOT, "%s %s, less than one %d ms window: "
-                            + "no window was judged, so nothing could be detected", live ? "the run lasted" : "the recording holds",
-                    Figures.seconds(s.recordedUs() / 1e6, 3), windowMs)));
-        } else {
+        boolean shorterThanAWindow = !s.lanes().isEmpty() && s.recordedUs() < windowMs * 1_000L;
+        if (shorterThanAWindow) {
+            out.println("  " + ConsoleLines.warning(String.format(Locale.ROOT, "%s %s, less than one %d ms window: %s",
+                    live ? "the run lasted" : "the recording holds", Figures.seconds(s.recordedUs() / 1e6, 3), windowMs,
+                    s.windows() == 0 ? "no window was judged, so nothing could be detected"
+                            : "it was judged as one partial window, so a wake rule tuned for full windows may miss")));
+        }
+        if (!(shorterThanAWindow && s.windows() == 0)) {
             double duty = s.windows() == 0 ? 0 : 100.0 * s.denseRuns() / s.windows();
             out.printf(Locale.ROOT, "  total: %s, %s; dense stage ran in %s of %s (duty cycle %.2f%%); wall time %s%n",
                     Figures.count(s.wakes(), "wake", "wakes"), Figures.count(s.detections(), "detection", "detections"),

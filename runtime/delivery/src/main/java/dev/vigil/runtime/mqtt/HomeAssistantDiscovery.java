@@ -9,7 +9,9 @@ import java.nio.charset.StandardCharsets;
  * latest detection's label and whose attributes are the whole detection; availability follows the
  * status topic. Topic {@code <prefix>/sensor/<device-id>/<sensor>/config}. With events, per detector
  * also an {@code event} entity (event types {@code start} and {@code end}) and a {@code binary_sensor}
- * that is on from an event's start to its end, both reading the {@code events/<sensor>} topic.
+ * that is on from an event's start to its end, both reading the {@code events/<sensor>} topic. With
+ * events off, those two topics get an empty retained message, which removes entities an earlier run
+ * announced (Home Assistant deletes an entity whose config is empty).
  */
 public final class HomeAssistantDiscovery {
     private final String prefix;

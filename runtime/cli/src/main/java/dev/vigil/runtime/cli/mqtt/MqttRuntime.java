@@ -113,6 +113,9 @@ public final class MqttRuntime implements AutoCloseable {
                                 m.add(new LiveMessage(ha.eventTopic(sensor), ha.eventPayload(sensor), b.topicQos().config(), true));
                                 m.add(new LiveMessage(ha.binarySensorTopic(sensor),
                                         ha.binarySensorPayload(sensor, cfg.events().haOffDelayS()), b.topicQos().config(), true));
+                            } else {
+                                m.add(new LiveMessage(ha.eventTopic(sensor), new byte[0], b.topicQos().config(), true));
+                                m.add(new LiveMessage(ha.binarySensorTopic(sensor), new byte[0], b.topicQos().config(), true));
                             }
                         }
                     }

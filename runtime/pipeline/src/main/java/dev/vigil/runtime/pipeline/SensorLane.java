@@ -17,9 +17,11 @@ import org.tinylog.Logger;
  * One stream's path through the pipeline: the encoder's spikes are binned into steps run on the device
  * ({@link StepBinner}), the front end's output spikes are counted into windows, every window is judged
  * by the {@link WakeGate}, and when the gate says so the dense stage runs on the windows around the wake
- * and a detection goes to the sink, carrying the front-end energy spent since the lane's previous one.
+ * and a detection goes to the sink, carrying what the lane spent since its previous one, part by part.
  */
 final class SensorLane {
+    /** Batches whose thread CPU time is read: one in 64. */
+    private static final int CPU_SAMPLE_MASK = 63;
     private final LaneContext context;
     private final LaneModel model;
     private final StreamDescriptor stream;
@@ -38,8 +40,6 @@ final class SensorLane {
     private long detections;
     /** The dense part of the statistics, which changes only when the dense stage runs. */
     private LaneStats.Dense denseStats;
-    /** Batches whose thread CPU time is read: one in 64. */
-    private static final int CPU_SAMPLE_MASK = 63;
     private long batches;
     private long encoderWallNanos;
     private long sampledCpuNanos;
@@ -199,13 +199,15 @@ final class SensorLane {
 
     /**
      * A snapshot of the lane's figures; published at every window for live metrics, so the constant parts
-     * are computed once and the dense part only when the dense stage ran.
+     * are computed once and the dense part only when the dense stage ran (or, for a feature head, whose
+     * sample keeping goes on between runs, at every snapshot).
      */
     LaneStats stats() {
         ActivityCounts counts = session.counts();
         LaneStats.FrontEnd front = new LaneStats.FrontEnd(inputElements, binner.inputSpikes(), counts,
                 frontEnergyJ(counts), frontSynapses, binner.elapsedUs() / 1e6, encoderNanos(), context.energy());
-        return new LaneStats(model.sensor(), stream.id(), stream.kind(), front, gate.stats(), denseStats);
+        return new LaneStats(model.sensor(), stream.id(), stream.kind(), front, gate.stats(),
+                featureHead == null ? denseStats : denseStats());
     }
 
     private LaneStats.Dense denseStats() {

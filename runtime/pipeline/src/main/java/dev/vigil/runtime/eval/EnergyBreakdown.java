@@ -39,11 +39,6 @@ public record EnergyBreakdown(List<Part> wakeOnSalience, List<Part> alwaysDense,
         return sum(alwaysDense);
     }
 
-    /** The joules of the wake-on-salience part named {@code part}, 0 when there is none. */
-    public double wakeOnSalience(String part) {
-        return wakeOnSalience.stream().filter(p -> p.part().equals(part)).mapToDouble(Part::joules).sum();
-    }
-
     private static double sum(List<Part> parts) {
         return parts.stream().mapToDouble(Part::joules).sum();
     }

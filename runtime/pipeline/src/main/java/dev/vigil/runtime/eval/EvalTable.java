@@ -7,6 +7,8 @@ import java.util.Locale;
 
 /** Prints an {@link EvalReport} as a table, one row per lane. */
 public final class EvalTable {
+    /** Longest curve printed whole; longer ones are thinned on the console (the JSON has every point). */
+    private static final int MAX_ROWS = 40;
 
     private EvalTable() {
     }
@@ -53,9 +55,6 @@ public final class EvalTable {
         out.flush();
     }
 
-    /** Longest curve printed whole; longer ones are thinned on the console (the JSON has every point). */
-    private static final int MAX_ROWS = 40;
-
     /**
      * Writes each lane's sweep: miss rate against false accepts per hour over the dense head's score
      * threshold, its operating point and the miss rate at 1 and 0.5 false accepts per hour.
@@ -67,13 +66,15 @@ public final class EvalTable {
             out.printf(Locale.ROOT, "  %10s %10s %10s%n", "threshold", "miss rate", "FA/hour");
             List<MissRateCurve.Point> p = s.points();
             int step = Math.max(1, (p.size() + MAX_ROWS - 1) / MAX_ROWS);
+            int printed = 0;
             for (int i = 0; i < p.size(); i++) {
                 if (i % step == 0 || i == p.size() - 1) {
                     out.println(point(p.get(i)));
+                    printed++;
                 }
             }
-            if (step > 1) {
-                out.printf(Locale.ROOT, "  (%d of %d points; --json has them all)%n", (p.size() + step - 1) / step + 1, p.size());
+            if (printed < p.size()) {
+                out.printf(Locale.ROOT, "  (%d of %d points; --json has them all)%n", printed, p.size());
             }
             MissRateCurve.Point op = s.operatingPoint();
             out.printf(Locale.ROOT, "  operating point (every result not background or negative published): threshold %s, miss rate %s,"

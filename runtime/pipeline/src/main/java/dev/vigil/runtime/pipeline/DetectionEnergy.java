@@ -27,9 +27,4 @@ public record DetectionEnergy(double frontDynamicJ, double frontStaticJ, double 
     public double frontJ() {
         return frontDynamicJ + frontStaticJ;
     }
-
-    /** Host CPU time of every part, s. */
-    public double cpuS() {
-        return encoderCpuS + featuresCpuS + denseCpuS;
-    }
 }

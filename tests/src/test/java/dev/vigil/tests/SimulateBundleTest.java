@@ -103,6 +103,22 @@ class SimulateBundleTest {
     }
 
     @Test
+    void theBuiltinLanesShiftLeakReadoutsAreRefusedByExportInOneLineNamingTheLayer(@TempDir Path dir) {
+        Path builtin = dir.resolve("builtin.vigil");
+        CliRun write = CliRun.run("compile", "--builtin", "-o", builtin.toString());
+        assertEquals(0, write.exitCode(), write.err());
+        for (String sensor : List.of("dvs", "audio", "vibration")) {
+            Path exported = dir.resolve(sensor + ".nir");
+            CliRun export = CliRun.run("export-nir", builtin.toString(), "--sensor", sensor, "-o", exported.toString());
+            assertEquals(1, export.exitCode(), sensor + ": " + export.err());
+            assertTrue(export.err().contains("layer '" + sensor + "-readout' has lif-shift neurons, which no NIR node"
+                    + " expresses exactly"), export.err());
+            assertEquals(1, export.err().strip().lines().count(), export.err());
+            assertTrue(Files.notExists(exported), "nothing written for " + sensor);
+        }
+    }
+
+    @Test
     void aBundleOfSeveralLanesNeedsSensorAndRefusalsAreOneLine(@TempDir Path dir) {
         Path builtin = dir.resolve("builtin.vigil");
         CliRun write = CliRun.run("compile", "--builtin", "-o", builtin.toString());

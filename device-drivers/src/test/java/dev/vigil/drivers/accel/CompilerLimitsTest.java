@@ -58,8 +58,8 @@ class CompilerLimitsTest {
         assertEquals(3, p.coresUsed());
         String report = p.utilisationReport();
         assertTrue(report.contains("3 of 128 cores"), report);
-        assertTrue(report.contains("1024/1024") && report.contains("452/1024"), report);
-        assertTrue(report.contains("102400/131072") && report.contains("78.1%"), report);
+        assertTrue(report.contains("1,024/1,024") && report.contains("452/1,024"), report);
+        assertTrue(report.contains("102,400/131,072") && report.contains("78.1%"), report);
     }
 
     @Test

@@ -36,14 +36,18 @@ public record CompiledProgram(Network network, DeviceCapabilities target, List<C
     /** One line per core: layer slice, neurons and synapses used against the core's limits. */
     public String utilisationReport() {
         StringBuilder b = new StringBuilder();
-        b.append(String.format(Locale.ROOT, "device %s: %d of %d cores%n", target.id(), coresUsed(), target.cores()));
-        b.append(String.format(Locale.ROOT, "%5s  %-20s %13s %9s %15s %9s%n", "core", "layer", "neurons", "use",
+        b.append(String.format(Locale.ROOT, "device %s: %,d of %,d cores%n", target.id(), coresUsed(), target.cores()));
+        b.append(String.format(Locale.ROOT, "%5s  %-20s %19s %9s %27s %9s%n", "core", "layer", "neurons", "use",
                 "synapses", "use"));
         for (CoreAllocation a : placement) {
-            b.append(String.format(Locale.ROOT, "%5d  %-20s %6d/%-6d %8.1f%% %7d/%-7d %8.1f%%%n", a.core(), a.layer(),
-                    a.neurons(), target.neuronsPerCore(), 100.0 * a.neurons() / target.neuronsPerCore(),
-                    a.synapses(), target.synapsesPerCore(), 100.0 * a.synapses() / target.synapsesPerCore()));
+            b.append(String.format(Locale.ROOT, "%5d  %-20s %9s/%-9s %8.1f%% %13s/%-13s %8.1f%%%n", a.core(), a.layer(),
+                    grouped(a.neurons()), grouped(target.neuronsPerCore()), 100.0 * a.neurons() / target.neuronsPerCore(),
+                    grouped(a.synapses()), grouped(target.synapsesPerCore()), 100.0 * a.synapses() / target.synapsesPerCore()));
         }
         return b.toString();
+    }
+
+    private static String grouped(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
     }
 }

@@ -5,6 +5,7 @@ import dev.vigil.runtime.network.CubaLif;
 import dev.vigil.runtime.network.DenseLayer;
 import dev.vigil.runtime.network.Layer;
 import dev.vigil.runtime.network.Network;
+import dev.vigil.runtime.network.NeuronModel;
 import dev.vigil.runtime.network.RecurrentLayer;
 import dev.vigil.runtime.network.SumPoolLayer;
 import dev.vigil.runtime.nir.NirGraph;
@@ -47,6 +48,7 @@ public final class NirExport {
         List<Layer> layers = network.layers();
         for (int i = 0; i < layers.size(); i++) {
             Layer layer = layers.get(i);
+            refuseWhatNirCannotExpress(layer);
             String name = layer.name().replace('/', '.');
             boolean last = i == layers.size() - 1;
             switch (layer) {
@@ -101,6 +103,24 @@ public final class NirExport {
         }
         b.add(previous, "output", new NirNode.Output(vector(shape)));
         return new NirGraph(NirWriter.VERSION, b.nodes, b.edges);
+    }
+
+    /**
+     * Refuses a layer whose neurons NIR has no node for: Vigil's own shift-leak integer LIF (the built-in
+     * front ends' readouts; {@code v -= v >> k} and a refractory period, as on Xylo-class chips).
+     */
+    private static void refuseWhatNirCannotExpress(Layer layer) {
+        NeuronModel neuron = switch (layer) {
+            case DenseLayer d -> d.neuron();
+            case RecurrentLayer r -> r.neuron();
+            case ConvLayer c -> c.neuron();
+            case SumPoolLayer p -> null;
+        };
+        if (neuron != null && !(neuron instanceof CubaLif)) {
+            throw new IllegalArgumentException("layer '" + layer.name() + "' has " + neuron.kind()
+                    + " neurons, which no NIR node expresses exactly; front ends compiled from a NIR graph export"
+                    + " (the built-in front ends' shift-leak readouts do not)");
+        }
     }
 
     /** The network model's input-major weights as NIR's {@code [out][in]}, divided by {@code scale}. */

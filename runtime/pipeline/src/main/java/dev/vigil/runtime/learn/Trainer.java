@@ -148,7 +148,7 @@ public final class Trainer {
             Int8Model head = HeadTrainer.train(sensor + "-head", examples, names, span, lane.neurons(), o);
             out = out.with(front.with(wake, DenseHead.counts(head)));
             trained.put(sensor, new TreeMap<>(perClass));
-            Logger.info("train: lane {}: wake {}, head {} over {} examples", sensor, wake, head.labels(), examples.size());
+            Logger.debug("train: lane {}: wake {}, head {} over {} examples", sensor, wake, head.labels(), examples.size());
         }
         if (trained.isEmpty()) {
             throw new IllegalArgumentException("no lane of the log has labelled events to learn from (lanes: "

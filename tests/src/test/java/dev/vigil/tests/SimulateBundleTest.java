@@ -141,4 +141,30 @@ class SimulateBundleTest {
         assertTrue(onNir.err().contains("--sensor audio is refused") && onNir.err().contains("picks a lane of a model bundle"),
                 onNir.err());
     }
+
+    @Test
+    void aBundlesLaneEncodesARecordingWithTheSettingsItHolds(@TempDir Path dir) throws Exception {
+        Path rise = Files.writeString(dir.resolve("rise.yaml"), "sensors:\n  audio:\n    spikes: rise\n");
+        Path bundle = compile(nir("conv1d_audio_lif.nir"), dir.resolve("conv1d.vigil"), "--config", rise.toString());
+        String wav = TestPaths.shared().resolve("data/audio/speechcommands_yes_1000ms_tflm.wav").toString();
+        CliRun fromBundle = CliRun.run("simulate", bundle.toString(), "--input", wav);
+        assertEquals(0, fromBundle.exitCode(), fromBundle.err());
+        CliRun fromNir = CliRun.run("simulate", nir("conv1d_audio_lif.nir").toString(), "--input", wav, "--config",
+                rise.toString());
+        assertEquals(fromNir.outLines(), fromBundle.outLines(), "the bundle keeps the config's 16 rising-spike bands");
+        Path defaults = compile(nir("conv1d_audio_lif.nir"), dir.resolve("conv1d-8.vigil"));
+        CliRun eightBands = CliRun.run("simulate", defaults.toString(), "--input", wav, "--config", rise.toString());
+        assertEquals(0, eightBands.exitCode(), eightBands.err());
+        assertTrue(eightBands.outLines().stream().anyMatch(l -> l.startsWith("# input: ") && l.contains("through 8 bands")),
+                "--config does not change a bundle's encoder: " + eightBands.outLines());
+        Path dvs = compile(nir("conv_dvs_sumpool_if.nir"), dir.resolve("conv.vigil"), "--device", "fast");
+        String nmnist = TestPaths.shared().resolve("data/event-camera/nmnist_tonic_sample.bin").toString();
+        CliRun camera = CliRun.run("simulate", dvs.toString(), "--input", nmnist, "--device", "fast");
+        CliRun cameraNir = CliRun.run("simulate", nir("conv_dvs_sumpool_if.nir").toString(), "--input", nmnist, "--device", "fast");
+        assertEquals(0, camera.exitCode(), camera.err());
+        assertEquals(cameraNir.outLines(), camera.outLines());
+        CliRun noCamera = CliRun.run("simulate", dvs.toString(), "--input", wav);
+        assertEquals(1, noCamera.exitCode());
+        assertTrue(noCamera.err().contains("holds no dvs stream") && noCamera.err().contains("for the dvs lane"), noCamera.err());
+    }
 }

@@ -110,17 +110,107 @@ class SimulateCommandTest {
 
     @Test
     void badInputIsOneLineNamingTheFileAndWhatIsSupported(@TempDir Path dir) throws Exception {
-        CliRun recording = CliRun.run("simulate", nir("lif_norse.nir").toString(), "--input",
-                TestPaths.demoLog().toString());
-        assertEquals(1, recording.exitCode());
-        assertTrue(recording.err().contains("demo.vlog: not a spike file: input spikes are read from a CSV of events"
-                + " (step,channel)") && recording.err().contains("recordings run through a lane's encoder"),
-                recording.err());
         Path bad = Files.writeString(dir.resolve("bad.csv"), "step,channel\n0,0\n3,7\n");
         CliRun channel = CliRun.run("simulate", nir("lif_norse.nir").toString(), "--input", bad.toString());
         assertEquals(1, channel.exitCode());
         assertTrue(channel.err().contains("bad.csv:line 3: channel 7 outside 0..0"), channel.err());
         assertEquals(1, channel.err().strip().lines().count(), channel.err());
+        Path frames = Files.writeString(dir.resolve("frames.csv"), "step,polarity,y,x,count\n0,0,0,0,1\n");
+        CliRun shape = CliRun.run("simulate", nir("lif_norse.nir").toString(), "--input", frames.toString());
+        assertEquals(1, shape.exitCode());
+        assertTrue(shape.err().contains("frames.csv: event-camera frames need a (C, H, W) input, the model takes [1]"),
+                shape.err());
+    }
+
+    private static Path audio(String name) {
+        return TestPaths.shared().resolve("data/audio").resolve(name);
+    }
+
+    private static Path nmnist() {
+        return TestPaths.shared().resolve("data/event-camera/nmnist_tonic_sample.bin");
+    }
+
+    /** The number after {@code key} in the '# ' line starting with {@code prefix}. */
+    private static long figure(CliRun run, String prefix, String key) {
+        String line = run.outLines().stream().filter(l -> l.startsWith(prefix)).findFirst().orElseThrow(
+                () -> new AssertionError("no line " + prefix + " in " + run.outLines()));
+        String[] words = line.split("[ ,:]+");
+        for (int i = 1; i < words.length; i++) {
+            if (words[i].equals(key)) {
+                return Long.parseLong(words[i - 1]);
+            }
+        }
+        throw new AssertionError("no '" + key + "' in " + line);
+    }
+
+    @Test
+    void nmnistRecordingThroughTheEventCameraEncoderGivesTheSpikesOfTheReferenceFrames() throws Exception {
+        CliRun frames = CliRun.run("simulate", nir("conv_dvs_sumpool_if.nir").toString(), "--input",
+                nir("nmnist_sample_frames_1ms.csv").toString(), "--device", "fast");
+        CliRun recording = CliRun.run("simulate", nir("conv_dvs_sumpool_if.nir").toString(), "--input",
+                nmnist().toString(), "--device", "fast");
+        assertEquals(0, recording.exitCode(), recording.err());
+        // Tonic's ToFrame(1 ms) from the first event (654 us) is what the lane's encoder gives with the default
+        // (pass-through) filter and a 34x34 camera cropped at factor 1; the 2 events of the partial last step
+        // (step 310) are the only extra input, and reach no output before the frames end.
+        assertEquals(rows(frames), rows(recording));
+        assertEquals(Files.size(nmnist()) / 5, figure(recording, "# device fast", "input"), "every event of the file");
+        assertEquals(figure(frames, "# device fast", "input") + 2, figure(recording, "# device fast", "input"));
+        assertTrue(recording.outLines().stream().anyMatch(l -> l.startsWith("# input: " + nmnist() + " stream 0 'n-mnist'"
+                + " (dvs) through event grid 34x34 x 2 polarities") && l.endsWith("step 0 at 654 us")),
+                recording.outLines().toString());
+        assertTrue(recording.outLines().stream().anyMatch(l -> l.startsWith("# device fast: 311 steps")),
+                recording.outLines().toString());
+    }
+
+    @Test
+    void audioRecordingRunsThroughTheFilterbankTheConfigSetsUp(@TempDir Path dir) throws Exception {
+        Path rise = Files.writeString(dir.resolve("rise.yaml"), "sensors:\n  audio:\n    spikes: rise\n");
+        Path model = nir("conv1d_audio_lif.nir");
+        CliRun yes = CliRun.run("simulate", model.toString(), "--input", audio("speechcommands_yes_1000ms_tflm.wav").toString(),
+                "--config", rise.toString());
+        assertEquals(0, yes.exitCode(), yes.err());
+        assertEquals(5, rows(yes).size(), "a header and the 4 outputs: " + rows(yes));
+        assertTrue(yes.outLines().stream().anyMatch(l -> l.startsWith("# input: ") && l.contains("(audio) through 16 bands")
+                && l.contains("rising spikes only")), "one band per input: " + yes.outLines());
+        assertTrue(yes.outLines().stream().anyMatch(l -> l.startsWith("# device reference: 1000 steps")), yes.outLines().toString());
+        assertTrue(figure(yes, "# device", "input") > 0 && figure(yes, "# device", "output") > 0, yes.outLines().toString());
+        CliRun silence = CliRun.run("simulate", model.toString(), "--input",
+                audio("speechcommands_silence_1000ms_tflm.wav").toString(), "--config", rise.toString());
+        assertEquals(0, silence.exitCode(), silence.err());
+        assertEquals(0, figure(silence, "# device", "input"), "a silent clip stays under the filterbank's floor");
+        assertEquals(0, figure(silence, "# device", "output"));
+        CliRun defaults = CliRun.run("simulate", model.toString(), "--input",
+                audio("speechcommands_yes_1000ms_tflm.wav").toString());
+        assertEquals(0, defaults.exitCode(), defaults.err());
+        assertTrue(defaults.outLines().stream().anyMatch(l -> l.startsWith("# input: ") && l.contains("through 8 bands")),
+                "rise and fall channels of 8 bands by default: " + defaults.outLines());
+    }
+
+    @Test
+    void aRecordingTheModelCannotTakeIsOneLineNamingBothShapesAndTheSetting(@TempDir Path dir) throws Exception {
+        String wav = audio("speechcommands_yes_1000ms_tflm.wav").toString();
+        CliRun narrow = CliRun.run("simulate", nir("lif_norse.nir").toString(), "--input", wav);
+        assertEquals(1, narrow.exitCode());
+        assertTrue(narrow.err().contains("model 'lif_norse' takes 1 inputs (shape 1); the audio encoder gives 2 channel(s)"
+                + " per band (rise, fall)") && narrow.err().contains("set sensors.audio.spikes (rise-fall or rise)")
+                && narrow.err().contains("'vigil simulate --config FILE' sets them"), narrow.err());
+        assertEquals(1, narrow.err().strip().lines().count(), narrow.err());
+        CliRun noCamera = CliRun.run("simulate", nir("conv_dvs_sumpool_if.nir").toString(), "--input", wav);
+        assertEquals(1, noCamera.exitCode());
+        assertTrue(noCamera.err().contains("holds no dvs stream (it holds: audio 'speechcommands_yes_1000ms_tflm.wav');"
+                + " model 'conv_dvs_sumpool_if' takes input 2x34x34"), noCamera.err());
+        Path roi = Files.writeString(dir.resolve("roi.yaml"), "sensors:\n  dvs:\n    filter:\n      roi-x1: 19\n");
+        CliRun cropped = CliRun.run("simulate", nir("conv_dvs_sumpool_if.nir").toString(), "--input", nmnist().toString(),
+                "--config", roi.toString());
+        assertEquals(1, cropped.exitCode());
+        assertTrue(cropped.err().contains("takes 2x34x34 (polarity x H x W); the event camera gives 20x34 after"
+                + " sensors.dvs.filter") && cropped.err().contains("sensors.dvs.fit: stretch"), cropped.err());
+        assertEquals(1, cropped.err().strip().lines().count(), cropped.err());
+        CliRun stretched = CliRun.run("simulate", nir("conv_dvs_sumpool_if.nir").toString(), "--input", nmnist().toString(),
+                "--config", Files.writeString(dir.resolve("stretch.yaml"), "sensors:\n  dvs:\n    fit: stretch\n"
+                        + "    filter:\n      roi-x1: 19\n").toString());
+        assertEquals(0, stretched.exitCode(), "the fix the message names works: " + stretched.err());
     }
 
     @Test

@@ -84,7 +84,7 @@ class FixturesTest {
     void nestedAndFlatRecurrentGraphsCompileToTheSameProgramAndSpikes() throws Exception {
         Fixtures.Fixture nested = Fixtures.all().get(2);
         Fixtures.Fixture flat = Fixtures.all().get(3);
-        for (NeuromorphicDevice device : List.of(new ReferenceDevice(), new LoihiDevice())) {
+        for (NeuromorphicDevice device : List.of(new ReferenceDevice(), new FastDevice(), new LoihiDevice(), new AkidaDevice())) {
             CompilationResult a = ModelCompiler.compile(nested.graphFile(), device.capabilities(), DT);
             CompilationResult b = ModelCompiler.compile(flat.graphFile(), device.capabilities(), DT);
             List<Layer> la = a.program().network().layers();

@@ -34,7 +34,7 @@ final class NirModels {
      * model bundle's lane ({@code sensor}, needed when it holds several) at the step it was compiled with.
      */
     static CompilationResult load(Path model, NeuromorphicDevice device, double dt, String sensor) throws UserError {
-        if (!Files.isRegularFile(model) || isHdf5(model)) {
+        if (isNir(model)) {
             if (sensor != null) {
                 throw new UserError("--sensor " + sensor + " is refused: " + model + " is a NIR graph with one input;"
                         + " --sensor picks a lane of a model bundle");
@@ -78,6 +78,11 @@ final class NirModels {
             throw new UserError("lane " + lane.sensor().label() + "'s " + f.describe() + " does not fit device '"
                     + device.capabilities().id() + "': " + e.getMessage());
         }
+    }
+
+    /** Whether {@code model} names a NIR graph (an HDF5 file, or no file: compiling it says what is wrong), not a bundle. */
+    static boolean isNir(Path model) throws UserError {
+        return !Files.isRegularFile(model) || isHdf5(model);
     }
 
     private static boolean isHdf5(Path file) throws UserError {

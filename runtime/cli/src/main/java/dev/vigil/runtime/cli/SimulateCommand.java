@@ -9,7 +9,20 @@ import dev.vigil.runtime.simulate.Simulation;
 import dev.vigil.runtime.simulate.SimulationResult;
 import dev.vigil.runtime.simulate.SpikeInput;
 import dev.vigil.runtime.simulate.SpikeInputs;
+import dev.vigil.runtime.bundle.BandEncoding;
+import dev.vigil.runtime.bundle.BundleLane;
+import dev.vigil.runtime.bundle.EncoderSettings;
+import dev.vigil.runtime.bundle.EventEncoding;
+import dev.vigil.runtime.bundle.FrontEnd;
+import dev.vigil.runtime.config.Sensor;
+import dev.vigil.runtime.config.VigilConfig;
+import dev.vigil.runtime.pipeline.LaneMismatchException;
+import dev.vigil.runtime.pipeline.LaneModels;
+import dev.vigil.sensors.SensorSource;
+import dev.vigil.sensors.StreamDescriptor;
+import dev.vigil.sensors.encode.SpikeEncoder;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -22,6 +35,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -31,9 +45,11 @@ import java.util.stream.Collectors;
  * writes every output neuron's spike steps and counts (CSV) and the device's activity and energy.
  */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
-        description = {"Runs a NIR model or a model bundle's lane on a HAL device over input spikes, step by step.",
+        description = {"Runs a NIR model or a model bundle's lane on a HAL device over input spikes or a recording, step by step.",
                 "Writes every output neuron's spike steps and count (CSV), then the device's activity and energy "
-                        + "('# ' lines). Input: " + SpikeInputs.SUPPORTED + "."})
+                        + "('# ' lines). Input: " + SpikeInputs.SUPPORTED + "; or a recording (any format 'vigil replay' "
+                        + "reads), one stream of which runs through the encoder of its sensor's lane (a bundle's lane: the "
+                        + "settings it holds; a NIR graph: the sensors section of --config) into input spikes per step."})
 final class SimulateCommand implements Callable<Integer> {
 
     @Spec
@@ -42,8 +58,18 @@ final class SimulateCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "MODEL", description = "the model: a NIR graph (.nir, HDF5) or a model bundle (.vigil)")
     private Path model;
 
-    @Option(names = "--input", paramLabel = "FILE", required = true, description = "input spikes (CSV or NPY)")
+    @Option(names = "--input", paramLabel = "FILE", required = true,
+            description = "input spikes (CSV step,channel or step,polarity,y,x,count; NPY), or a recording (.vlog, AEDAT,"
+                    + " EVT, DAT, N-MNIST, WAV, CSV, .mat) to run through the lane's encoder")
     private Path input;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "config whose sensors.<sensor> section sets up the encoder of a recording for a NIR graph"
+                    + " (defaults otherwise; a bundle's lane keeps the encoder settings it holds)")
+    private Path config;
+
+    @Mixin
+    private FormatFlags format = new FormatFlags();
 
     @Option(names = "--device", paramLabel = "ID", defaultValue = "reference",
             description = "HAL device (default ${DEFAULT-VALUE}; see 'vigil devices')")
@@ -55,7 +81,9 @@ final class SimulateCommand implements Callable<Integer> {
     private double dt;
 
     @Option(names = "--sensor", paramLabel = "SENSOR",
-            description = "the bundle's lane to take (dvs, audio or vibration; needed when it holds several)")
+            description = "the bundle's lane to take (dvs, audio or vibration; needed when it holds several); for a NIR"
+                    + " graph on a recording, the lane whose encoder feeds it (default: dvs for an input of shape [2, H, W]"
+                    + " or [1, H, W], else the recording's first audio or vibration stream)")
     private String sensor;
 
     @Option(names = "--steps", paramLabel = "N", defaultValue = "0",
@@ -72,8 +100,24 @@ final class SimulateCommand implements Callable<Integer> {
         if (steps < 0) {
             throw new UserError("--steps " + steps + " is refused: must be 0 or more");
         }
-        CompilationResult compiled = NirModels.load(model, hal, dt, sensor);
-        SpikeInput spikes = readInput(compiled);
+        boolean recording = isRecording();
+        CompilationResult compiled;
+        FrontEnd front;
+        BundleLane lane = null;
+        if (NirModels.isNir(model)) {
+            if (sensor != null && !recording) {
+                throw new UserError("--sensor " + sensor + " is refused: " + model + " is a NIR graph with one input and "
+                        + input + " holds input spikes; --sensor picks a lane of a model bundle, or the stream of a recording");
+            }
+            compiled = NirModels.compile(model, hal, dt);
+            front = frontEnd(compiled, hal);
+        } else {
+            lane = NirModels.lane(model, sensor);
+            compiled = NirModels.compile(lane, hal);
+            front = lane.frontEnd();
+        }
+        RecordingInput encoded = recording ? encode(front, lane) : null;
+        SpikeInput spikes = encoded != null ? encoded.spikes() : readInput(compiled);
         SimulationResult result;
         try {
             result = Simulation.run(compiled, hal, spikes, steps);
@@ -90,20 +134,97 @@ final class SimulateCommand implements Callable<Integer> {
         } else {
             stdout.print(csv);
         }
+        if (encoded != null) {
+            StreamDescriptor s = encoded.stream();
+            stdout.printf(Locale.ROOT, "# input: %s stream %d '%s' (%s) through %s, step 0 at %d us%n", input, s.id(), s.name(),
+                    s.kind().label(), encoded.encoder(), encoded.originUs());
+        }
         summary(stdout, compiled, spikes, result);
         stdout.flush();
         return 0;
     }
 
-    private SpikeInput readInput(CompiledFrontEnd compiled) throws UserError {
+    /** Whether {@code --input} is a recording rather than a file of input spikes. */
+    private boolean isRecording() throws UserError {
         if (!Files.isRegularFile(input)) {
             throw new UserError("input file not found: " + input);
         }
         try {
+            return !SpikeInputs.isSpikeFile(input);
+        } catch (IOException e) {
+            throw new UserError("cannot read " + input + ": " + e.getMessage());
+        }
+    }
+
+    /** A NIR graph's compiled network as a front end, to size the encoder of a recording. */
+    private static FrontEnd frontEnd(CompilationResult compiled, NeuromorphicDevice hal) throws UserError {
+        try {
+            return new FrontEnd(hal.capabilities().id(), compiled.dt(), Arrays.stream(compiled.inputShape()).boxed().toList(),
+                    compiled.readouts(), compiled.model().network(), compiled.model().report().layers());
+        } catch (IllegalArgumentException e) {
+            throw new UserError("--dt " + compiled.dt() + " is refused for a recording: " + e.getMessage());
+        }
+    }
+
+    /**
+     * The recording's stream for {@code front} (of {@code lane}, or of a NIR graph when null) through the encoder
+     * that lane runs in replay.
+     */
+    private RecordingInput encode(FrontEnd front, BundleLane lane) throws UserError {
+        VigilConfig cfg = Inputs.config(config);
+        try (SensorSource source = Inputs.log(input, format.options())) {
+            StreamDescriptor stream = stream(source.streams(), front, lane);
+            Sensor s = LaneModels.sensorOf(stream).orElseThrow();
+            EncoderSettings settings = lane != null ? lane.encoder() : s == Sensor.DVS
+                    ? EventEncoding.of(cfg.sensors().dvs(), cfg.sensors().dvs().fit())
+                    : BandEncoding.of(s == Sensor.AUDIO ? cfg.sensors().audio() : cfg.sensors().vibration());
+            SpikeEncoder encoder;
+            try {
+                encoder = LaneModels.encoder(s, settings, front, stream);
+            } catch (LaneMismatchException e) {
+                throw new UserError(e.getMessage() + (lane != null ? "; this bundle's lane holds the settings it was compiled"
+                        + " with ('vigil compile --config FILE' sets them)" : "; for a NIR graph, 'vigil simulate --config FILE'"
+                        + " sets them"));
+            }
+            return RecordingInput.encode(source, stream, encoder, front);
+        } catch (IOException e) {
+            throw new UserError("cannot read " + input + ": " + e.getMessage());
+        }
+    }
+
+    /** The stream that feeds {@code front}: the lane's sensor, --sensor, or the sensor its input shape suggests. */
+    private StreamDescriptor stream(List<StreamDescriptor> streams, FrontEnd front, BundleLane lane) throws UserError {
+        List<Integer> shape = front.inputShape();
+        Sensor wanted;
+        if (lane != null) {
+            wanted = lane.sensor();
+        } else if (sensor != null) {
+            wanted = Sensor.named(sensor).orElseThrow(() -> new UserError("--sensor " + sensor
+                    + " is refused: use dvs, audio or vibration"));
+        } else if (shape.size() == 3 && shape.getFirst() <= 2) {
+            wanted = Sensor.DVS;
+        } else {
+            wanted = null;
+        }
+        for (StreamDescriptor s : streams) {
+            Sensor of = LaneModels.sensorOf(s).orElse(null);
+            if (of != null && (of == wanted || (wanted == null && of != Sensor.DVS))) {
+                return s;
+            }
+        }
+        String held = streams.isEmpty() ? "none" : streams.stream().map(s -> s.kind().label() + " '" + s.name() + "'")
+                .collect(Collectors.joining(", "));
+        throw new UserError(input + " holds no " + (wanted == null ? "audio or vibration" : wanted.label()) + " stream (it holds: "
+                + held + "); model '" + front.network().name() + "' takes input " + front.shape() + (wanted == null
+                ? ", which the audio and vibration lanes' filterbanks give" : ", for the " + wanted.label() + " lane")
+                + (lane == null ? ": give a recording of that sensor, or pick another lane with --sensor" : ""));
+    }
+
+    private SpikeInput readInput(CompiledFrontEnd compiled) throws UserError {
+        try {
             return SpikeInputs.read(input, compiled.inputShape());
         } catch (IOException e) {
-            throw new UserError(e.getMessage() + " (the model takes " + Arrays.toString(compiled.inputShape())
-                    + " per step; recordings run through a lane's encoder in 'vigil replay')");
+            throw new UserError(e.getMessage() + " (the model takes " + Arrays.toString(compiled.inputShape()) + " per step)");
         }
     }
 

@@ -1,8 +1,10 @@
 package dev.vigil.runtime.simulate;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,6 +38,27 @@ public final class SpikeInputs {
     private static final Pattern SHAPE = Pattern.compile("'shape'\\s*:\\s*\\(([^)]*)\\)");
 
     private SpikeInputs() {
+    }
+
+    /**
+     * Whether {@code file} holds input spikes in one of the formats read here: an NPY array, or a CSV whose
+     * header is {@code step,channel} or {@code step,polarity,y,x,count} (any other file may be a recording).
+     */
+    public static boolean isSpikeFile(Path file) throws IOException {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".npy")) {
+            return true;
+        }
+        if (!name.endsWith(".csv")) {
+            return false;
+        }
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String first = in.readLine();
+            String header = first == null ? "" : first.strip().replace(" ", "");
+            return header.equals("step,channel") || header.equals("step,polarity,y,x,count");
+        } catch (CharacterCodingException e) {
+            return false;
+        }
     }
 
     /** Reads {@code file} for a network taking {@code shape} per step. */

@@ -3,6 +3,7 @@ package dev.vigil.runtime.pipeline;
 import dev.vigil.runtime.bundle.BandEncoding;
 import dev.vigil.runtime.bundle.BuiltinLanes;
 import dev.vigil.runtime.bundle.BundleLane;
+import dev.vigil.runtime.bundle.EncoderSettings;
 import dev.vigil.runtime.bundle.EventEncoding;
 import dev.vigil.runtime.bundle.FrontEnd;
 import dev.vigil.runtime.bundle.ModelBundle;
@@ -83,11 +84,21 @@ public final class LaneModels {
                     + " which does not divide window.hop-ms = %d: set window.hop-ms to a multiple of %d us, or compile the"
                     + " model with a --dt that divides it", name, f.network().name(), f.stepUs(), f.dtSeconds(), window.hopMs(), f.stepUs()));
         }
-        SpikeEncoder encoder = switch (lane.encoder()) {
-            case EventEncoding e -> events(name, f, e, stream);
-            case BandEncoding b -> bands(name, f, b, stream);
+        return new LaneModel(name, encoder(lane.sensor(), lane.encoder(), f, stream), f.network(), f.readouts(), lane.wake(),
+                lane.head().model(), f.stepUs());
+    }
+
+    /**
+     * The encoder that turns {@code stream} into the input of {@code front}, the front end of {@code sensor}'s
+     * lane, set up by {@code settings} and sized by the front end's input shape; a {@link LaneMismatchException}
+     * when it cannot give that shape. {@code settings} must be the sensor's kind (events for the event camera).
+     */
+    public static SpikeEncoder encoder(Sensor sensor, EncoderSettings settings, FrontEnd front, StreamDescriptor stream) {
+        String name = sensor.label();
+        return switch (settings) {
+            case EventEncoding e -> events(name, front, e, stream);
+            case BandEncoding b -> bands(name, front, b, stream);
         };
-        return new LaneModel(name, encoder, f.network(), f.readouts(), lane.wake(), lane.head().model(), f.stepUs());
     }
 
     private static SpikeEncoder events(String lane, FrontEnd f, EventEncoding e, StreamDescriptor s) {

@@ -115,6 +115,11 @@ class SimulateCommandTest {
         assertEquals(1, channel.exitCode());
         assertTrue(channel.err().contains("bad.csv:line 3: channel 7 outside 0..0"), channel.err());
         assertEquals(1, channel.err().strip().lines().count(), channel.err());
+        Path far = Files.writeString(dir.resolve("far.csv"), "step,channel\n0,0\n2000000000,0\n");
+        CliRun steps = CliRun.run("simulate", nir("lif_norse.nir").toString(), "--input", far.toString());
+        assertEquals(1, steps.exitCode(), steps.err());
+        assertTrue(steps.err().contains("far.csv:line 3: step 2,000,000,000 outside 0..9,999,999"), steps.err());
+        assertEquals(1, steps.err().strip().lines().count(), steps.err());
         Path frames = Files.writeString(dir.resolve("frames.csv"), "step,polarity,y,x,count\n0,0,0,0,1\n");
         CliRun shape = CliRun.run("simulate", nir("lif_norse.nir").toString(), "--input", frames.toString());
         assertEquals(1, shape.exitCode());

@@ -33,6 +33,8 @@ public final class SpikeInputs {
             + " (step,polarity,y,x,count) or an NPY array (steps x inputs, or steps x C x H x W)";
     /** The most events one element of an NPY array may carry. */
     private static final int MAX_COUNT = 1 << 16;
+    /** The most steps a spike file may describe: 10,000 s at 1 ms, held as one list of events per step. */
+    static final int MAX_STEPS = 10_000_000;
     private static final Pattern DESCR = Pattern.compile("'descr'\\s*:\\s*'([<>|=])([a-z])(\\d+)'");
     private static final Pattern FORTRAN = Pattern.compile("'fortran_order'\\s*:\\s*(True|False)");
     private static final Pattern SHAPE = Pattern.compile("'shape'\\s*:\\s*\\(([^)]*)\\)");
@@ -110,7 +112,7 @@ public final class SpikeInputs {
             if (f.length != (frames ? 5 : 2)) {
                 throw new InputFormatException(where, at, f.length + " fields, expected " + (frames ? 5 : 2));
             }
-            int step = field(where, at, "step", f[0], Integer.MAX_VALUE - 1);
+            int step = field(where, at, "step", f[0], MAX_STEPS - 1);
             int input;
             int count = 1;
             if (frames) {
@@ -144,7 +146,7 @@ public final class SpikeInputs {
             throw new InputFormatException(file, at, name + " '" + text + "' is not a whole number");
         }
         if (v < 0 || v > max) {
-            throw new InputFormatException(file, at, name + " " + v + " outside 0.." + max);
+            throw new InputFormatException(file, at, String.format(Locale.ROOT, "%s %,d outside 0..%,d", name, v, max));
         }
         return v;
     }
@@ -186,6 +188,10 @@ public final class SpikeInputs {
             throw new InputFormatException(where, "header", "array of shape " + Arrays.toString(dim) + " is not"
                     + " (steps, " + inputs + ") or (steps, " + String.join(", ",
                     Arrays.stream(shape).mapToObj(Integer::toString).toList()) + ")");
+        }
+        if (dim[0] > MAX_STEPS) {
+            throw new InputFormatException(where, "header", String.format(Locale.ROOT,
+                    "%,d steps, more than the %,d a spike file may hold", dim[0], MAX_STEPS));
         }
         char kind = descr.group(2).charAt(0);
         int width = Integer.parseInt(descr.group(3));

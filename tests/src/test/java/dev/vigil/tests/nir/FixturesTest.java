@@ -5,6 +5,8 @@ import dev.vigil.drivers.accel.fast.FastDevice;
 import dev.vigil.drivers.accel.loihi.LoihiDevice;
 import dev.vigil.runtime.compile.CompilationResult;
 import dev.vigil.runtime.compile.ModelCompiler;
+import dev.vigil.runtime.hal.DeviceCapabilities;
+import dev.vigil.runtime.hal.DoesNotFitException;
 import dev.vigil.runtime.hal.NeuromorphicDevice;
 import dev.vigil.runtime.hal.reference.ReferenceDevice;
 import dev.vigil.runtime.network.Layer;
@@ -20,10 +22,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -32,7 +37,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the Loihi- and Akida-class devices (8-bit weights) each compiles, runs bit-exactly as the golden
  * device runs the same program, and every output neuron's count stays within the tolerance its compile
  * report's error implies (docs/nir.md): {@code ceil(20 L e n) + L}, for {@code L} neuron layers, the
- * report's largest relative error {@code e} and the reference count {@code n}.
+ * report's largest relative error {@code e} and the reference count {@code n}. On a chip cut down to one
+ * core each fixture is refused naming the layer that does not fit and the cores it needs.
  */
 class FixturesTest {
     private static final double DT = 1e-3;
@@ -122,5 +128,24 @@ class FixturesTest {
                     + tolerance + " (relative error " + error + ", " + layers + " layers); counts "
                     + Arrays.toString(counts) + " vs " + Arrays.toString(reference));
         }
+    }
+
+    @ParameterizedTest
+    @MethodSource("emulated")
+    void aChipTooSmallForTheFixtureRefusesItNamingTheLayerAndTheCores(Fixtures.Fixture f, NeuromorphicDevice device)
+            throws Exception {
+        DeviceCapabilities full = device.capabilities();
+        DeviceCapabilities oneCore = new DeviceCapabilities(full.id(), full.description(), full.neuronModels(),
+                full.weightBits(), full.stateBits(), 1, full.neuronsPerCore(), full.synapsesPerCore(), full.energy(),
+                full.layerKinds(), full.maxWeightExponent(), full.pipelineDelay());
+        CompilationResult fits = ModelCompiler.compile(f.graphFile(), full, DT);
+        DoesNotFitException e = assertThrows(DoesNotFitException.class, () -> ModelCompiler.compile(f.graphFile(), oneCore, DT));
+        Matcher m = Pattern.compile("layer '([^']+)' does not fit device '" + full.id() + "': needs (\\d+) cores, limit 1")
+                .matcher(e.getMessage());
+        assertTrue(m.matches(), e.getMessage());
+        assertTrue(fits.program().network().layers().stream().anyMatch(l -> l.name().equals(m.group(1))), e.getMessage());
+        int needed = Integer.parseInt(m.group(2));
+        assertTrue(needed > 1 && needed <= fits.program().coresUsed(), e.getMessage() + "; the full chip uses "
+                + fits.program().coresUsed() + " cores");
     }
 }

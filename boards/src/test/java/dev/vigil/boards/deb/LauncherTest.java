@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -16,7 +17,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * The launcher {@code bin/vigil} passes each JDK the options it needs and knows: native access for
  * JNA and the GPIO plugin from JDK 22 (24+ warns without it), quiet {@code sun.misc.Unsafe} from 24,
- * neither on Java 21. Run against a stand-in {@code java} that reports its version and echoes its
+ * neither on Java 21; heap, GC and code cache for the board's memory; a class-data-sharing archive in
+ * a writable directory. Run against a stand-in {@code java} that reports its version and echoes its
  * arguments.
  */
 class LauncherTest {
@@ -44,5 +46,88 @@ class LauncherTest {
         assertEquals(unsafe, args.contains("--sun-misc-unsafe-memory-access=allow"), "Java " + major + ": " + args);
         assertTrue(args.contains("dev.vigil.runtime.cli.VigilCli") && args.getLast().equals("--version"), args::toString);
         assertFalse(args.contains(""), "no empty argument where an option is left out: " + args);
+    }
+
+    @Test
+    void theVersionComesFromTheReleaseFileWithoutStartingAJvm(@TempDir Path dir) throws Exception {
+        Path jdk = Files.createDirectories(dir.resolve("jdk/bin")).getParent();
+        Files.writeString(jdk.resolve("release"), "IMPLEMENTOR=\"Test\"\nJAVA_VERSION=\"23.0.1\"\n");
+        Path java = jdk.resolve("bin/java");
+        Files.writeString(java, "#!/bin/sh\n"
+                + "if [ \"$1\" = -XshowSettings:properties ]; then echo probed >&2; exit 3; fi\n"
+                + "for a in \"$@\"; do echo \"arg: $a\"; done\n");
+        Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+        List<String> args = launch(dir, Map.of("JAVA_HOME", jdk.toString()));
+        assertTrue(args.contains("--enable-native-access=ALL-UNNAMED"), "23 read from release: " + args);
+        assertFalse(args.contains("--sun-misc-unsafe-memory-access=allow"), args::toString);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "491520, -Xmx128m, true",    // Zero 2 W (512 MB): small board
+        "931840, -Xmx227m, true",    // 1 GB Pi 3B+ (MemTotal under 1 GiB): small board
+        "3884000, -Xmx948m, false",  // 4 GB Pi 4
+        "8000000, -Xmx1024m, false", // 8 GB: capped at 1 GB
+    })
+    void heapAndCollectorFollowTheBoardsMemory(long memKb, String xmx, boolean small, @TempDir Path dir) throws Exception {
+        Path meminfo = Files.writeString(dir.resolve("meminfo"), "MemTotal:       " + memKb + " kB\nMemFree: 1 kB\n");
+        List<String> args = launch(dir, Map.of("JAVA_HOME", fakeJdk(dir, 25).toString(), "VIGIL_MEMINFO", meminfo.toString(),
+                "VIGIL_CDS", "off"));
+        assertTrue(args.contains(xmx) && args.contains("-XX:+UseSerialGC"), memKb + " kB: " + args);
+        assertEquals(small, args.contains("-Xms16m"), args::toString);
+        assertEquals(small, args.contains("-XX:ReservedCodeCacheSize=32m"), args::toString);
+        assertEquals(small, args.contains("-Xss512k"), args::toString);
+        assertEquals(!small, args.contains("-Xms64m"), args::toString);
+    }
+
+    @Test
+    void javaOptsReplaceTheMemoryDefaults(@TempDir Path dir) throws Exception {
+        List<String> args = launch(dir, Map.of("JAVA_HOME", fakeJdk(dir, 25).toString(), "VIGIL_JAVA_OPTS", "-Xmx32m -Dx=1",
+                "VIGIL_CDS", "off"));
+        assertTrue(args.contains("-Xmx32m") && args.contains("-Dx=1"), args::toString);
+        assertFalse(args.stream().anyMatch(a -> a.startsWith("-Xms") || a.equals("-XX:+UseSerialGC")), args::toString);
+    }
+
+    @Test
+    void aSharedArchiveIsKeptInAWritableDirectoryPerJdk(@TempDir Path dir) throws Exception {
+        Path jdk = fakeJdk(dir, 25);
+        Path cds = dir.resolve("state dir/cds");
+        Path launcher = Files.createDirectories(dir.resolve("dist/bin")).resolve("vigil");
+        Files.copy(LAUNCHER, launcher);
+        Files.writeString(Files.createDirectories(dir.resolve("dist/lib")).resolve("a.jar"), "a jar");
+        List<String> args = launch(launcher, dir, Map.of("JAVA_HOME", jdk.toString(), "VIGIL_CDS_DIR", cds.toString()));
+        assertTrue(args.contains("-XX:+AutoCreateSharedArchive"), args::toString);
+        String archive = args.stream().filter(a -> a.startsWith("-XX:SharedArchiveFile=")).findFirst().orElseThrow();
+        assertTrue(archive.startsWith("-XX:SharedArchiveFile=" + cds.resolve("vigil-java25-")) && archive.endsWith(".jsa"),
+                "one argument despite the space, named after the JDK and the jars: " + args);
+        assertTrue(args.contains("-Xlog:cds=off,cds+dynamic=off"), "archive messages stay off stdout: " + args);
+        Files.writeString(Path.of(archive.substring("-XX:SharedArchiveFile=".length())), "as the JVM leaves it on exit");
+        Path stale = Files.writeString(cds.resolve("vigil-java25-1.jsa"), "");
+        List<String> again = launch(launcher, dir, Map.of("JAVA_HOME", jdk.toString(), "VIGIL_CDS_DIR", cds.toString()));
+        assertTrue(again.contains(archive), "the same jars, the same archive: " + again);
+        assertTrue(Files.exists(stale), "an archive is only dropped when a new one is due");
+        Files.writeString(launcher.getParent().resolveSibling("lib").resolve("b.jar"), "another jar");
+        List<String> changed = launch(launcher, dir, Map.of("JAVA_HOME", jdk.toString(), "VIGIL_CDS_DIR", cds.toString()));
+        assertFalse(changed.contains(archive), "other jars, another archive: " + changed);
+        assertFalse(Files.exists(stale), "older archives are dropped");
+        assertTrue(Files.isDirectory(cds));
+
+        List<String> off = launch(dir, Map.of("JAVA_HOME", jdk.toString(), "VIGIL_CDS_DIR", cds.toString(), "VIGIL_CDS", "off"));
+        assertFalse(off.stream().anyMatch(a -> a.contains("SharedArchive")), off::toString);
+
+        Path file = Files.writeString(dir.resolve("not-a-dir"), "");
+        List<String> blocked = launch(dir, Map.of("JAVA_HOME", jdk.toString(), "VIGIL_CDS_DIR", file.resolve("cds").toString()));
+        assertFalse(blocked.stream().anyMatch(a -> a.contains("SharedArchive")), "no archive where none can be written: " + blocked);
+    }
+
+    private static List<String> launch(Path dir, Map<String, String> env) throws Exception {
+        return launch(LAUNCHER, dir, env);
+    }
+
+    private static List<String> launch(Path launcher, Path dir, Map<String, String> env) throws Exception {
+        Command c = Command.run(dir, env, List.of("bash", launcher.toString(), "--version"));
+        assertEquals(0, c.exit(), c.output());
+        assertFalse(c.output().contains("probed"), "the launcher started java to learn its version: " + c.output());
+        return c.output().lines().filter(l -> l.startsWith("arg: ")).map(l -> l.substring(5)).toList();
     }
 }

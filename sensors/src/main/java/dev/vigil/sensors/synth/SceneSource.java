@@ -17,7 +17,7 @@ import java.util.List;
 public final class SceneSource implements SensorSource {
     private final SceneGenerator generator;
     private final boolean live;
-    private SceneGenerator.Pass pass;
+    private final SceneGenerator.Pass pass;
     private long passStartUs;
     private volatile boolean closed;
 
@@ -46,7 +46,7 @@ public final class SceneSource implements SensorSource {
         }
         if (live && pass.nextTimeUs() < 0) {
             passStartUs += Math.round(generator.spec().durationS() * 1e6);
-            pass = generator.new Pass();
+            pass.restart();
         }
         if (live) {
             long due = passStartUs + pass.nextTimeUs() + SceneGenerator.SLICE_US;
@@ -78,6 +78,17 @@ public final class SceneSource implements SensorSource {
             case SampleBatch s -> s.set(s.startUs() + offsetUs, s.size());
             case TextBatch x -> throw new IllegalStateException("the scene has no text stream");
         }
+    }
+
+    /**
+     * Plays the scene again from 0 µs, in the same buffers, so repeated plays allocate nothing (a
+     * source that is not live; a live one loops by itself).
+     */
+    public void rewind() {
+        if (live) {
+            throw new IllegalStateException("a live scene source loops by itself; rewind() is for one played as fast as read");
+        }
+        pass.restart();
     }
 
     @Override

@@ -12,7 +12,7 @@ import java.io.PrintWriter;
         description = "Always-on sensing: a spiking front end wakes a dense stage only on salient events.",
         subcommands = {ReplayCommand.class, RunCommand.class, RecordCommand.class, InspectCommand.class, ConvertCommand.class,
                 CompileCommand.class, SimulateCommand.class, ExportNirCommand.class, TrainCommand.class, EvalCommand.class,
-                ReportCommand.class, SynthCommand.class, DevicesCommand.class,
+                ReportCommand.class, SynthCommand.class, DevicesCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class VigilCli implements Runnable {
 

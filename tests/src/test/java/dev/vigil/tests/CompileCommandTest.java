@@ -36,7 +36,7 @@ class CompileCommandTest {
         assertEquals(0, run.exitCode(), run.err());
         String report = String.join("\n", run.outLines());
         assertTrue(report.contains("of 128 cores"), report);
-        assertTrue(report.contains("/1024"), "per-core neuron utilisation against Loihi's 1,024: " + report);
+        assertTrue(report.contains("/1,024"), "per-core neuron utilisation against Loihi's 1,024: " + report);
         assertTrue(report.contains("quantisation"), report);
         assertTrue(Files.isRegularFile(bundle), "bundle written");
         assertTrue(run.err().contains("sha256 "), run.err());
@@ -51,7 +51,7 @@ class CompileCommandTest {
         assertEquals(0, run.exitCode(), run.err());
         String report = String.join("\n", run.outLines());
         assertTrue(report.contains("device akida: 2 of 80 cores"), "recurrent lif1 and lif2, one NPU each: " + report);
-        assertTrue(report.contains("lif1.lif") && report.contains("38/2048"),
+        assertTrue(report.contains("lif1.lif") && report.contains("38/2,048"),
                 "the 38 hidden neurons (nb_hidden in the model's parameter file) against an NPU's 2,048: " + report);
         assertTrue(report.contains("/102400"), "weights against an NPU's 102,400: " + report);
         assertTrue(report.contains("quantisation") && report.contains("max|dw|"), report);

@@ -151,7 +151,7 @@ class NirExperimentTest {
                     + ": without an exponent the scale is coarser, so the threshold rounds at least as badly");
         }
         String report = akida.report();
-        assertTrue(report.contains("of 80 cores") && report.contains("/2048"), report);
+        assertTrue(report.contains("of 80 cores") && report.contains("/2,048"), report);
         assertTrue(report.contains("max|dw|"), report);
     }
 

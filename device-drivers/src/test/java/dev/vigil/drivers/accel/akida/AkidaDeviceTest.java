@@ -144,8 +144,8 @@ class AkidaDeviceTest {
         assertEquals(11, p.coresUsed());
         String report = p.utilisationReport();
         assertTrue(report.contains("11 of 80 cores"), report);
-        assertTrue(report.contains("97/2048") && report.contains("30/2048"), report);
-        assertTrue(report.contains("101656/102400") && report.contains("31440/102400"), report);
+        assertTrue(report.contains("97/2,048") && report.contains("30/2,048"), report);
+        assertTrue(report.contains("101,656/102,400") && report.contains("31,440/102,400"), report);
     }
 
     @Test

@@ -71,7 +71,7 @@ class LoihiRoutingTest {
         CompiledProgram p = NetworkCompiler.compile(net, loihi.capabilities());
         assertEquals(List.of("a", "b", "b"), p.placement().stream().map(CoreAllocation::layer).toList());
         assertEquals(3, p.coresUsed());
-        assertTrue(p.utilisationReport().contains("4096/131072"), "1,024 neurons x 4 routed synapses: "
+        assertTrue(p.utilisationReport().contains("4,096/131,072"), "1,024 neurons x 4 routed synapses: "
                 + p.utilisationReport());
         try (DeviceSession s = loihi.open(p)) {
             s.inject(0);

@@ -87,7 +87,8 @@ public final class LaneModels {
             case EventEncoding e -> events(name, f, e, stream);
             case BandEncoding b -> bands(name, f, b, stream);
         };
-        return new LaneModel(name, encoder, f.network(), f.readouts(), lane.wake(), lane.head().model(), f.stepUs());
+        return new LaneModel(name, encoder, f.network(), f.readouts(), lane.wake(), lane.head().model(), f.stepUs(),
+                lane.head().features());
     }
 
     private static SpikeEncoder events(String lane, FrontEnd f, EventEncoding e, StreamDescriptor s) {

@@ -9,10 +9,12 @@ import dev.vigil.runtime.dense.Int8Pool2d;
 import dev.vigil.runtime.dense.Kernel;
 import dev.vigil.runtime.dense.Pooling;
 import dev.vigil.runtime.network.FeatureShape;
+import org.tinylog.Logger;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
@@ -86,13 +88,14 @@ public final class CnnHeadTrainer {
             act[l + 1] = new double[net.get(l).outputs()];
             grad[l + 1] = new double[net.get(l).outputs()];
         }
-        grad[0] = new double[shape.size()];
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {
             order[i] = i;
         }
         int step = 0;
+        long started = System.nanoTime();
         for (int epoch = 0; epoch < epochs; epoch++) {
+            double loss = 0;
             for (int i = n - 1; i > 0; i--) {
                 int j = rnd.nextInt(i + 1);
                 int t = order[i];
@@ -109,12 +112,15 @@ public final class CnnHeadTrainer {
                     double[] g = grad[net.size()];
                     softmax(z, g);
                     int y = examples.get(idx).label();
+                    loss -= classWeight[y] * StrictMath.log(Math.max(1e-300, g[y]));
                     for (int c = 0; c < k; c++) {
                         g[c] = (g[c] - (c == y ? 1 : 0)) * classWeight[y] / (to - from);
                     }
                     for (int l = net.size() - 1; l >= 0; l--) {
-                        double[] dx = grad[l];
-                        Arrays.fill(dx, 0);
+                        double[] dx = l == 0 ? null : grad[l];
+                        if (dx != null) {
+                            Arrays.fill(dx, 0);
+                        }
                         net.get(l).backward(act[l], act[l + 1], grad[l + 1], dx);
                     }
                 }
@@ -122,6 +128,10 @@ public final class CnnHeadTrainer {
                 for (FloatLayer l : net) {
                     l.adam(step);
                 }
+            }
+            if ((epoch + 1) % 10 == 0 || epoch == epochs - 1) {
+                Logger.info("train: head {}: epoch {} of {} over {} examples, mean loss {}, {} s", name, epoch + 1, epochs, n,
+                        String.format(Locale.ROOT, "%.4f", loss / n), String.format(Locale.ROOT, "%.1f", (System.nanoTime() - started) / 1e9));
             }
         }
         return quantise(name, net, x, labels);
@@ -301,7 +311,7 @@ public final class CnnHeadTrainer {
 
         abstract void forward(double[] x, double[] y);
 
-        /** Adds the gradients of {@code dy} to the parameters' and to {@code dx}. */
+        /** Adds the gradients of {@code dy} to the parameters' and to {@code dx} (null: not needed). */
         abstract void backward(double[] x, double[] y, double[] dy, double[] dx);
 
         void adam(int t) {
@@ -326,6 +336,7 @@ public final class CnnHeadTrainer {
         final Kernel kernel;
         final boolean depthwise;
         private final boolean relu;
+        private final double[] mask;
 
         Conv(FeatureShape in, int outChannels, Kernel kernel, boolean depthwise, boolean relu, SplittableRandom rnd) {
             super(in, new FeatureShape(outChannels, kernel.outHeight(in.height()), kernel.outWidth(in.width())),
@@ -334,6 +345,7 @@ public final class CnnHeadTrainer {
             this.kernel = kernel;
             this.depthwise = depthwise;
             this.relu = relu;
+            this.mask = new double[out.size()];
         }
 
         private int weightIndex(int o, int c, int dy, int dx) {
@@ -343,60 +355,95 @@ public final class CnnHeadTrainer {
 
         @Override
         void forward(double[] x, double[] y) {
-            pass(x, y, null, null);
+            int plane = out.height() * out.width();
+            for (int o = 0; o < out.channels(); o++) {
+                Arrays.fill(y, o * plane, (o + 1) * plane, b[o]);
+                for (int c = depthwise ? o : 0; c < (depthwise ? o + 1 : in.channels()); c++) {
+                    for (int ky = 0; ky < kernel.height(); ky++) {
+                        for (int kx = 0; kx < kernel.width(); kx++) {
+                            taps(x, y, null, false, o, c, ky, kx, weightIndex(o, c, ky, kx));
+                        }
+                    }
+                }
+                if (relu) {
+                    for (int i = o * plane; i < (o + 1) * plane; i++) {
+                        y[i] = Math.max(0, y[i]);
+                    }
+                }
+            }
         }
 
         @Override
         void backward(double[] x, double[] y, double[] dy, double[] dx) {
-            pass(x, y, dy, dx);
-        }
-
-        /** Forward when {@code dy} is null, else backward. */
-        private void pass(double[] x, double[] y, double[] dy, double[] dx) {
-            int h = in.height();
-            int wd = in.width();
+            int plane = out.height() * out.width();
+            double[] d = masked(y, dy);
             for (int o = 0; o < out.channels(); o++) {
-                int c0 = depthwise ? o : 0;
-                int c1 = depthwise ? o + 1 : in.channels();
-                for (int oy = 0; oy < out.height(); oy++) {
-                    for (int ox = 0; ox < out.width(); ox++) {
-                        int at = (o * out.height() + oy) * out.width() + ox;
-                        double d = 0;
-                        if (dy != null) {
-                            if (relu && y[at] <= 0) {
-                                continue;
-                            }
-                            d = dy[at];
-                            gb[o] += d;
-                        }
-                        double acc = b[o];
-                        for (int c = c0; c < c1; c++) {
-                            for (int ky = 0; ky < kernel.height(); ky++) {
-                                int iy = kernel.top(oy) + ky;
-                                if (iy < 0 || iy >= h) {
-                                    continue;
-                                }
-                                for (int kx = 0; kx < kernel.width(); kx++) {
-                                    int ix = kernel.left(ox) + kx;
-                                    if (ix < 0 || ix >= wd) {
-                                        continue;
-                                    }
-                                    int wi = weightIndex(o, c, ky, kx);
-                                    int xi = (c * h + iy) * wd + ix;
-                                    if (dy == null) {
-                                        acc += w[wi] * x[xi];
-                                    } else {
-                                        gw[wi] += d * x[xi];
-                                        dx[xi] += d * w[wi];
-                                    }
-                                }
-                            }
-                        }
-                        if (dy == null) {
-                            y[at] = relu ? Math.max(0, acc) : acc;
+                double sum = 0;
+                for (int i = o * plane; i < (o + 1) * plane; i++) {
+                    sum += d[i];
+                }
+                gb[o] += sum;
+                for (int c = depthwise ? o : 0; c < (depthwise ? o + 1 : in.channels()); c++) {
+                    for (int ky = 0; ky < kernel.height(); ky++) {
+                        for (int kx = 0; kx < kernel.width(); kx++) {
+                            taps(x, d, dx, true, o, c, ky, kx, weightIndex(o, c, ky, kx));
                         }
                     }
                 }
+            }
+        }
+
+        /** {@code dy} where the output passed the ReLU, 0 elsewhere (in a held buffer). */
+        private double[] masked(double[] y, double[] dy) {
+            if (!relu) {
+                return dy;
+            }
+            for (int i = 0; i < dy.length; i++) {
+                mask[i] = y[i] > 0 ? dy[i] : 0;
+            }
+            return mask;
+        }
+
+        /**
+         * Tap ({@code ky}, {@code kx}) of input channel {@code c} for output channel {@code o}, over every output
+         * whose tap falls inside the input: forward adds {@code w * x} to {@code y}; backward reads {@code y} as
+         * the output gradient, adds it times {@code x} to the weight's gradient and times {@code w} to {@code dx}
+         * (unless null: the input's gradient is not needed).
+         */
+        private void taps(double[] x, double[] y, double[] dx, boolean backward, int o, int c, int ky, int kx, int wi) {
+            int h = in.height();
+            int wd = in.width();
+            int oh = out.height();
+            int ow = out.width();
+            int sy = kernel.strideY();
+            int sx = kernel.strideX();
+            int oy0 = Math.max(0, Math.ceilDiv(kernel.padY() - ky, sy));
+            int oy1 = Math.min(oh - 1, Math.floorDiv(h - 1 - ky + kernel.padY(), sy));
+            int ox0 = Math.max(0, Math.ceilDiv(kernel.padX() - kx, sx));
+            int ox1 = Math.min(ow - 1, Math.floorDiv(wd - 1 - kx + kernel.padX(), sx));
+            double wv = w[wi];
+            double g = 0;
+            for (int oy = oy0; oy <= oy1; oy++) {
+                int row = (c * h + oy * sy - kernel.padY() + ky) * wd - kernel.padX() + kx;
+                int at = (o * oh + oy) * ow;
+                if (!backward) {
+                    for (int ox = ox0; ox <= ox1; ox++) {
+                        y[at + ox] += wv * x[row + ox * sx];
+                    }
+                } else if (dx == null) {
+                    for (int ox = ox0; ox <= ox1; ox++) {
+                        g += y[at + ox] * x[row + ox * sx];
+                    }
+                } else {
+                    for (int ox = ox0; ox <= ox1; ox++) {
+                        double d = y[at + ox];
+                        g += d * x[row + ox * sx];
+                        dx[row + ox * sx] += d * wv;
+                    }
+                }
+            }
+            if (backward) {
+                gw[wi] += g;
             }
         }
     }
@@ -442,6 +489,9 @@ public final class CnnHeadTrainer {
 
         @Override
         void backward(double[] x, double[] y, double[] dy, double[] dx) {
+            if (dx == null) {
+                return;
+            }
             int taps = kernel.height() * kernel.width();
             for (int c = 0; c < out.channels(); c++) {
                 for (int oy = 0; oy < out.height(); oy++) {
@@ -488,6 +538,8 @@ public final class CnnHeadTrainer {
                 gb[o] += d;
                 for (int i = 0; i < n; i++) {
                     gw[o * n + i] += d * x[i];
+                }
+                for (int i = 0; dx != null && i < n; i++) {
                     dx[i] += d * w[o * n + i];
                 }
             }

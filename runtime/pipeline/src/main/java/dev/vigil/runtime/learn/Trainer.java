@@ -181,6 +181,14 @@ public final class Trainer {
         return new Result(out, trained);
     }
 
+    /** Run points a CNN head learns from per labelled interval, at most (spread evenly over the interval's candidates). */
+    static final int MAX_PER_INTERVAL = 3;
+
+    /** The first interval of {@code sensor}'s labels overlapping {@code fromUs .. toUs}. */
+    private static LabelInterval interval(List<LabelInterval> labels, String sensor, long fromUs, long toUs) {
+        return labels.stream().filter(l -> l.appliesTo(sensor) && l.overlaps(fromUs, toUs)).findFirst().orElseThrow();
+    }
+
     /** A trained CNN head, its examples per class (as recorded, augmented copies not counted) and in all. */
     private record CnnLane(Int8Model model, Map<String, Integer> perClass, int examples) {
     }
@@ -203,14 +211,26 @@ public final class Trainer {
         FeatureExamples cut = new FeatureExamples(track, spec, noiseEnds, (int) Math.round(hopMs * rate / 1000), o.seed());
         List<CnnHeadTrainer.Example> examples = new ArrayList<>();
         Map<String, Integer> perClass = new TreeMap<>();
+        Map<LabelInterval, List<Integer>> byInterval = new LinkedHashMap<>();
         for (int i : candidates) {
+            LabelInterval at = interval(labels, sensor, lane.endUs(i) - windowUs, lane.endUs(i));
+            byInterval.computeIfAbsent(at, k -> new ArrayList<>()).add(i);
+        }
+        List<Integer> kept = new ArrayList<>();
+        for (List<Integer> in : byInterval.values()) {
+            int take = Math.min(MAX_PER_INTERVAL, in.size());
+            for (int k = 0; k < take; k++) {
+                kept.add(in.get((int) ((long) k * in.size() / take)));
+            }
+        }
+        for (int i : kept) {
             String label = Labels.at(labels, sensor, lane.endUs(i) - windowUs, lane.endUs(i));
             long end = track.index(lane.endUs(Math.min(lane.size() - 1, i + o.postWindows())));
             examples.addAll(cut.around(end, names.indexOf(label)));
             perClass.merge(label, 1, Integer::sum);
         }
-        TreeSet<Integer> negatives = new TreeSet<>(hard);
-        int spread = hard.size();
+        TreeSet<Integer> negatives = new TreeSet<>(hard.subList(0, Math.min(hard.size(), Math.max(MIN_BACKGROUND, kept.size()))));
+        int spread = negatives.size();
         for (int k = 0; k < spread && !background.isEmpty(); k++) {
             negatives.add(background.get((int) ((long) k * background.size() / spread)));
         }

@@ -6,7 +6,7 @@ package dev.vigil.sensors.features;
  * frame first, i.e. a {@code 1 × bands × frames} feature map. Every buffer is held, so a span
  * allocates nothing.
  */
-public final class LogMel {
+public final class LogMel implements SpanFeatures {
     /** Added to each band's energy before the log, so silence gives {@code ln(1e-6)} ≈ -13.8, not -infinity. */
     public static final double FLOOR = 1e-6;
 
@@ -77,19 +77,50 @@ public final class LogMel {
         return hz(lowMel + (highMel - lowMel) * (b + 1) / (settings.bands() + 1));
     }
 
+    @Override
+    public int spanSamples() {
+        return settings.spanSamples();
+    }
+
+    @Override
+    public int channels() {
+        return 1;
+    }
+
+    @Override
+    public int height() {
+        return settings.bands();
+    }
+
+    @Override
+    public int width() {
+        return settings.frames();
+    }
+
     /** Log-mel frames of the newest span in {@code ring} into {@code out} (length at least {@link LogMelSettings#size()}). */
     public void compute(SampleRing ring, float[] out) {
         compute(ring, ring.written(), out);
     }
 
     /** Log-mel frames of the span ending before sample {@code end} of {@code ring}. */
+    @Override
     public void compute(SampleRing ring, long end, float[] out) {
         ring.copy(end, span.length, span);
+        frames(span, out);
+    }
+
+    /** Log-mel frames of {@code samples[0 .. spanSamples())}. */
+    @Override
+    public void compute(float[] samples, float[] out) {
+        frames(samples, out);
+    }
+
+    private void frames(float[] samples, float[] out) {
         int frames = settings.frames();
         for (int f = 0; f < frames; f++) {
             int start = f * hop;
             for (int i = 0; i < window; i++) {
-                frame[i] = hann[i] * span[start + i];
+                frame[i] = hann[i] * samples[start + i];
             }
             fft.power(frame, power);
             for (int b = 0; b < weights.length; b++) {

@@ -58,20 +58,25 @@ public final class VibrationSpectra {
     /** The spectra of the span ending before sample {@code end} of {@code ring}. */
     public void compute(SampleRing ring, long end, float[] magnitude, float[] envelope) {
         ring.copy(end, n, span);
+        compute(span, magnitude, envelope);
+    }
+
+    /** The spectra of {@code samples[0 .. fftSize)}. */
+    public void compute(float[] samples, float[] magnitude, float[] envelope) {
         double mean = 0;
         for (int i = 0; i < n; i++) {
-            mean += span[i];
+            mean += samples[i];
         }
         mean /= n;
         if (magnitude != null) {
             for (int i = 0; i < n; i++) {
-                x[i] = hann[i] * (span[i] - mean);
+                x[i] = hann[i] * (samples[i] - mean);
             }
             amplitudes(magnitude, settings.spectrumBins());
         }
         if (envelope != null) {
             for (int i = 0; i < n; i++) {
-                x[i] = span[i] - mean;
+                x[i] = samples[i] - mean;
             }
             realFft.forward(x, re, im);
             for (int k = 0; k < n; k++) {

@@ -107,6 +107,16 @@ final class MixtureLog {
         labels.add(String.format(Locale.ROOT, "%d,%d,%s", Math.round(fromS * 1e6), Math.round(toS * 1e6), label));
     }
 
+    /** The signal as built (not a copy). */
+    float[] samples() {
+        return signal;
+    }
+
+    /** The label lines, {@code start_us,end_us,label}, in the order added. */
+    List<String> labelLines() {
+        return List.copyOf(labels);
+    }
+
     /** Seconds of signal. */
     double seconds() {
         return signal.length / rate;

@@ -40,7 +40,9 @@ import java.util.concurrent.Callable;
                         + "bundles, else the built-in one), and writes a model bundle holding those front ends with "
                         + "the trained wake rules and heads. Labels named with --negative are distractors (e.g. "
                         + "speech that holds no keyword): the wake fit ignores them and the dense head learns them "
-                        + "as reject classes. The same inputs and seed give the same bundle, byte for byte."})
+                        + "as reject classes. --head cnn fits a small int8 CNN over the features an audio or vibration lane "
+                        + "computes on wake instead (Adam, class-balanced loss, augmented by time shift, gain and "
+                        + "noise mixing). The same inputs and seed give the same bundle, byte for byte."})
 final class TrainCommand implements Callable<Integer> {
 
     @Spec
@@ -80,8 +82,13 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--hidden", paramLabel = "N", description = "hidden units of the dense head (default ${DEFAULT-VALUE})", defaultValue = "16")
     private int hidden;
 
-    @Option(names = "--epochs", paramLabel = "N", description = "SGD epochs (default ${DEFAULT-VALUE})", defaultValue = "60")
-    private int epochs;
+    @Option(names = "--epochs", paramLabel = "N", description = "training epochs (default 60; 30 with --head cnn)")
+    private Integer epochs;
+
+    @Option(names = "--head", paramLabel = "KIND", description = "mlp: an int8 MLP over the readouts' spike counts (default);"
+            + " cnn: a small int8 CNN over the raw-signal features an audio (log-mel) or vibration (spectra) lane computes on wake",
+            defaultValue = "mlp")
+    private String head;
 
     @Option(names = "--prototypes", description = "fit the last layer few-shot as class prototypes (Akida-style) instead of by SGD")
     private boolean prototypes;
@@ -95,10 +102,14 @@ final class TrainCommand implements Callable<Integer> {
         VigilConfig cfg = Inputs.config(config);
         TrainingOptions o;
         try {
-            o = new TrainingOptions(seed, windows, postWindows, hidden, epochs, 0.05, prototypes, shots, 500, negatives);
+            int passes = epochs != null ? epochs : TrainingOptions.CNN.equals(head) ? 30 : 60;
+            o = new TrainingOptions(seed, windows, postWindows, hidden, passes, 0.05, prototypes, shots, 500, negatives, head);
         } catch (IllegalArgumentException e) {
             throw new UserError("options refused: windows 1-64, post-windows 0-64, hidden 1-256, epochs 1-10000, shots >= 1,"
-                    + " --negative not 'background'");
+                    + " --negative not 'background', --head mlp or cnn");
+        }
+        if (o.cnn() && prototypes) {
+            throw new UserError("--prototypes fits an MLP head's last layer; drop it with --head cnn");
         }
         List<LabelInterval> intervals = readLabels(labels);
         checkNegatives(negatives, intervals, labels);

@@ -23,7 +23,13 @@ public record BundleLane(Sensor sensor, EncoderSettings encoder, FrontEnd frontE
             throw new IllegalArgumentException("lane " + sensor.label() + " has a " + encoder.kind() + " encoder");
         }
         int readouts = frontEnd.readouts().size();
-        if (head.model().featuresPerWindow() != readouts) {
+        if (head.readsFeatures()) {
+            Sensor reads = head.features().logMel() != null ? Sensor.AUDIO : Sensor.VIBRATION;
+            if (sensor != reads) {
+                throw new IllegalArgumentException("lane " + sensor.label() + ": its head reads " + head.view()
+                        + ", which only a " + reads.label() + " lane gives");
+            }
+        } else if (head.model().featuresPerWindow() != readouts) {
             throw new IllegalArgumentException("lane " + sensor.label() + ": the head reads " + head.model().featuresPerWindow()
                     + " counts per window, the front end has " + readouts + " readouts");
         }

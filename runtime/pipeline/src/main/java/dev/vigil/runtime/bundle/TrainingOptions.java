@@ -19,11 +19,18 @@ import java.util.TreeSet;
  * @param negatives     labels that mark distractors (e.g. {@code speech} that is not a keyword): the wake
  *                      fit ignores them, the dense head learns them as reject classes, and evaluation
  *                      scores them apart from targets and background; sorted, no duplicates
+ * @param head          the kind of dense head: {@value #MLP} (an int8 MLP over the readouts' spike counts) or
+ *                      {@value #CNN} (a small int8 CNN over the raw-signal features an audio or vibration
+ *                      lane computes on wake: log-mel frames, or envelope and magnitude spectra)
  */
 public record TrainingOptions(long seed, int windows, int postWindows, int hidden, int epochs, double learningRate,
-                              boolean prototypes, int shots, int guardMs, List<String> negatives) {
+                              boolean prototypes, int shots, int guardMs, List<String> negatives, String head) {
     /** The class of windows outside every labelled interval (a dense head's last class). */
     public static final String BACKGROUND = "background";
+    /** An int8 MLP over spike counts. */
+    public static final String MLP = "mlp";
+    /** An int8 CNN over raw-signal features. */
+    public static final String CNN = "cnn";
 
     public TrainingOptions {
         if (windows < 1 || windows > 64 || postWindows < 0 || postWindows > 64 || hidden < 1 || hidden > 256
@@ -31,6 +38,10 @@ public record TrainingOptions(long seed, int windows, int postWindows, int hidde
             throw new IllegalArgumentException("training options out of range: " + this);
         }
         negatives = List.copyOf(new TreeSet<>(negatives));
+        head = head == null ? MLP : head;
+        if (!head.equals(MLP) && !head.equals(CNN)) {
+            throw new IllegalArgumentException("head kind is " + MLP + " or " + CNN + ", not '" + head + "'");
+        }
         for (String n : negatives) {
             if (n.equals(BACKGROUND)) {
                 throw new IllegalArgumentException("'" + BACKGROUND + "' cannot be a negative label: it is the class of unlabelled windows");
@@ -38,9 +49,17 @@ public record TrainingOptions(long seed, int windows, int postWindows, int hidde
         }
     }
 
-    /** Defaults: seed 7, 4 windows, none after, 16 hidden units, 60 epochs, rate 0.05, SGD last layer, 20 shots, 500 ms guard, no negatives. */
+    /**
+     * Defaults: seed 7, 4 windows, none after, 16 hidden units, 60 epochs, rate 0.05, SGD last layer, 20 shots,
+     * 500 ms guard, no negatives, an MLP head.
+     */
     public static TrainingOptions defaults() {
-        return new TrainingOptions(7, 4, 0, 16, 60, 0.05, false, 20, 500, List.of());
+        return new TrainingOptions(7, 4, 0, 16, 60, 0.05, false, 20, 500, List.of(), MLP);
+    }
+
+    /** True for a CNN head over raw-signal features. */
+    public boolean cnn() {
+        return head.equals(CNN);
     }
 
     /** True when {@code label} marks a distractor. */

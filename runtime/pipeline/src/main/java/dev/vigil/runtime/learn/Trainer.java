@@ -2,6 +2,7 @@ package dev.vigil.runtime.learn;
 
 import dev.vigil.runtime.bundle.BundleLane;
 import dev.vigil.runtime.bundle.DenseHead;
+import dev.vigil.runtime.bundle.FeatureSpec;
 import dev.vigil.runtime.bundle.ModelBundle;
 import dev.vigil.runtime.bundle.Provenance;
 import dev.vigil.runtime.bundle.TrainingOptions;
@@ -12,10 +13,12 @@ import dev.vigil.runtime.config.WakeRule;
 import dev.vigil.runtime.dense.Int8Model;
 import dev.vigil.runtime.hal.DoesNotFitException;
 import dev.vigil.runtime.hal.NeuromorphicDevice;
+import dev.vigil.runtime.network.FeatureShape;
 import dev.vigil.runtime.pipeline.LaneModels;
 import dev.vigil.runtime.pipeline.Pipeline;
 import dev.vigil.sensors.SensorSource;
 import dev.vigil.sensors.StreamDescriptor;
+import dev.vigil.sensors.features.SpanFeatures;
 import dev.vigil.sensors.replay.ReplayClock;
 import org.tinylog.Logger;
 
@@ -71,11 +74,18 @@ public final class Trainer {
             throws IOException, DoesNotFitException, InterruptedException {
         VigilConfig frontOnly = config.withDense(new DenseConfig(false, config.dense().device()));
         WindowRecorder rec = new WindowRecorder();
-        new Pipeline(frontOnly, device, d -> { }).use(frontEnds).observe(rec).run(source, ReplayClock.asFastAsPossible());
         Map<String, BundleLane> ran = new LinkedHashMap<>();
+        Map<String, StreamDescriptor> streams = new LinkedHashMap<>();
         for (StreamDescriptor s : source.streams()) {
-            LaneModels.laneFor(s, config, frontEnds, device.capabilities().id()).ifPresent(l -> ran.putIfAbsent(l.sensor().label(), l));
+            LaneModels.laneFor(s, config, frontEnds, device.capabilities().id()).ifPresent(l -> {
+                ran.putIfAbsent(l.sensor().label(), l);
+                streams.putIfAbsent(l.sensor().label(), s);
+            });
         }
+        List<Integer> taped = o.cnn() ? streams.values().stream().filter(s -> FeatureExamples.specFor(s) != null)
+                .map(StreamDescriptor::id).toList() : List.of();
+        SampleTape tape = new SampleTape(source, taped);
+        new Pipeline(frontOnly, device, d -> { }).use(frontEnds).observe(rec).run(tape, ReplayClock.asFastAsPossible());
         long windowUs = config.window().lengthMs() * 1000L;
         long guardUs = o.guardMs() * 1000L;
         int preTriggerMs = (o.windows() - 1) * config.window().hopMs();
@@ -132,15 +142,29 @@ public final class Trainer {
                 }
                 candidates.sort(Comparator.naturalOrder());
             }
+            int keep = Math.max(MIN_BACKGROUND, candidates.size());
+            background.sort(Comparator.comparingInt((Integer i) -> -wakeValue(lane, i, wake)).thenComparingInt(i -> i));
+            List<Integer> hard = new ArrayList<>(background.subList(0, Math.min(keep, background.size())));
+            hard.sort(Comparator.naturalOrder());
+            StreamDescriptor stream = streams.get(sensor);
+            FeatureSpec spec = stream == null ? null : FeatureExamples.specFor(stream);
+            if (o.cnn() && spec != null) {
+                background.sort(Comparator.naturalOrder());
+                CnnLane cnn = cnnHead(sensor, lane, tape.track(stream.id()), spec, names, candidates, hard, background, labels,
+                        windowUs, config.window().hopMs(), o);
+                out = out.with(front.with(wake, DenseHead.features(cnn.model(), spec)));
+                trained.put(sensor, cnn.perClass());
+                Logger.info("train: lane {}: wake {}, CNN head {} over {} examples", sensor, wake, cnn.model().labels(), cnn.examples());
+                continue;
+            }
+            if (o.cnn()) {
+                Logger.info("train: lane {} computes no raw-signal features, so it gets an MLP head over spike counts", sensor);
+            }
             for (int i : candidates) {
                 String label = Labels.at(labels, sensor, lane.endUs(i) - windowUs, lane.endUs(i));
                 examples.add(new HeadTrainer.Example(lane.context(i + o.postWindows(), span), names.indexOf(label)));
                 perClass.merge(label, 1, Integer::sum);
             }
-            int keep = Math.max(MIN_BACKGROUND, examples.size());
-            background.sort(Comparator.comparingInt((Integer i) -> -wakeValue(lane, i, wake)).thenComparingInt(i -> i));
-            List<Integer> hard = new ArrayList<>(background.subList(0, Math.min(keep, background.size())));
-            hard.sort(Comparator.naturalOrder());
             for (int i : hard) {
                 examples.add(new HeadTrainer.Example(lane.context(i + o.postWindows(), span), names.size() - 1));
             }
@@ -155,6 +179,72 @@ public final class Trainer {
                     + rec.lanes().keySet() + ")");
         }
         return new Result(out, trained);
+    }
+
+    /** Run points a CNN head learns from per labelled interval, at most (spread evenly over the interval's candidates). */
+    static final int MAX_PER_INTERVAL = 3;
+
+    /** The first interval of {@code sensor}'s labels overlapping {@code fromUs .. toUs}. */
+    private static LabelInterval interval(List<LabelInterval> labels, String sensor, long fromUs, long toUs) {
+        return labels.stream().filter(l -> l.appliesTo(sensor) && l.overlaps(fromUs, toUs)).findFirst().orElseThrow();
+    }
+
+    /** A trained CNN head, its examples per class (as recorded, augmented copies not counted) and in all. */
+    private record CnnLane(Int8Model model, Map<String, Integer> perClass, int examples) {
+    }
+
+    /**
+     * Fits a CNN head over the lane's raw-signal features: the head runs when the window {@code postWindows}
+     * after the wake closes, so each candidate window {@code i} gives the span ending at the end of window
+     * {@code i + postWindows} (moved by up to one hop by augmentation); background gives the {@code hard}
+     * windows and as many again spread evenly over {@code background}; every example also gives its augmented
+     * copies ({@link FeatureExamples}), the noise mixed in cut from background windows.
+     */
+    private static CnnLane cnnHead(String sensor, WindowRecorder.LaneWindows lane, SampleTape.Track track, FeatureSpec spec,
+                                   List<String> names, List<Integer> candidates, List<Integer> hard, List<Integer> background,
+                                   List<LabelInterval> labels, long windowUs, int hopMs, TrainingOptions o) {
+        double rate = spec.sampleRate();
+        long[] noiseEnds = new long[background.size()];
+        for (int k = 0; k < noiseEnds.length; k++) {
+            noiseEnds[k] = track.index(lane.endUs(background.get(k)));
+        }
+        FeatureExamples cut = new FeatureExamples(track, spec, noiseEnds, (int) Math.round(hopMs * rate / 1000), o.seed());
+        List<CnnHeadTrainer.Example> examples = new ArrayList<>();
+        Map<String, Integer> perClass = new TreeMap<>();
+        Map<LabelInterval, List<Integer>> byInterval = new LinkedHashMap<>();
+        for (int i : candidates) {
+            LabelInterval at = interval(labels, sensor, lane.endUs(i) - windowUs, lane.endUs(i));
+            byInterval.computeIfAbsent(at, k -> new ArrayList<>()).add(i);
+        }
+        List<Integer> kept = new ArrayList<>();
+        for (List<Integer> in : byInterval.values()) {
+            int take = Math.min(MAX_PER_INTERVAL, in.size());
+            for (int k = 0; k < take; k++) {
+                kept.add(in.get((int) ((long) k * in.size() / take)));
+            }
+        }
+        for (int i : kept) {
+            String label = Labels.at(labels, sensor, lane.endUs(i) - windowUs, lane.endUs(i));
+            long end = track.index(lane.endUs(Math.min(lane.size() - 1, i + o.postWindows())));
+            examples.addAll(cut.around(end, names.indexOf(label)));
+            perClass.merge(label, 1, Integer::sum);
+        }
+        TreeSet<Integer> negatives = new TreeSet<>(hard.subList(0, Math.min(hard.size(), Math.max(MIN_BACKGROUND, kept.size()))));
+        int spread = negatives.size();
+        for (int k = 0; k < spread && !background.isEmpty(); k++) {
+            negatives.add(background.get((int) ((long) k * background.size() / spread)));
+        }
+        for (int i : negatives) {
+            long end = track.index(lane.endUs(Math.min(lane.size() - 1, i + o.postWindows())));
+            examples.addAll(cut.around(end, names.size() - 1));
+        }
+        perClass.put(Labels.BACKGROUND, negatives.size());
+        SpanFeatures view = spec.extractor();
+        FeatureShape shape = new FeatureShape(view.channels(), view.height(), view.width());
+        Int8Model model = CnnHeadTrainer.train(sensor + "-cnn", shape, examples, names, o.seed(), o.epochs());
+        Logger.info("train: lane {}: CNN head right on {} of its training examples (int8)", sensor,
+                String.format(java.util.Locale.ROOT, "%.3f", CnnHeadTrainer.accuracy(model, examples)));
+        return new CnnLane(model, perClass, examples.size());
     }
 
     /** True when the rule's value crosses {@code level} from below at window {@code i - 1}, {@code i} or {@code i + 1}. */

@@ -1,39 +1,85 @@
 package dev.vigil.runtime.pipeline;
 
+import dev.vigil.runtime.dense.DenseDevice;
+import dev.vigil.runtime.dense.DenseExecutor;
 import dev.vigil.runtime.dense.FloatExecutor;
+import dev.vigil.runtime.dense.Int8Model;
 import dev.vigil.sensors.SampleBatch;
-import dev.vigil.sensors.features.LogMel;
+import dev.vigil.sensors.features.Int8Scale;
 import dev.vigil.sensors.features.SampleRing;
+import dev.vigil.sensors.features.SpanFeatures;
 
 import java.util.List;
 
 /**
- * A dense head that reads an audio lane's raw-signal features instead of its spike counts: the lane's
- * first channel is kept in a fixed ring, and on wake the log-mel frames of the newest span (up to the
- * end of the batch that woke it) are computed and run through a model file's executor (e.g. ONNX).
- * Appending allocates nothing; a run allocates only what the executor's runtime does.
+ * A dense head that reads a sampled lane's raw-signal features instead of its spike counts: the lane's
+ * first channel is kept in a fixed ring, and on wake the features of the newest span (up to the end of
+ * the batch that woke it) are computed and scored, either by a model file's executor (e.g. ONNX) or by
+ * the bundle's int8 model on its dense device, the features quantised by the head's {@link Int8Scale}.
+ * Appending allocates nothing; a run allocates only what a model file's runtime does.
  */
 final class FeatureHead {
     private final SampleRing ring;
-    private final LogMel logMel;
-    private final FloatExecutor executor;
+    private final SpanFeatures extractor;
+    private final Scorer scorer;
     private final List<String> labels;
     private final float[] features;
     private final float[] scores;
     private final long spanUs;
+    private final long macsPerRun;
+    private final DenseDevice device;
     private long runs;
     private long nanos;
     private long appendNanos;
     private long computeNanos;
 
-    FeatureHead(LogMel logMel, FloatExecutor executor, List<String> labels) {
-        this.logMel = logMel;
-        this.executor = executor;
+    private FeatureHead(SpanFeatures extractor, double sampleRate, Scorer scorer, List<String> labels, long macsPerRun,
+                        DenseDevice device) {
+        this.macsPerRun = macsPerRun;
+        this.device = device;
+        this.extractor = extractor;
+        this.scorer = scorer;
         this.labels = List.copyOf(labels);
-        this.ring = new SampleRing(logMel.settings().spanSamples());
-        this.features = new float[logMel.settings().size()];
+        this.ring = new SampleRing(extractor.spanSamples());
+        this.features = new float[extractor.size()];
         this.scores = new float[labels.size()];
-        this.spanUs = Math.round(logMel.settings().spanSamples() * 1e6 / logMel.settings().sampleRate());
+        this.spanUs = Math.round(extractor.spanSamples() * 1e6 / sampleRate);
+    }
+
+    /** A head whose scores come from a model file's executor. */
+    static FeatureHead external(SpanFeatures extractor, double sampleRate, FloatExecutor executor, List<String> labels) {
+        return new FeatureHead(extractor, sampleRate, new Scorer() {
+            @Override
+            public void score(float[] in, float[] out) {
+                executor.run(in, out);
+            }
+
+            @Override
+            public void close() {
+                executor.close();
+            }
+        }, labels, 0, null);
+    }
+
+    /** A head whose scores are {@code model}'s logits times its logit scale, run on {@code device}. */
+    static FeatureHead int8(SpanFeatures extractor, double sampleRate, Int8Scale scale, Int8Model model, DenseDevice device) {
+        DenseExecutor executor = device.load(model);
+        int[] input = new int[model.inputs()];
+        int[] logits = new int[model.labels().size()];
+        return new FeatureHead(extractor, sampleRate, new Scorer() {
+            @Override
+            public void score(float[] in, float[] out) {
+                scale.quantise(in, input.length, input);
+                executor.run(input, logits);
+                for (int i = 0; i < logits.length; i++) {
+                    out[i] = (float) (logits[i] * model.logitScale());
+                }
+            }
+
+            @Override
+            public void close() {
+            }
+        }, model.labels(), model.macs(), device);
     }
 
     /** Keeps the batch's first channel. */
@@ -46,10 +92,10 @@ final class FeatureHead {
     /** The label with the highest score and its softmax probability, from the newest span's features. */
     Labelled run() {
         long t0 = CpuClock.nanos();
-        logMel.compute(ring, features);
+        extractor.compute(ring, ring.written(), features);
         long t1 = CpuClock.nanos();
         computeNanos += t1 - t0;
-        executor.run(features, scores);
+        scorer.score(features, scores);
         int best = 0;
         for (int i = 1; i < scores.length; i++) {
             if (scores[i] > scores[best]) {
@@ -70,6 +116,21 @@ final class FeatureHead {
         return runs;
     }
 
+    /** Multiply-accumulates of one run of an int8 head (0 for a model file's: its runtime does not say). */
+    long macsPerRun() {
+        return macsPerRun;
+    }
+
+    /** True unless an int8 head runs on an accelerator. */
+    boolean onHostCpu() {
+        return device == null || device.onHostCpu();
+    }
+
+    /** Energy the int8 head's device itself spent, J (0 on the CPU or for a model file). */
+    double deviceJoules() {
+        return device == null ? 0 : runs * macsPerRun * device.joulesPerMac();
+    }
+
     /** Thread CPU time spent running the model (softmax included, features not), ns. */
     long nanos() {
         return nanos;
@@ -84,10 +145,17 @@ final class FeatureHead {
     }
 
     void close() {
-        executor.close();
+        scorer.close();
     }
 
     /** A head's answer: a label and its probability. */
     record Labelled(String label, double score) {
+    }
+
+    /** Turns a span's features into one score (logit) per label. */
+    private interface Scorer {
+        void score(float[] features, float[] scores);
+
+        void close();
     }
 }

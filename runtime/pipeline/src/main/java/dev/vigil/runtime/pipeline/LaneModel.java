@@ -1,5 +1,6 @@
 package dev.vigil.runtime.pipeline;
 
+import dev.vigil.runtime.bundle.FeatureSpec;
 import dev.vigil.runtime.config.WakeConfig;
 import dev.vigil.runtime.dense.Int8Model;
 import dev.vigil.runtime.network.Network;
@@ -17,9 +18,10 @@ import java.util.List;
  * @param wake        the lane's wake policy settings
  * @param head        the dense stage's model (inputs = windows × network outputs)
  * @param stepUs      device time one step of the network covers
+ * @param features    the raw-signal features the head reads instead of counts, or null
  */
 public record LaneModel(String sensor, SpikeEncoder encoder, Network network, List<String> readouts, WakeConfig wake,
-                        Int8Model head, long stepUs) {
+                        Int8Model head, long stepUs, FeatureSpec features) {
 
     public LaneModel {
         readouts = List.copyOf(readouts);
@@ -27,7 +29,7 @@ public record LaneModel(String sensor, SpikeEncoder encoder, Network network, Li
             throw new IllegalArgumentException(sensor + ": " + readouts.size() + " readout names for "
                     + network.outputs() + " outputs");
         }
-        if (head.featuresPerWindow() != network.outputs()) {
+        if (features == null && head.featuresPerWindow() != network.outputs()) {
             throw new IllegalArgumentException(sensor + ": dense head reads " + head.featuresPerWindow()
                     + " counts per window, the front end gives " + network.outputs());
         }

@@ -132,6 +132,12 @@ public final class Pipeline {
         Map<Integer, FeatureHead> featureHeads;
         try {
             featureHeads = featureHeads(streams, models, dense);
+            try {
+                featureHeads.putAll(int8FeatureHeads(streams, models, featureHeads.keySet(), dense));
+            } catch (RuntimeException e) {
+                featureHeads.values().forEach(FeatureHead::close);
+                throw e;
+            }
         } catch (RuntimeException e) {
             sessions.values().forEach(DeviceSession::close);
             throw e;
@@ -184,11 +190,41 @@ public final class Pipeline {
                 Path path = Path.of(file);
                 ExternalModel m = new ExternalModel(path.getFileName().toString(), path, config.dense().input(),
                         List.of(1, 1, settings.bands(), settings.frames()), config.dense().output(), config.dense().labels());
-                heads.put(s.id(), new FeatureHead(new LogMel(settings), dense.load(m), m.labels()));
+                heads.put(s.id(), FeatureHead.external(new LogMel(settings), s.sampleRate(), dense.load(m), m.labels()));
             }
         } catch (RuntimeException e) {
             heads.values().forEach(FeatureHead::close);
             throw new IllegalArgumentException("dense.model: " + e.getMessage(), e);
+        }
+        return heads;
+    }
+
+    /**
+     * One feature head per sampled lane whose bundle head reads raw-signal features ({@link
+     * dev.vigil.runtime.bundle.DenseHead#readsFeatures()}) and that {@code taken} (lanes with a model
+     * file) does not already cover: the int8 model on the lanes' int8 device.
+     *
+     * @throws IllegalArgumentException in one line when the stream's sample rate is not the one the head was trained at
+     */
+    private Map<Integer, FeatureHead> int8FeatureHeads(List<StreamDescriptor> streams, Map<Integer, LaneModel> models,
+                                                       java.util.Set<Integer> taken, DenseDevice dense) {
+        Map<Integer, FeatureHead> heads = new LinkedHashMap<>();
+        if (!config.dense().enabled()) {
+            return heads;
+        }
+        DenseDevice int8 = null;
+        for (StreamDescriptor s : streams) {
+            LaneModel m = models.get(s.id());
+            if (m == null || m.features() == null || taken.contains(s.id())) {
+                continue;
+            }
+            if (Math.abs(m.features().sampleRate() - s.sampleRate()) > 1e-6) {
+                throw new IllegalArgumentException("lane " + m.sensor() + ": its head '" + m.head().name() + "' reads features of "
+                        + m.features().sampleRate() + " Hz audio or vibration, stream " + s.id() + " is sampled at "
+                        + s.sampleRate() + " Hz; resample the recording or train a head at this rate");
+            }
+            int8 = int8 != null ? int8 : int8Device(dense, true);
+            heads.put(s.id(), FeatureHead.int8(m.features().extractor(), s.sampleRate(), m.features().scale(), m.head(), int8));
         }
         return heads;
     }

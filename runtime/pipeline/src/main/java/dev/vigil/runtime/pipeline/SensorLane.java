@@ -212,8 +212,10 @@ final class SensorLane {
 
     private LaneStats.Dense denseStats() {
         if (featureHead != null) {
-            return new LaneStats.Dense(featureHead.runs(), detections, featureHead.nanos(), 0, 0, true, Double.NaN, 0, 0,
-                    model.head(), featureHead.features(cpuShare()));
+            long perRun = featureHead.macsPerRun();
+            return new LaneStats.Dense(featureHead.runs(), detections, featureHead.nanos(), featureHead.runs() * perRun,
+                    featureHead.deviceJoules(), featureHead.onHostCpu(), Double.NaN, perRun,
+                    perRun == 0 ? 0 : model.head().footprintBytes(), model.head(), featureHead.features(cpuShare()));
         }
         return new LaneStats.Dense(dense.invocations(), detections, denseNanos, dense.macs(), dense.deviceJoules(),
                 dense.device().onHostCpu(), dense.inputSparsity(), headMacs, model.head().footprintBytes(), model.head(),

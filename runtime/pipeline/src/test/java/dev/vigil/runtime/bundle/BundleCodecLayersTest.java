@@ -14,6 +14,9 @@ import dev.vigil.runtime.dense.Int8Pool2d;
 import dev.vigil.runtime.dense.Kernel;
 import dev.vigil.runtime.dense.Pooling;
 import dev.vigil.runtime.network.FeatureShape;
+import dev.vigil.sensors.features.Int8Scale;
+import dev.vigil.sensors.features.LogMelSettings;
+import dev.vigil.sensors.features.SpectrumSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,6 +48,34 @@ class BundleCodecLayersTest {
             assertTrue(text.contains("\"kind\" : \"" + kind + "\""), kind);
         }
         assertTrue(text.contains("\"multiplier\" : 300") && text.contains("\"pad-y\" : 1"), "stride, padding and multipliers are kept");
+    }
+
+    @Test
+    void aFeatureHeadRoundTripsWithItsViewAndScaleAndIsRefusedOnTheWrongLane() throws Exception {
+        SpectrumSettings spectra = new SpectrumSettings(12_000, 1024, 2000, 4500, 600);
+        FeatureSpec spec = FeatureSpec.spectra(spectra, Int8Scale.SPECTRUM);
+        int bins = spectra.envelopeBins();
+        Int8Model model = new Int8Model("vib-cnn", 0, 1, List.of(
+                new Int8Conv2d(new FeatureShape(2, 1, bins), 2, new Kernel(1, 3, 1, 2, 0, 1), ramp(12), new int[2], 300, 14, true),
+                new Int8Layer(2 * ((bins + 1) / 2), 2, ramp(4 * ((bins + 1) / 2)), new int[2], 0, false)),
+                List.of("fault", "background"), 0.01);
+        BundleLane vibration = BuiltinLanes.lane(Sensor.VIBRATION, DEFAULTS, null, "fast");
+        ModelBundle b = new ModelBundle(List.of(vibration.with(vibration.wake(), DenseHead.features(model, spec))),
+                new Provenance("vigil test", List.of(), TrainingOptions.defaults()));
+        Path file = dir.resolve("features.vigil");
+        Files.write(file, BundleCodec.encode(b));
+        ModelBundle read = BundleCodec.read(file, DEFAULTS);
+        DenseHead head = read.lanes().getFirst().head();
+        assertEquals(b.lanes().getFirst().head(), head);
+        assertEquals(DenseHead.VIBRATION_SPECTRA, head.view());
+        assertEquals(2 * bins, head.extractor().size());
+        assertArrayEquals(Files.readAllBytes(file), BundleCodec.encode(read));
+        BundleLane audio = BuiltinLanes.lane(Sensor.AUDIO, DEFAULTS, null, "fast");
+        String m = assertThrows(IllegalArgumentException.class, () -> audio.with(audio.wake(), DenseHead.features(model, spec))).getMessage();
+        assertTrue(m.contains("vibration-spectra") && m.contains("vibration lane"), m);
+        String size = assertThrows(IllegalArgumentException.class,
+                () -> DenseHead.features(model, FeatureSpec.logMel(LogMelSettings.keywordSpotting(16_000), Int8Scale.LOG_MEL))).getMessage();
+        assertTrue(size.contains("gives 3920"), size);
     }
 
     @Test

@@ -8,8 +8,8 @@ import static dev.vigil.runtime.config.BadValueException.inRange;
  * per {@code spikeDbMs} dB·ms it stands above floor + {@code marginDb}.
  */
 public record AdaptiveFloorConfig(double marginDb, double riseMs, double fallMs, double spikeDbMs) {
-    /** The defaults: 9 dB margin, 1 s rise, 50 ms fall, 400 dB·ms per spike. */
-    public static final AdaptiveFloorConfig DEFAULTS = new AdaptiveFloorConfig(9, 1000, 50, 400);
+    /** The defaults: 9 dB margin, 1 s rise, 50 ms fall, 100 dB·ms per spike. */
+    public static final AdaptiveFloorConfig DEFAULTS = new AdaptiveFloorConfig(9, 1000, 50, 100);
 
     public AdaptiveFloorConfig {
         inRange("margin-db", marginDb, 0, 60);

@@ -55,6 +55,8 @@ class RealRecordingsEvalTest {
         default -> throw new IllegalArgumentException("vigil.eval.audio-spikes is rise-fall or above-floor, not "
                 + System.getProperty("vigil.eval.audio-spikes"));
     };
+    /** The vibration lane's spikes in the bearing case, as {@code -Dvigil.eval.vibration-spikes=above-floor} (default rise-fall). */
+    private static final String VIBRATION_SPIKES = System.getProperty("vigil.eval.vibration-spikes", "rise-fall");
     @TempDir
     Path dir;
 
@@ -215,10 +217,11 @@ class RealRecordingsEvalTest {
                   audio:
                     enabled: false
                   vibration:
+                    spikes: %s
                     envelope:
                       enabled: true
                       shaft-hz: 29.95
-                """);
+                """.formatted(VIBRATION_SPIKES));
         assertEquals((int) Math.ceil((PART_S - 8) / 12), lane.path("events").asInt());
         assertTrue(lane.path("recall").asDouble() >= 0.95, "recall " + lane.path("recall"));
         assertTrue(lane.path("dutyCycle").asDouble() <= 0.1, "the dense stage runs on at most a tenth of the windows: "

@@ -44,6 +44,19 @@ class RealRecordingsEvalTest {
         default -> throw new IllegalArgumentException("vigil.eval.background is looped or varied, not "
                 + System.getProperty("vigil.eval.background"));
     };
+    /**
+     * The audio lane's spikes in the keyword cases: {@code rise-fall} (default, the built-in delta
+     * filterbank) or {@code above-floor} (the adaptive-floor filterbank, with 20 ms smoothing), as
+     * {@code -Dvigil.eval.audio-spikes=above-floor}.
+     */
+    private static final String AUDIO_YAML = switch (System.getProperty("vigil.eval.audio-spikes", "rise-fall")) {
+        case "rise-fall" -> "";
+        case "above-floor" -> "  audio:\n    spikes: above-floor\n    smoothing-ms: 20\n";
+        default -> throw new IllegalArgumentException("vigil.eval.audio-spikes is rise-fall or above-floor, not "
+                + System.getProperty("vigil.eval.audio-spikes"));
+    };
+    /** The vibration lane's spikes in the bearing case, as {@code -Dvigil.eval.vibration-spikes=above-floor} (default rise-fall). */
+    private static final String VIBRATION_SPIKES = System.getProperty("vigil.eval.vibration-spikes", "rise-fall");
     @TempDir
     Path dir;
 
@@ -93,7 +106,7 @@ class RealRecordingsEvalTest {
         float[][] trainWords = {yes, no, slice(four, 32_000, 48_000)};
         float[][] evalWords = {slice(four, 0, 16_000), slice(four, 16_000, 32_000), slice(four, 48_000, 64_000)};
         JsonNode lane = trainAndEval("audio-noise", audio(noise, null, trainWords, 1), audio(noise, null, evalWords, 2),
-                "sensors:\n  dvs:\n    enabled: false\n  vibration:\n    enabled: false\n", KEYWORD_TRAINING);
+                "sensors:\n  dvs:\n    enabled: false\n  vibration:\n    enabled: false\n" + AUDIO_YAML, KEYWORD_TRAINING);
         assertEquals(keywordCount(), lane.path("events").asInt());
         assertTrue(lane.path("recall").asDouble() >= 0.95, "recall " + lane.path("recall"));
         assertEquals(0, lane.path("falseWakes").asInt(), "false wakes in " + lane.path("backgroundHours") + " h");
@@ -122,7 +135,7 @@ class RealRecordingsEvalTest {
         float[][] evalWords = {slice(four, 0, 16_000), slice(four, 16_000, 32_000), slice(four, 48_000, 64_000)};
         MixtureLog train = audio(noise, slice(speech, 0, SPEECH_SPLIT), trainWords, 3);
         MixtureLog eval = audio(noise, slice(speech, SPEECH_SPLIT, speech.length), evalWords, 4);
-        JsonNode lane = trainAndEval("audio-speech", train, eval, "sensors:\n  dvs:\n    enabled: false\n  vibration:\n    enabled: false\n",
+        JsonNode lane = trainAndEval("audio-speech", train, eval, "sensors:\n  dvs:\n    enabled: false\n  vibration:\n    enabled: false\n" + AUDIO_YAML,
                 with(KEYWORD_TRAINING, "--negative", "speech"));
         assertEquals("audio", lane.path("sensor").asText());
         assertEquals(keywordCount(), lane.path("events").asInt());
@@ -204,10 +217,11 @@ class RealRecordingsEvalTest {
                   audio:
                     enabled: false
                   vibration:
+                    spikes: %s
                     envelope:
                       enabled: true
                       shaft-hz: 29.95
-                """);
+                """.formatted(VIBRATION_SPIKES));
         assertEquals((int) Math.ceil((PART_S - 8) / 12), lane.path("events").asInt());
         assertTrue(lane.path("recall").asDouble() >= 0.95, "recall " + lane.path("recall"));
         assertTrue(lane.path("dutyCycle").asDouble() <= 0.1, "the dense stage runs on at most a tenth of the windows: "

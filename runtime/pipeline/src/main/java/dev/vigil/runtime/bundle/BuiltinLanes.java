@@ -11,6 +11,7 @@ import dev.vigil.runtime.network.Network;
 import dev.vigil.runtime.network.NeuronParams;
 import dev.vigil.sensors.StreamDescriptor;
 import dev.vigil.sensors.encode.BandDeltaEncoder;
+import dev.vigil.sensors.encode.BandSpikes;
 import dev.vigil.sensors.encode.GridFit;
 
 import java.util.ArrayList;
@@ -27,10 +28,15 @@ import java.util.function.IntUnaryOperator;
  *   <li>Event camera: input 2 × grid-y × grid-x, the grid stretched over the frame; 8 readouts = 2
  *       polarities × 4 vertical strips; head labels {@code motion} (both polarities together, as a moving
  *       edge gives) or {@code light_change} (one polarity dominates).</li>
- *   <li>Audio: rise and fall channels of {@code bands} bands; 4 readouts = rising level below 300 Hz, in
- *       300–3400 Hz, above 3400 Hz, and falling level anywhere; head labels {@code speech} (speech band
- *       dominates) or {@code noise}.</li>
- *   <li>Vibration: 4 readouts = rising level below 500 Hz, 500–2000 Hz, above 2000 Hz, falling anywhere;
+ *   <li>Audio: with {@code spikes: above-floor}, one channel per band, spiking while the band stands above
+ *       its adaptive noise floor; 7 readouts = above the floor below 300 Hz, in 300–3400 Hz, above 3400 Hz,
+ *       the mid-band contrast (300–3400 Hz excites it, the other bands inhibit it), and 300–3400 Hz in
+ *       three log-equal thirds; head labels {@code speech} (contrast and speech band dominate) or
+ *       {@code noise}. With delta spikes (the default),
+ *       rise and fall channels; 4 readouts = rising level below 300 Hz, in 300–3400 Hz, above 3400 Hz, and
+ *       falling level anywhere; head labels {@code speech} (speech band dominates) or {@code noise}.</li>
+ *   <li>Vibration: 4 readouts = rising level below 500 Hz, 500–2000 Hz, above 2000 Hz, falling anywhere
+ *       (above-floor spikes: as for audio, split at 500 and 2000 Hz);
  *       head labels {@code bearing_fault} (rising level above 500 Hz, where a defect's impacts ring the
  *       structure) or {@code vibration_change} (rising level at shaft-rate frequencies only). With the
  *       envelope encoder on, its impact and defect-resonator spikes join the above-2000 Hz readout.</li>
@@ -45,8 +51,11 @@ public final class BuiltinLanes {
     /** Readout names of the event-camera lane. */
     public static final List<String> DVS_READOUTS = List.of("on-strip-0", "on-strip-1", "on-strip-2", "on-strip-3",
             "off-strip-0", "off-strip-1", "off-strip-2", "off-strip-3");
-    /** Readout names of the audio and vibration lanes. */
+    /** Readout names of the audio and vibration lanes with delta spikes. */
     public static final List<String> BAND_READOUTS = List.of("rise-low", "rise-mid", "rise-high", "fall");
+    /** Readout names of the audio and vibration lanes with spikes above an adaptive floor. */
+    public static final List<String> FLOOR_READOUTS = List.of("above-low", "above-mid", "above-high", "mid-contrast",
+            "above-mid-1", "above-mid-2", "above-mid-3");
 
     private BuiltinLanes() {
     }
@@ -118,17 +127,32 @@ public final class BuiltinLanes {
         }
         int bands = c.bands();
         int[] group = new int[bands];
+        int[] third = new int[bands];
         for (int k = 0; k < bands; k++) {
             double f = BandDeltaEncoder.centreHz(bands, minHz, maxHz, k);
             group[k] = f < lowSplit ? 0 : f <= highSplit ? 1 : 2;
+            third[k] = group[k] != 1 ? -1 : Math.min(2, (int) (3 * Math.log(f / lowSplit) / Math.log(highSplit / lowSplit)));
         }
         int perBand = c.spikes().channelsPerBand();
         int bandChannels = perBand * bands;
         int inputs = bandChannels + c.envelope().channels(s == null ? 1 : s.channels());
-        Network net = pooling(sensor.label(), inputs, 4,
-                ch -> ch >= bandChannels ? 2 : (perBand == 2 && ch % 2 == 1) ? 3 : group[ch / perBand], neuron);
+        boolean floor = c.spikes() == BandSpikes.ABOVE_FLOOR;
+        Network net = floor ? aboveFloor(sensor.label(), inputs, group, third, neuron)
+                : pooling(sensor.label(), inputs, 4,
+                        ch -> ch >= bandChannels ? 2 : (perBand == 2 && ch % 2 == 1) ? 3 : group[ch / perBand], neuron);
         Int8Model head;
-        if (middleLabel.equals("speech")) {
+        int readouts = floor ? FLOOR_READOUTS.size() : BAND_READOUTS.size();
+        if (middleLabel.equals("speech") && floor) {
+            // speech = 2*contrast + mid - low - high ; noise = low + high (the mid thirds are for trained heads)
+            byte[] w1 = new byte[4 * readouts];
+            for (int r = 0; r < 4; r++) {
+                w1[r * readouts + r] = 1;
+            }
+            byte[] w2 = {-1, 1, -1, 2, 1, 0, 1, 0};
+            head = Int8Model.mlp("audio-head", 0, List.of(
+                    new Int8Layer(readouts, 4, w1, new int[4], 0, true),
+                    new Int8Layer(4, 2, w2, new int[2], 0, false)), List.of(middleLabel, otherLabel), 0.2);
+        } else if (middleLabel.equals("speech")) {
             // speech = 2*mid - low - high ; noise = low + high
             byte[] w1 = {1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0};
             byte[] w2 = {-1, 2, -1, 1, 0, 1};
@@ -137,14 +161,41 @@ public final class BuiltinLanes {
                     new Int8Layer(3, 2, w2, new int[2], 0, false)), List.of(middleLabel, otherLabel), 0.2);
         } else {
             // bearing_fault = 4*(mid + high) - low ; vibration_change = 2*low
-            byte[] w1 = {1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0};
+            byte[] w1 = new byte[3 * readouts];
+            for (int r = 0; r < 3; r++) {
+                w1[r * readouts + r] = 1;
+            }
             byte[] w2 = {-1, 4, 4, 2, 0, 0};
             head = Int8Model.mlp("vibration-head", 0, List.of(
-                    new Int8Layer(4, 3, w1, new int[3], 0, true),
+                    new Int8Layer(readouts, 3, w1, new int[3], 0, true),
                     new Int8Layer(3, 2, w2, new int[2], 0, false)), List.of(otherLabel, middleLabel), 0.2);
         }
-        FrontEnd front = new FrontEnd(device, dt, List.of(inputs), BAND_READOUTS, net, List.of());
+        FrontEnd front = new FrontEnd(device, dt, List.of(inputs), floor ? FLOOR_READOUTS : BAND_READOUTS, net, List.of());
         return new BundleLane(sensor, BandEncoding.of(c), front, c.wake(), DenseHead.counts(head));
+    }
+
+    /**
+     * The readouts of a filterbank spiking above its adaptive floor, each input synapse as strong as the
+     * threshold (an input spike already stands for a sustained level, so one makes a readout spike; at most
+     * one per step): each band excites its group's readout
+     * (low, mid, high; envelope channels the high one), and the contrast readout is excited by the middle
+     * group and inhibited by the others, so a rise across the whole spectrum (a louder stretch of noise)
+     * cancels there while one in the middle bands (speech, a defect's ringing) does not; three more readouts
+     * split the middle group into log-equal thirds, so a trained head sees where in it the energy lies.
+     */
+    private static Network aboveFloor(String name, int inputs, int[] group, int[] third, NeuronParams neuron) {
+        int weight = neuron.threshold();
+        int n = FLOOR_READOUTS.size();
+        int[] w = new int[inputs * n];
+        for (int i = 0; i < inputs; i++) {
+            int g = i < group.length ? group[i] : 2;
+            w[i * n + g] = weight;
+            w[i * n + 3] = g == 1 ? weight : -weight;
+            if (g == 1) {
+                w[i * n + 4 + third[i]] = weight;
+            }
+        }
+        return new Network(name + "-front-end", inputs, List.of(new DenseLayer(name + "-readout", inputs, n, w, neuron)));
     }
 
     private static Network pooling(String name, int inputs, int readouts, IntUnaryOperator readoutOf, NeuronParams neuron) {

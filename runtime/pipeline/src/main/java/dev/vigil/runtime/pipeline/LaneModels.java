@@ -7,12 +7,14 @@ import dev.vigil.runtime.bundle.EncoderSettings;
 import dev.vigil.runtime.bundle.EventEncoding;
 import dev.vigil.runtime.bundle.FrontEnd;
 import dev.vigil.runtime.bundle.ModelBundle;
+import dev.vigil.runtime.config.AdaptiveFloorConfig;
 import dev.vigil.runtime.config.DvsFilterConfig;
 import dev.vigil.runtime.config.EnvelopeConfig;
 import dev.vigil.runtime.config.Sensor;
 import dev.vigil.runtime.config.VigilConfig;
 import dev.vigil.runtime.config.WindowConfig;
 import dev.vigil.sensors.StreamDescriptor;
+import dev.vigil.sensors.encode.AdaptiveFloorEncoder;
 import dev.vigil.sensors.encode.BandDeltaEncoder;
 import dev.vigil.sensors.encode.BandSpikes;
 import dev.vigil.sensors.encode.CompositeEncoder;
@@ -38,7 +40,7 @@ import java.util.Optional;
  *       (both polarities on one plane); the filtered frame is laid onto H × W as the lane's fit says
  *       (crop: centred in the region of interest at the largest whole factor; stretch: each axis scaled).</li>
  *   <li>Audio and vibration: the input's size N (whatever its shape) is {@code bands × c + e}, c the
- *       channels per band of the spike mode (2 rise/fall, 1 rise), e the envelope encoder's channels for
+ *       channels per band of the spike mode (2 rise/fall, 1 rise or above-floor), e the envelope encoder's channels for
  *       the stream's axes; the filterbank gets that many bands.</li>
  *   <li>The lane steps the device every {@code dt} of the front end, which must divide the window hop.</li>
  * </ul>
@@ -136,9 +138,13 @@ public final class LaneModels {
         if (bandInputs < perBand || bandInputs % perBand != 0) {
             throw new LaneMismatchException("lane " + lane + ": model '" + f.network().name() + "' takes " + f.network().inputs()
                     + " inputs (shape " + f.shape() + "); the " + lane + " encoder gives " + perBand + " channel(s) per band ("
-                    + (b.spikes() == BandSpikes.RISE_FALL ? "rise, fall" : "rise") + ") plus " + envelope
+                    + switch (b.spikes()) {
+                        case RISE_FALL -> "rise, fall";
+                        case RISE -> "rise";
+                        case ABOVE_FLOOR -> "above floor";
+                    } + ") plus " + envelope
                     + " envelope channel(s), so it needs " + perBand + " x bands + " + envelope + ": set sensors." + lane
-                    + ".spikes (rise-fall or rise) or sensors." + lane + ".envelope in the config the bundle is compiled with");
+                    + ".spikes (rise-fall, rise or above-floor) or sensors." + lane + ".envelope in the config the bundle is compiled with");
         }
         int count = bandInputs / perBand;
         double nyquistSafe = 0.45 * s.sampleRate();
@@ -151,7 +157,11 @@ public final class LaneModels {
             minHz = Math.min(minHz, maxHz);
         }
         long refractoryUs = Math.round(b.refractoryMs() * 1000);
-        SpikeEncoder encoder = b.fixedPoint()
+        AdaptiveFloorConfig af = b.adaptiveFloor();
+        SpikeEncoder encoder = b.spikes() == BandSpikes.ABOVE_FLOOR
+                ? new AdaptiveFloorEncoder(s.sampleRate(), count, minHz, maxHz, b.floorDb(), b.smoothingMs(), af.marginDb(), af.riseMs(),
+                        af.fallMs(), af.spikeDbMs())
+                : b.fixedPoint()
                 ? new FixedPointBandEncoder(s.sampleRate(), count, minHz, maxHz, b.deltaDb(), b.floorDb(), b.smoothingMs(), refractoryUs)
                 : new BandDeltaEncoder(s.sampleRate(), count, minHz, maxHz, b.deltaDb(), b.floorDb(), b.smoothingMs(), refractoryUs);
         if (b.spikes() == BandSpikes.RISE) {

@@ -51,6 +51,11 @@ class ConfigLoaderTest {
 
     @Test
     void crossFieldRulesAreChecked() {
+        assertEquals("test.yaml: sensors.audio.fixed-point = true is refused: the integer filterbank gives delta spikes only: set"
+                        + " spikes to rise-fall or rise with fixed-point, or fixed-point: false with above-floor",
+                refusal("sensors:\n  audio:\n    fixed-point: true\n    spikes: above-floor\n"));
+        assertTrue(refusal("sensors:\n  audio:\n    adaptive-floor:\n      rise-ms: 0\n")
+                .contains("sensors.audio.adaptive-floor.rise-ms = 0.0 is refused: must be between 1.0 and 600000.0"));
         assertTrue(refusal("sensors:\n  dvs:\n    wake:\n      on-spikes: 10\n      off-spikes: 10\n")
                 .contains("sensors.dvs.wake.off-spikes = 10 is refused: must be below on-spikes (10)"));
         assertTrue(refusal("window:\n  length-ms: 50\n  hop-ms: 30\n")

@@ -55,7 +55,7 @@ class LaneModelsTest {
     private static BundleLane audio(int inputs, BandSpikes spikes) {
         BandEncoding defaults = BandEncoding.of(DEFAULTS.sensors().audio());
         BandEncoding b = new BandEncoding(spikes, defaults.minHz(), defaults.maxHz(), defaults.deltaDb(), defaults.floorDb(),
-                defaults.smoothingMs(), defaults.refractoryMs(), defaults.fixedPoint(), defaults.envelope());
+                defaults.smoothingMs(), defaults.refractoryMs(), defaults.fixedPoint(), defaults.adaptiveFloor(), defaults.envelope());
         return new BundleLane(Sensor.AUDIO, b, front(List.of(inputs), 0.001), WakeConfig.threshold(5, 0), head());
     }
 
@@ -74,6 +74,9 @@ class LaneModelsTest {
         assertEquals(16, rise.encoder().channels());
         assertTrue(rise.encoder().describe().startsWith("16 bands") && rise.encoder().describe().endsWith("rising spikes only"),
                 rise.encoder().describe());
+        LaneModel floor = LaneModels.build(audio(20, BandSpikes.ABOVE_FLOOR), MIC, WINDOW);
+        assertEquals(20, floor.encoder().channels());
+        assertTrue(floor.encoder().describe().startsWith("20 bands 100-6000 Hz above an adaptive floor"), floor.encoder().describe());
     }
 
     @Test
@@ -94,7 +97,7 @@ class LaneModelsTest {
         LaneMismatchException odd = assertThrows(LaneMismatchException.class,
                 () -> LaneModels.build(audio(17, BandSpikes.RISE_FALL), MIC, WINDOW));
         assertEquals("lane audio: model 'probe' takes 17 inputs (shape 17); the audio encoder gives 2 channel(s) per band (rise, fall)"
-                + " plus 0 envelope channel(s), so it needs 2 x bands + 0: set sensors.audio.spikes (rise-fall or rise) or"
+                + " plus 0 envelope channel(s), so it needs 2 x bands + 0: set sensors.audio.spikes (rise-fall, rise or above-floor) or"
                 + " sensors.audio.envelope in the config the bundle is compiled with", odd.getMessage());
 
         BundleLane slow = new BundleLane(Sensor.AUDIO, BandEncoding.of(DEFAULTS.sensors().audio()), front(List.of(12), 0.0003),

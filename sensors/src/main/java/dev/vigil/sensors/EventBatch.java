@@ -126,4 +126,22 @@ public final class EventBatch implements Batch {
     public int p(int i) {
         return p[i];
     }
+
+    /** A batch of its own holding the valid events, for tools that keep batches (allocates). */
+    public EventBatch copy() {
+        EventBatch c = new EventBatch(stream(), Math.max(1, size));
+        System.arraycopy(t, 0, c.t, 0, size);
+        System.arraycopy(x, 0, c.x, 0, size);
+        System.arraycopy(y, 0, c.y, 0, size);
+        System.arraycopy(p, 0, c.p, 0, size);
+        c.size = size;
+        return c;
+    }
+
+    /** Moves every event {@code us} later in device time. */
+    public void shiftTime(long us) {
+        for (int i = 0; i < size; i++) {
+            t[i] += us;
+        }
+    }
 }

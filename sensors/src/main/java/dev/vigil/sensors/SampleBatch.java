@@ -92,4 +92,17 @@ public final class SampleBatch implements Batch {
     public float[] copyOfSamples() {
         return Arrays.copyOf(samples, frames * channels());
     }
+
+    /** A batch of its own holding the valid frames, for tools that keep batches (allocates). */
+    public SampleBatch copy() {
+        SampleBatch c = new SampleBatch(stream(), Math.max(1, frames));
+        System.arraycopy(samples, 0, c.samples, 0, frames * channels());
+        c.set(startUs, frames);
+        return c;
+    }
+
+    /** Moves the batch {@code us} later in device time. */
+    public void shiftTime(long us) {
+        set(startUs + us, frames);
+    }
 }

@@ -95,32 +95,17 @@ public class EncoderBenchmark {
 
         private static Batch copy(Batch b) {
             return switch (b) {
-                case SampleBatch s -> {
-                    SampleBatch c = new SampleBatch(s.stream(), s.size());
-                    System.arraycopy(s.samples(), 0, c.samples(), 0, s.size() * s.channels());
-                    c.set(s.startUs(), s.size());
-                    yield c;
-                }
-                case EventBatch e -> {
-                    EventBatch c = new EventBatch(e.stream(), Math.max(1, e.size()));
-                    for (int i = 0; i < e.size(); i++) {
-                        c.add(e.t(i), e.x(i), e.y(i), e.p(i));
-                    }
-                    yield c;
-                }
+                case SampleBatch s -> s.copy();
+                case EventBatch e -> e.copy();
                 default -> throw new IllegalStateException("the scene has no text stream");
             };
         }
 
+        /** Moves a batch one scene length later, so the replayed scene continues in time. */
         private static void shift(Batch b) {
             switch (b) {
-                case SampleBatch s -> s.set(s.startUs() + SCENE_US, s.size());
-                case EventBatch e -> {
-                    long[] t = e.times();
-                    for (int i = 0; i < e.size(); i++) {
-                        t[i] += SCENE_US;
-                    }
-                }
+                case SampleBatch s -> s.shiftTime(SCENE_US);
+                case EventBatch e -> e.shiftTime(SCENE_US);
                 default -> throw new IllegalStateException("the scene has no text stream");
             }
         }

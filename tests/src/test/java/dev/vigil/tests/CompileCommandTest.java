@@ -53,7 +53,7 @@ class CompileCommandTest {
         assertTrue(report.contains("device akida: 2 of 80 cores"), "recurrent lif1 and lif2, one NPU each: " + report);
         assertTrue(report.contains("lif1.lif") && report.contains("38/2,048"),
                 "the 38 hidden neurons (nb_hidden in the model's parameter file) against an NPU's 2,048: " + report);
-        assertTrue(report.contains("/102400"), "weights against an NPU's 102,400: " + report);
+        assertTrue(report.contains("/102,400"), "weights against an NPU's 102,400: " + report);
         assertTrue(report.contains("quantisation") && report.contains("max|dw|"), report);
         assertTrue(report.contains("device 'akida' holds 8-bit weights with exponent 0..0"),
                 "the report says what the missing weight exponent cost: " + report);
@@ -110,7 +110,7 @@ class CompileCommandTest {
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.err().contains("vigil: warning: lane audio: model 'lif_norse' takes 1 inputs (shape 1); the audio encoder"
                 + " gives 2 channel(s) per band (rise, fall) plus 0 envelope channel(s), so it needs 2 x bands + 0: set"
-                + " sensors.audio.spikes (rise-fall or rise) or sensors.audio.envelope in the config the bundle is compiled with\n"),
+                + " sensors.audio.spikes (rise-fall, rise or above-floor) or sensors.audio.envelope in the config the bundle is compiled with\n"),
                 run.err());
     }
 

@@ -198,7 +198,7 @@ class SimulateCommandTest {
         CliRun narrow = CliRun.run("simulate", nir("lif_norse.nir").toString(), "--input", wav);
         assertEquals(1, narrow.exitCode());
         assertTrue(narrow.err().contains("model 'lif_norse' takes 1 inputs (shape 1); the audio encoder gives 2 channel(s)"
-                + " per band (rise, fall)") && narrow.err().contains("set sensors.audio.spikes (rise-fall or rise)")
+                + " per band (rise, fall)") && narrow.err().contains("set sensors.audio.spikes (rise-fall, rise or above-floor)")
                 && narrow.err().contains("'vigil simulate --config FILE' sets them"), narrow.err());
         assertEquals(1, narrow.err().strip().lines().count(), narrow.err());
         CliRun noCamera = CliRun.run("simulate", nir("conv_dvs_sumpool_if.nir").toString(), "--input", wav);

@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** `vigil compile` on the NIR paper's models in ../shared/data/nir: reports and one-file bundles. */
@@ -105,8 +106,13 @@ class CompileCommandTest {
     }
 
     @Test
-    void aModelNoEncoderCanFeedAsConfiguredCompilesWithAOneLineWarning(@TempDir Path dir) {
-        CliRun run = CliRun.run("compile", nir("lif_norse.nir").toString(), "-o", dir.resolve("lif.vigil").toString());
+    void aModelNoEncoderCanFeedAsConfiguredCompilesWithAOneLineWarning(@TempDir Path dir) throws Exception {
+        CliRun defaults = CliRun.run("compile", nir("lif_norse.nir").toString(), "-o", dir.resolve("one-band.vigil").toString());
+        assertEquals(0, defaults.exitCode(), defaults.err());
+        assertFalse(defaults.err().contains("warning"), "one input is one band above its floor: " + defaults.err());
+        Path delta = Files.writeString(dir.resolve("delta.yaml"), "sensors:\n  audio:\n    spikes: rise-fall\n");
+        CliRun run = CliRun.run("compile", nir("lif_norse.nir").toString(), "--config", delta.toString(), "-o",
+                dir.resolve("lif.vigil").toString());
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.err().contains("vigil: warning: lane audio: model 'lif_norse' takes 1 inputs (shape 1); the audio encoder"
                 + " gives 2 channel(s) per band (rise, fall) plus 0 envelope channel(s), so it needs 2 x bands + 0: set"

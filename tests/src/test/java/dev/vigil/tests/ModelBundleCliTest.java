@@ -15,6 +15,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -59,9 +60,13 @@ class ModelBundleCliTest {
         Path a = dir.resolve("builtin-a.vigil");
         Path b = dir.resolve("builtin-b.vigil");
         for (Path out : List.of(a, b)) {
-            CliRun run = CliRun.run("compile", "--builtin", "--device", "fast", "-o", out.toString());
+            CliRun run = CliRun.run("compile", "--builtin", "--device", "fast", "--resolution", "128x96", "-o", out.toString());
             assertEquals(0, run.exitCode(), run.err());
+            assertFalse(run.err().contains("sized for"), "sized for the demo camera's frame: " + run.err());
         }
+        CliRun nominal = CliRun.run("compile", "--builtin", "--device", "fast", "-o", dir.resolve("nominal.vigil").toString());
+        assertTrue(nominal.err().contains("the event camera's readouts are sized for a 346x260 frame; give --resolution WxH"),
+                nominal.err());
         assertArrayEquals(Files.readAllBytes(a), Files.readAllBytes(b));
         CliRun builtIn = replay();
         CliRun fromFile = replay("--model", a.toString());

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** `vigil simulate` and `vigil export-nir` on model bundles, against the NIR files they were compiled from. */
@@ -152,11 +153,13 @@ class SimulateBundleTest {
         CliRun fromNir = CliRun.run("simulate", nir("conv1d_audio_lif.nir").toString(), "--input", wav, "--config",
                 rise.toString());
         assertEquals(fromNir.outLines(), fromBundle.outLines(), "the bundle keeps the config's 16 rising-spike bands");
-        Path defaults = compile(nir("conv1d_audio_lif.nir"), dir.resolve("conv1d-8.vigil"));
-        CliRun eightBands = CliRun.run("simulate", defaults.toString(), "--input", wav, "--config", rise.toString());
-        assertEquals(0, eightBands.exitCode(), eightBands.err());
-        assertTrue(eightBands.outLines().stream().anyMatch(l -> l.startsWith("# input: ") && l.contains("through 8 bands")),
-                "--config does not change a bundle's encoder: " + eightBands.outLines());
+        Path defaults = compile(nir("conv1d_audio_lif.nir"), dir.resolve("conv1d-floor.vigil"));
+        CliRun aboveFloor = CliRun.run("simulate", defaults.toString(), "--input", wav, "--config", rise.toString());
+        assertEquals(0, aboveFloor.exitCode(), aboveFloor.err());
+        assertTrue(aboveFloor.outLines().stream().anyMatch(l -> l.startsWith("# input: ") && l.contains("through 16 bands")
+                        && l.contains("above an adaptive floor")),
+                "--config does not change a bundle's encoder: " + aboveFloor.outLines());
+        assertNotEquals(fromBundle.outLines(), aboveFloor.outLines());
         Path dvs = compile(nir("conv_dvs_sumpool_if.nir"), dir.resolve("conv.vigil"), "--device", "fast");
         String nmnist = TestPaths.shared().resolve("data/event-camera/nmnist_tonic_sample.bin").toString();
         CliRun camera = CliRun.run("simulate", dvs.toString(), "--input", nmnist, "--device", "fast");

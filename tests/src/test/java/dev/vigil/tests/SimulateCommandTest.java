@@ -188,19 +188,24 @@ class SimulateCommandTest {
         CliRun defaults = CliRun.run("simulate", model.toString(), "--input",
                 audio("speechcommands_yes_1000ms_tflm.wav").toString());
         assertEquals(0, defaults.exitCode(), defaults.err());
-        assertTrue(defaults.outLines().stream().anyMatch(l -> l.startsWith("# input: ") && l.contains("through 8 bands")),
-                "rise and fall channels of 8 bands by default: " + defaults.outLines());
+        assertTrue(defaults.outLines().stream().anyMatch(l -> l.startsWith("# input: ") && l.contains("through 16 bands")
+                && l.contains("above an adaptive floor")), "one channel per band above its floor by default: " + defaults.outLines());
     }
 
     @Test
     void aRecordingTheModelCannotTakeIsOneLineNamingBothShapesAndTheSetting(@TempDir Path dir) throws Exception {
         String wav = audio("speechcommands_yes_1000ms_tflm.wav").toString();
-        CliRun narrow = CliRun.run("simulate", nir("lif_norse.nir").toString(), "--input", wav);
+        Path delta = Files.writeString(dir.resolve("delta.yaml"), "sensors:\n  audio:\n    spikes: rise-fall\n");
+        CliRun narrow = CliRun.run("simulate", nir("lif_norse.nir").toString(), "--input", wav, "--config", delta.toString());
         assertEquals(1, narrow.exitCode());
         assertTrue(narrow.err().contains("model 'lif_norse' takes 1 inputs (shape 1); the audio encoder gives 2 channel(s)"
                 + " per band (rise, fall)") && narrow.err().contains("set sensors.audio.spikes (rise-fall, rise or above-floor)")
                 && narrow.err().contains("'vigil simulate --config FILE' sets them"), narrow.err());
         assertEquals(1, narrow.err().strip().lines().count(), narrow.err());
+        CliRun oneBand = CliRun.run("simulate", nir("lif_norse.nir").toString(), "--input", wav);
+        assertEquals(0, oneBand.exitCode(), oneBand.err());
+        assertTrue(oneBand.outLines().stream().anyMatch(l -> l.contains("through 1 band 100-6000 Hz above an adaptive floor")),
+                "above-floor spikes (the default) give one channel per band, so one input is one band: " + oneBand.outLines());
         CliRun noCamera = CliRun.run("simulate", nir("conv_dvs_sumpool_if.nir").toString(), "--input", wav);
         assertEquals(1, noCamera.exitCode());
         assertTrue(noCamera.err().contains("holds no dvs stream (it holds: audio 'speechcommands_yes_1000ms_tflm.wav');"

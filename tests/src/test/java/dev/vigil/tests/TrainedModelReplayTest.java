@@ -75,7 +75,7 @@ class TrainedModelReplayTest {
     }
 
     @Test
-    void aFormatOneBundleFromAnOlderTrainStillRunsItsHeadsOnTheBuiltInFrontEnd(@TempDir Path dir) throws Exception {
+    void aFormatOneBundleRunsOnTheOldFrontEndItWasTrainedOnOrIsRefusedWithTheFix(@TempDir Path dir) throws Exception {
         ObjectMapper json = new ObjectMapper();
         ObjectNode root = json.createObjectNode();
         root.put("format", "vigil-model-bundle/1");
@@ -100,7 +100,13 @@ class TrainedModelReplayTest {
         Path old = dir.resolve("old.model.json");
         Files.writeString(old, printer.writeValueAsString(root) + "\n");
 
-        CliRun run = CliRun.run("replay", TestPaths.demoLog().toString(), "--max", "--no-mqtt", "--model", old.toString());
+        CliRun refused = CliRun.run("replay", TestPaths.demoLog().toString(), "--max", "--no-mqtt", "--model", old.toString());
+        assertEquals(1, refused.exitCode());
+        assertTrue(refused.err().strip().lines().count() == 1 && refused.err().contains("run it with sensors.audio.spikes: rise-fall"
+                + " and smoothing-ms: 10 (the old defaults)"), "the head read 4 readouts the default front end no longer has: " + refused.err());
+        Path delta = Files.writeString(dir.resolve("delta.yaml"), "sensors:\n  audio:\n    spikes: rise-fall\n    smoothing-ms: 10\n");
+        CliRun run = CliRun.run("replay", TestPaths.demoLog().toString(), "--max", "--no-mqtt", "--model", old.toString(),
+                "--config", delta.toString());
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.err().contains("using the trained model bundle (seed 9, lanes audio) from " + old + "; it is in the older format"
                 + " vigil-model-bundle/1: its heads run on this config's built-in front end, as before"), run.err());

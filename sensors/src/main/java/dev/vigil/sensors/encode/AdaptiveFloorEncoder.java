@@ -150,8 +150,8 @@ public final class AdaptiveFloorEncoder extends SampleEncoder {
 
     @Override
     public String describe() {
-        return String.format(Locale.ROOT, "%d bands %.0f-%.0f Hz above an adaptive floor (rise %.0f ms, fall %.0f ms), margin %.1f dB,"
+        return String.format(Locale.ROOT, "%d band%s %.0f-%.0f Hz above an adaptive floor (rise %.0f ms, fall %.0f ms), margin %.1f dB,"
                         + " %.0f dB*ms per spike, %.1f ms smoothing, silence %.0f dB",
-                bands, minHz, maxHz, riseMs, fallMs, marginDb, spikeDbMs, smoothingMs, silenceDb);
+                bands, bands == 1 ? "" : "s", minHz, maxHz, riseMs, fallMs, marginDb, spikeDbMs, smoothingMs, silenceDb);
     }
 }

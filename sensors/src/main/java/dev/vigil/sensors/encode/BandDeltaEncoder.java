@@ -152,7 +152,7 @@ public final class BandDeltaEncoder extends SampleEncoder {
 
     @Override
     public String describe() {
-        return String.format(Locale.ROOT, "%d bands %.0f-%.0f Hz, %.1f dB delta, %.1f ms smoothing, floor %.0f dB, refractory %d us",
-                bands, minHz, maxHz, deltaDb, smoothingMs, floorDb, spikes.refractoryUs());
+        return String.format(Locale.ROOT, "%d band%s %.0f-%.0f Hz, %.1f dB delta, %.1f ms smoothing, floor %.0f dB, refractory %d us",
+                bands, bands == 1 ? "" : "s", minHz, maxHz, deltaDb, smoothingMs, floorDb, spikes.refractoryUs());
     }
 }

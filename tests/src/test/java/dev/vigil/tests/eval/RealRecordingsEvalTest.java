@@ -45,18 +45,18 @@ class RealRecordingsEvalTest {
                 + System.getProperty("vigil.eval.background"));
     };
     /**
-     * The audio lane's spikes in the keyword cases: {@code rise-fall} (default, the built-in delta
-     * filterbank) or {@code above-floor} (the adaptive-floor filterbank, with 20 ms smoothing), as
-     * {@code -Dvigil.eval.audio-spikes=above-floor}.
+     * The audio lane's spikes in the keyword cases: {@code default} (the built-in front end as configured
+     * by default: the adaptive-floor filterbank, 20 ms smoothing) or {@code rise-fall} (the delta
+     * filterbank with 10 ms smoothing, the default before), as {@code -Dvigil.eval.audio-spikes=rise-fall}.
      */
-    private static final String AUDIO_YAML = switch (System.getProperty("vigil.eval.audio-spikes", "rise-fall")) {
-        case "rise-fall" -> "";
-        case "above-floor" -> "  audio:\n    spikes: above-floor\n    smoothing-ms: 20\n";
-        default -> throw new IllegalArgumentException("vigil.eval.audio-spikes is rise-fall or above-floor, not "
+    private static final String AUDIO_YAML = switch (System.getProperty("vigil.eval.audio-spikes", "default")) {
+        case "default", "above-floor" -> "";
+        case "rise-fall" -> "  audio:\n    spikes: rise-fall\n    smoothing-ms: 10\n";
+        default -> throw new IllegalArgumentException("vigil.eval.audio-spikes is default or rise-fall, not "
                 + System.getProperty("vigil.eval.audio-spikes"));
     };
-    /** The vibration lane's spikes in the bearing case, as {@code -Dvigil.eval.vibration-spikes=above-floor} (default rise-fall). */
-    private static final String VIBRATION_SPIKES = System.getProperty("vigil.eval.vibration-spikes", "rise-fall");
+    /** The vibration lane's spikes in the bearing case, as {@code -Dvigil.eval.vibration-spikes=rise-fall} (default: the default, above-floor). */
+    private static final String VIBRATION_SPIKES = System.getProperty("vigil.eval.vibration-spikes", "above-floor");
     @TempDir
     Path dir;
 
@@ -93,6 +93,12 @@ class RealRecordingsEvalTest {
         return new ObjectMapper().readTree(json.toFile()).path("lanes").get(0);
     }
 
+    /** Acceptance 4's rate, whole wakes only: none in the 240 s CI parts, at most 3 in a 3-hour part. */
+    private static void assertAtMostOneFalseWakePerHour(JsonNode lane) {
+        double hours = lane.path("backgroundHours").asDouble();
+        assertTrue(lane.path("falseWakes").asInt() <= Math.floor(hours), lane.path("falseWakes") + " false wakes in " + hours + " h");
+    }
+
     private static float[] slice(float[] s, int from, int to) {
         return Arrays.copyOfRange(s, from, to);
     }
@@ -109,7 +115,7 @@ class RealRecordingsEvalTest {
                 "sensors:\n  dvs:\n    enabled: false\n  vibration:\n    enabled: false\n" + AUDIO_YAML, KEYWORD_TRAINING);
         assertEquals(keywordCount(), lane.path("events").asInt());
         assertTrue(lane.path("recall").asDouble() >= 0.95, "recall " + lane.path("recall"));
-        assertEquals(0, lane.path("falseWakes").asInt(), "false wakes in " + lane.path("backgroundHours") + " h");
+        assertAtMostOneFalseWakePerHour(lane);
         assertTrue(lane.path("dutyCycle").asDouble() <= 0.1, "the dense stage runs on at most a tenth of the windows: "
                 + lane.path("dutyCycle") + " (the energy ratio with the encoder and static power counted: " + lane.path("energyRatio") + ")");
     }
@@ -140,7 +146,7 @@ class RealRecordingsEvalTest {
         assertEquals("audio", lane.path("sensor").asText());
         assertEquals(keywordCount(), lane.path("events").asInt());
         assertEquals(distractorCount(), lane.path("distractors").asInt());
-        assertEquals(0, lane.path("falseWakes").asInt(), "false wakes in " + lane.path("backgroundHours") + " h");
+        assertAtMostOneFalseWakePerHour(lane);
         assertTrue(lane.path("distractorWakes").asInt() > 0, "speech wakes the band-energy rule, as the case is built to show");
         assertTrue(lane.path("distractorRejected").asInt() > 0, "the dense stage rejects some of those wakes");
         assertTrue(lane.path("recall").asDouble() >= 0.95, "event recall " + lane.path("recall"));
@@ -219,7 +225,6 @@ class RealRecordingsEvalTest {
                   vibration:
                     spikes: %s
                     envelope:
-                      enabled: true
                       shaft-hz: 29.95
                 """.formatted(VIBRATION_SPIKES));
         assertEquals((int) Math.ceil((PART_S - 8) / 12), lane.path("events").asInt());

@@ -51,7 +51,7 @@ class TopicTreeTest {
             assertEquals(List.of("online", "offline"), status.stream().map(Subscriber.Received::payload).toList());
 
             JsonNode config = sub.await(r -> r.topic().equals("vigil/vigil-demo/config"), 1, 5_000).getFirst().json();
-            assertEquals(60, config.at("/sensors/dvs/wake/on-spikes").asInt());
+            assertEquals(10, config.at("/sensors/dvs/wake/on-spikes").asInt(), "the default");
             assertEquals(broker.url(), config.at("/broker/url").asText());
 
             List<Subscriber.Received> discovery = sub.await(r -> r.topic().startsWith("homeassistant/sensor/"), 3, 5_000);
@@ -79,7 +79,9 @@ class TopicTreeTest {
             assertTrue(metrics.size() >= 2, "at connection and every second over a 2 s run: " + metrics.size());
             JsonNode last = metrics.getLast().json();
             assertEquals(1, last.get("schema").asInt());
-            assertTrue(last.at("/lanes/audio/windows").asLong() > 0, last.toString());
+            // a lane appears once it has published statistics, which the last metrics of a 2 s run may precede
+            assertTrue(last.get("lanes").size() > 0, last.toString());
+            last.get("lanes").forEach(lane -> assertTrue(lane.get("windows").asLong() > 0, last.toString()));
             assertTrue(last.at("/heap/used_bytes").asLong() > 0);
             assertTrue(last.at("/outbox/depth").isNumber() && last.at("/outbox/dropped_full").asLong() == 0);
             assertEquals("5", last.at("/mqtt/protocol").asText());

@@ -86,6 +86,10 @@ final class CompileCommand implements Callable<Integer> {
             description = "names of the output neurons, in order (default: the NIR output node's name, with [i] when it has several)")
     private List<String> readouts;
 
+    @Option(names = "--resolution", paramLabel = "WxH",
+            description = "with --builtin: the event camera's frame the readouts are sized for (default: the config's ROI, else 346x260)")
+    private String resolution;
+
     @Option(names = {"-o", "--out"}, paramLabel = "FILE",
             description = "bundle to write (default: MODEL without .nir, plus .<device>.vigil; builtin.<device>.vigil for --builtin)")
     private Path out;
@@ -103,10 +107,20 @@ final class CompileCommand implements Callable<Integer> {
         ModelBundle bundle;
         Path target;
         if (what.builtin) {
-            bundle = BuiltinLanes.bundle(cfg, device, new Provenance(VersionProvider.tool(), sources, null));
+            StreamDescriptor frame = null;
+            if (resolution != null) {
+                int[] wh = FormatFlags.resolution(resolution);
+                frame = StreamDescriptor.dvs(0, "--resolution", wh[0], wh[1]);
+            }
+            bundle = BuiltinLanes.bundle(cfg, device, frame, new Provenance(VersionProvider.tool(), sources, null));
             for (BundleLane l : bundle.lanes()) {
                 stdout.println("lane " + l.sensor().label() + ": " + l.frontEnd().describe());
                 stdout.println(place(l.frontEnd(), hal).utilisationReport());
+            }
+            if (frame == null && cfg.sensors().dvs().filter().roiX1() < 0) {
+                err.println("vigil: the event camera's readouts are sized for a " + BuiltinLanes.NOMINAL_WIDTH + "x"
+                        + BuiltinLanes.NOMINAL_HEIGHT + " frame; give --resolution WxH for another sensor (a smaller one"
+                        + " would spike too little)");
             }
             target = out != null ? out : Path.of("builtin." + device + BundleCodec.EXTENSION);
         } else {

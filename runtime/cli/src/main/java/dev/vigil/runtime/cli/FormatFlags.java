@@ -68,11 +68,8 @@ final class FormatFlags {
                 o = o.withTimeColumn(timeColumn == null ? o.timeColumn() : timeColumn, timeUnit == null ? o.timeUnit() : timeUnit);
             }
             if (resolution != null) {
-                String[] wh = resolution.toLowerCase(java.util.Locale.ROOT).split("x");
-                if (wh.length != 2) {
-                    throw new UserError("--resolution " + resolution + " is refused: use WIDTHxHEIGHT, e.g. 346x260");
-                }
-                o = o.withResolution(Integer.parseInt(wh[0].strip()), Integer.parseInt(wh[1].strip()));
+                int[] wh = resolution(resolution);
+                o = o.withResolution(wh[0], wh[1]);
             }
             if (maxTimeJump != null) {
                 if (!(maxTimeJump >= 1e-6 && maxTimeJump <= 1e9)) {
@@ -86,5 +83,22 @@ final class FormatFlags {
             throw new UserError("format options refused: " + e.getMessage());
         }
         return o;
+    }
+
+    /** {@code WIDTHxHEIGHT} as {width, height}, or a one-line refusal naming {@code --resolution}. */
+    static int[] resolution(String text) throws UserError {
+        String[] wh = text.toLowerCase(java.util.Locale.ROOT).split("x");
+        try {
+            if (wh.length == 2) {
+                int w = Integer.parseInt(wh[0].strip());
+                int h = Integer.parseInt(wh[1].strip());
+                if (w > 0 && h > 0) {
+                    return new int[] {w, h};
+                }
+            }
+        } catch (NumberFormatException e) {
+            // refused below, with the form to use
+        }
+        throw new UserError("--resolution " + text + " is refused: use WIDTHxHEIGHT, e.g. 346x260");
     }
 }

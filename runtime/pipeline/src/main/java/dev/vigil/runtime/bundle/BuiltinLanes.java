@@ -2,6 +2,7 @@ package dev.vigil.runtime.bundle;
 
 import dev.vigil.runtime.config.BandSensorConfig;
 import dev.vigil.runtime.config.DvsConfig;
+import dev.vigil.runtime.config.DvsFilterConfig;
 import dev.vigil.runtime.config.Sensor;
 import dev.vigil.runtime.config.VigilConfig;
 import dev.vigil.runtime.dense.Int8Layer;
@@ -20,26 +21,29 @@ import java.util.function.IntUnaryOperator;
 
 /**
  * The built-in front end, as bundle lanes built from the config: a readout layer that pools the
- * encoder's channels into a few integer LIF neurons (each input spike adds {@value #SYNAPSE_WEIGHT};
+ * encoder's channels into a few integer LIF neurons (each input spike adds {@value #SYNAPSE_WEIGHT}, 1 on the event camera;
  * threshold and leak from {@code network.*}, one step every {@code network.timestep-us}), and a hand-set
  * int8 head that labels a woken window from how its spikes are spread over those neurons. The lanes run
  * through exactly the path of any other bundle's.
  * <ul>
  *   <li>Event camera: input 2 × grid-y × grid-x, the grid stretched over the frame; 8 readouts = 2
- *       polarities × 4 vertical strips; head labels {@code motion} (both polarities together, as a moving
+ *       polarities × 4 vertical strips, each event adding 1 against a threshold that scales with the
+ *       strip's pixels ({@link #SATURATING_EVENTS_PER_PIXEL_S}), so counts say where the activity is;
+ *       head labels {@code motion} (both polarities together, as a moving
  *       edge gives) or {@code light_change} (one polarity dominates).</li>
- *   <li>Audio: with {@code spikes: above-floor}, one channel per band, spiking while the band stands above
- *       its adaptive noise floor; 7 readouts = above the floor below 300 Hz, in 300–3400 Hz, above 3400 Hz,
- *       the mid-band contrast (300–3400 Hz excites it, the other bands inhibit it), and 300–3400 Hz in
- *       three log-equal thirds; head labels {@code speech} (contrast and speech band dominate) or
- *       {@code noise}. With delta spikes (the default),
- *       rise and fall channels; 4 readouts = rising level below 300 Hz, in 300–3400 Hz, above 3400 Hz, and
- *       falling level anywhere; head labels {@code speech} (speech band dominates) or {@code noise}.</li>
- *   <li>Vibration: 4 readouts = rising level below 500 Hz, 500–2000 Hz, above 2000 Hz, falling anywhere
- *       (above-floor spikes: as for audio, split at 500 and 2000 Hz);
- *       head labels {@code bearing_fault} (rising level above 500 Hz, where a defect's impacts ring the
- *       structure) or {@code vibration_change} (rising level at shaft-rate frequencies only). With the
- *       envelope encoder on, its impact and defect-resonator spikes join the above-2000 Hz readout.</li>
+ *   <li>Audio: with {@code spikes: above-floor} (the default), one channel per band, spiking while the band
+ *       stands above its adaptive noise floor; 7 readouts = above the floor below 300 Hz, in 300–3400 Hz,
+ *       above 3400 Hz, the mid-band contrast (300–3400 Hz excites it, the other bands inhibit it), and
+ *       300–3400 Hz in three log-equal thirds; head labels {@code speech} (contrast and speech band
+ *       dominate) or {@code noise}. With delta spikes ({@code rise-fall}, {@code rise}), rise and fall
+ *       channels; 4 readouts = rising level below 300 Hz, in 300–3400 Hz, above 3400 Hz, and falling level
+ *       anywhere; head labels {@code speech} (speech band dominates) or {@code noise}.</li>
+ *   <li>Vibration: as audio, split at 500 and 2000 Hz (above-floor by default; delta spikes: rising
+ *       level below 500 Hz, 500–2000 Hz, above 2000 Hz, falling anywhere); head labels
+ *       {@code bearing_fault} (level above 500 Hz, where a defect's impacts ring the structure) or
+ *       {@code vibration_change} (level at shaft-rate frequencies only). The envelope encoder (on by
+ *       default where the stream's rate holds it) adds its impact and defect-resonator spikes to the
+ *       above-2000 Hz readout.</li>
  * </ul>
  * Built for a given stream, the network follows what that stream makes of the config (a grid capped at
  * the sensor's size, band centres capped below its Nyquist rate, one envelope channel set per axis);
@@ -48,6 +52,26 @@ import java.util.function.IntUnaryOperator;
 public final class BuiltinLanes {
     /** Weight of every input synapse of the readout layer. */
     public static final int SYNAPSE_WEIGHT = 64;
+    /**
+     * Events per pixel and second at which an event-camera strip readout spikes on every step: every
+     * event adds 1 and the threshold is this rate × the strip's pixels × the timestep, so a strip's count
+     * grows with the share of its pixels that fire instead of stopping at one spike per step (recorded
+     * scenes of every sensor in {@code ../shared/data} average 10–20 events per pixel and second while
+     * they move; a still scene's background activity, well under 1, leaks away).
+     */
+    public static final double SATURATING_EVENTS_PER_PIXEL_S = 20;
+    /** The largest event-camera readout threshold (17 bits, what the Akida-class device holds). */
+    static final int MAX_STRIP_THRESHOLD = (1 << 17) - 1;
+    /**
+     * How many more bits of leak shift the event-camera readouts have than {@code network.leak-shift} (unless that is 0, no leak): 2,
+     * so they integrate 4× longer (32 steps by default) and a strip spikes at all from 1/32 of the
+     * saturating rate, a range of 32 between the quietest strip that counts and one that saturates.
+     */
+    static final int STRIP_LEAK_SLOWER = 2;
+    /** Width of the frame the event-camera readouts are sized for when neither a stream nor the ROI gives one. */
+    public static final int NOMINAL_WIDTH = 346;
+    /** Height of that frame. */
+    public static final int NOMINAL_HEIGHT = 260;
     /** Readout names of the event-camera lane. */
     public static final List<String> DVS_READOUTS = List.of("on-strip-0", "on-strip-1", "on-strip-2", "on-strip-3",
             "off-strip-0", "off-strip-1", "off-strip-2", "off-strip-3");
@@ -60,11 +84,14 @@ public final class BuiltinLanes {
     private BuiltinLanes() {
     }
 
-    /** Every sensor's built-in lane, for {@code device}, as one bundle with {@code provenance}. */
-    public static ModelBundle bundle(VigilConfig config, String device, Provenance provenance) {
+    /**
+     * Every sensor's built-in lane, for {@code device}, as one bundle with {@code provenance}; the
+     * event-camera lane sized for {@code frame} (null: for no frame in particular).
+     */
+    public static ModelBundle bundle(VigilConfig config, String device, StreamDescriptor frame, Provenance provenance) {
         List<BundleLane> lanes = new ArrayList<>();
         for (Sensor s : Sensor.values()) {
-            lanes.add(lane(s, config, null, device));
+            lanes.add(lane(s, config, s == Sensor.DVS ? frame : null, device));
         }
         return new ModelBundle(lanes, provenance);
     }
@@ -94,11 +121,15 @@ public final class BuiltinLanes {
         }
         int cells = gx * gy;
         int columns = gx;
-        Network net = pooling("dvs", 2 * cells, 8, ch -> {
-            int polarity = ch / cells;
-            int cellX = (ch % cells) % columns;
-            return polarity * 4 + cellX * 4 / columns;
-        }, neuron);
+        long eventsPerSpike = Math.max(2, Math.round(stripPixels(c.filter(), s) * SATURATING_EVENTS_PER_PIXEL_S * dt));
+        int leak = neuron.leakShift() == 0 ? 0 : Math.min(31, neuron.leakShift() + STRIP_LEAK_SLOWER);
+        NeuronParams strip = new NeuronParams((int) Math.min(MAX_STRIP_THRESHOLD, eventsPerSpike), leak,
+                neuron.reset(), neuron.refractorySteps());
+        int[] w = new int[2 * cells * 8];
+        for (int ch = 0; ch < 2 * cells; ch++) {
+            w[ch * 8 + (ch / cells) * 4 + ((ch % cells) % columns) * 4 / columns] = 1;
+        }
+        Network net = new Network("dvs-front-end", 2 * cells, List.of(new DenseLayer("dvs-readout", 2 * cells, 8, w, strip)));
         // hidden: on-minus-off, off-minus-on, on-plus-off (each a sum over the 4 strips)
         byte[] w1 = new byte[3 * 8];
         for (int r = 0; r < 4; r++) {
@@ -115,6 +146,20 @@ public final class BuiltinLanes {
                 new Int8Layer(3, 2, w2, new int[2], 0, false)), List.of("motion", "light_change"), 0.05);
         FrontEnd front = new FrontEnd(device, dt, List.of(2, gy, gx), DVS_READOUTS, net, List.of());
         return new BundleLane(Sensor.DVS, EventEncoding.of(c, GridFit.STRETCH), front, c.wake(), DenseHead.counts(head));
+    }
+
+    /**
+     * Pixels one strip readout covers per polarity: a quarter of the region of interest of {@code stream}'s
+     * frame (its pixels, before any downsampling, since downsampling merges events but does not drop
+     * them); without a stream, of the ROI if the config closes it, else of a {@value #NOMINAL_WIDTH} ×
+     * {@value #NOMINAL_HEIGHT} frame (a DAVIS346).
+     */
+    static double stripPixels(DvsFilterConfig f, StreamDescriptor s) {
+        int width = s != null ? s.width() : f.roiX1() >= 0 ? f.roiX1() + 1 : NOMINAL_WIDTH;
+        int height = s != null ? s.height() : f.roiY1() >= 0 ? f.roiY1() + 1 : NOMINAL_HEIGHT;
+        int x1 = f.roiX1() < 0 ? width - 1 : Math.min(f.roiX1(), width - 1);
+        int y1 = f.roiY1() < 0 ? height - 1 : Math.min(f.roiY1(), height - 1);
+        return Math.max(1, x1 - f.roiX0() + 1) * (double) Math.max(1, y1 - f.roiY0() + 1) / 4;
     }
 
     private static BundleLane band(Sensor sensor, BandSensorConfig c, StreamDescriptor s, NeuronParams neuron, double dt,
@@ -135,7 +180,7 @@ public final class BuiltinLanes {
         }
         int perBand = c.spikes().channelsPerBand();
         int bandChannels = perBand * bands;
-        int inputs = bandChannels + c.envelope().channels(s == null ? 1 : s.channels());
+        int inputs = bandChannels + (s == null ? c.envelope().channels(1) : c.envelope().channels(s.channels(), s.sampleRate()));
         boolean floor = c.spikes() == BandSpikes.ABOVE_FLOOR;
         Network net = floor ? aboveFloor(sensor.label(), inputs, group, third, neuron)
                 : pooling(sensor.label(), inputs, 4,

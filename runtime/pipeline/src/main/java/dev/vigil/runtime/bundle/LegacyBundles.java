@@ -20,7 +20,9 @@ import java.util.List;
 /**
  * Reads format 1, what {@code vigil train} wrote before bundles held front ends: per lane, wake settings
  * and a dense head over the built-in front end, and the training provenance. Its lanes are upgraded onto
- * the built-in front end of the config in use, which is how they always ran.
+ * the built-in front end of the config in use, which is how they always ran; a head whose input no longer
+ * matches that front end's readouts (format 1 heads read the delta-spike readouts, no longer the default)
+ * is refused naming the setting that runs it.
  */
 final class LegacyBundles {
     /** Format tag of the old trained bundles. */
@@ -60,7 +62,19 @@ final class LegacyBundles {
                         w.path("n").asInt(1), w.path("cooldown-ms").asInt(), w.path("max-per-hour").asInt(), w.path("burst").asInt(1),
                         w.path("pre-trigger-ms").asInt(), w.path("post-trigger-ms").asInt(0));
                 Int8Model head = model(file, where, ln.path("model"));
-                lanes.add(BuiltinLanes.lane(sensor, builtin, null, builtin.device().id()).with(wake, DenseHead.counts(head)));
+                BundleLane lane = BuiltinLanes.lane(sensor, builtin, null, builtin.device().id());
+                if (head.featuresPerWindow() != lane.frontEnd().readouts().size()) {
+                    throw new BundleException(file + ": lane " + sensor.label() + ": its head was trained on "
+                            + head.featuresPerWindow() + " readouts of the built-in front end, which now has "
+                            + lane.frontEnd().readouts().size() + " " + lane.frontEnd().readouts()
+                            + (sensor == Sensor.DVS ? "" : " (spikes: above-floor is the default since format 2; the head read"
+                            + " rise-fall's " + BuiltinLanes.BAND_READOUTS + ")")
+                            + ": run it with sensors." + sensor.label() + ".spikes: rise-fall"
+                            + (sensor == Sensor.AUDIO ? " and smoothing-ms: 10 (the old defaults)" : "")
+                            + " in the config, or train a new bundle"
+                            + " on the current front end with 'vigil train'");
+                }
+                lanes.add(lane.with(wake, DenseHead.counts(head)));
             }
             List<Provenance.Source> sources = List.of(new Provenance.Source("log", "", t.path("log-sha256").asText()),
                     new Provenance.Source("labels", "", t.path("labels-sha256").asText()));

@@ -48,6 +48,23 @@ public record EnvelopeConfig(boolean enabled, double bandLowHz, double bandHighH
         return enabled ? axes * (1 + defects().length) : 0;
     }
 
+    /**
+     * Input channels the envelope encoder adds for {@code axes} axes sampled at {@code sampleRate}: none
+     * when it is off or when the stream is too slow to hold it ({@link #runsAt}).
+     */
+    public int channels(int axes, double sampleRate) {
+        return runsAt(sampleRate) ? channels(axes) : 0;
+    }
+
+    /**
+     * Whether the envelope path runs on a stream sampled at {@code sampleRate}: it is on and the resonance
+     * band, capped at 0.45 × the rate, still lies above the envelope cut-off (a 1 kHz accelerometer cannot
+     * hold a 500 Hz envelope; such a stream runs on its filterbank alone).
+     */
+    public boolean runsAt(double sampleRate) {
+        return enabled && 0.9 * Math.min(bandHighHz, 0.45 * sampleRate) > envelopeHz;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof EnvelopeConfig e && e.toString().equals(toString());

@@ -133,7 +133,7 @@ public final class LaneModels {
 
     private static SpikeEncoder bands(String lane, FrontEnd f, BandEncoding b, StreamDescriptor s) {
         int perBand = b.spikes().channelsPerBand();
-        int envelope = b.envelope().channels(s.channels());
+        int envelope = b.envelope().channels(s.channels(), s.sampleRate());
         int bandInputs = f.network().inputs() - envelope;
         if (bandInputs < perBand || bandInputs % perBand != 0) {
             throw new LaneMismatchException("lane " + lane + ": model '" + f.network().name() + "' takes " + f.network().inputs()
@@ -152,7 +152,7 @@ public final class LaneModels {
         double minHz = b.minHz();
         if (maxHz > nyquistSafe) {
             Logger.warn("{} stream {} is sampled at {} Hz: band centres capped at {} Hz instead of {} Hz",
-                    s.kind().label(), s.id(), s.sampleRate(), nyquistSafe, maxHz);
+                    s.kind().label(), s.id(), hz(s.sampleRate()), hz(nyquistSafe), hz(maxHz));
             maxHz = nyquistSafe;
             minHz = Math.min(minHz, maxHz);
         }
@@ -167,10 +167,18 @@ public final class LaneModels {
         if (b.spikes() == BandSpikes.RISE) {
             encoder = new RiseSpikes(encoder);
         }
-        if (b.envelope().enabled()) {
+        if (b.envelope().runsAt(s.sampleRate())) {
             encoder = new CompositeEncoder(encoder, envelope(s, b.envelope()));
+        } else if (b.envelope().enabled()) {
+            Logger.info("{} stream {} is sampled at {} Hz, too slow for the envelope path (a resonance band above its {} Hz cut-off):"
+                    + " it runs on the filterbank alone", s.kind().label(), s.id(), hz(s.sampleRate()), hz(b.envelope().envelopeHz()));
         }
         return encoder;
+    }
+
+    /** A frequency for the log, with thousands separators and no needless decimals (12,000; 2,500.5). */
+    private static String hz(double f) {
+        return f == Math.rint(f) ? String.format(Locale.ROOT, "%,.0f", f) : String.format(Locale.ROOT, "%,.1f", f);
     }
 
     private static EnvelopeEncoder envelope(StreamDescriptor s, EnvelopeConfig e) {

@@ -103,9 +103,9 @@ class BundleCodecLayersTest {
                 new Provenance("vigil test", List.of(), TrainingOptions.defaults()));
     }
 
-    /** A small CNN over 4 windows of the audio lane's 4 readout counts: every layer kind, stride, padding and a multiplier. */
+    /** A small CNN over 4 windows of the audio lane's 7 readout counts: every layer kind, stride, padding and a multiplier. */
     private static Int8Model cnnOverCounts() {
-        FeatureShape in = new FeatureShape(1, 4, 4);
+        FeatureShape in = new FeatureShape(1, 4, BuiltinLanes.FLOOR_READOUTS.size());
         Int8Conv2d c1 = new Int8Conv2d(in, 4, new Kernel(3, 3, 1, 1, 1, 1), ramp(36), new int[] {1, 2, 3, 4}, 300, 14, true);
         Int8DepthwiseConv2d dw = new Int8DepthwiseConv2d(c1.output(), Kernel.of(3, 3, 1, 1), ramp(36), new int[4], 1, 6, true);
         Int8Conv2d pw = new Int8Conv2d(dw.output(), 4, Kernel.valid(1, 1), ramp(16), new int[4], 1, 5, true);

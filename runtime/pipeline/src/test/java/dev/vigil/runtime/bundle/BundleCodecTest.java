@@ -36,9 +36,9 @@ class BundleCodecTest {
 
     @Test
     void theBuiltInBundleReadsBackEqualAndWritesTheSameBytesAgain() throws Exception {
-        ModelBundle b = BuiltinLanes.bundle(DEFAULTS, "fast", PROVENANCE);
+        ModelBundle b = BuiltinLanes.bundle(DEFAULTS, "fast", null, PROVENANCE);
         byte[] bytes = BundleCodec.encode(b);
-        assertArrayEquals(bytes, BundleCodec.encode(BuiltinLanes.bundle(ConfigLoader.defaults(), "fast", PROVENANCE)),
+        assertArrayEquals(bytes, BundleCodec.encode(BuiltinLanes.bundle(ConfigLoader.defaults(), "fast", null, PROVENANCE)),
                 "the same content gives the same bytes");
         ModelBundle read = BundleCodec.read(write("b.vigil", bytes), DEFAULTS);
         assertEquals(b, read);
@@ -108,11 +108,18 @@ class BundleCodecTest {
         root.put("sha256", BundleCodec.sha256(BundleCodec.bytes(root)));
         Path f = write("old.model.json", BundleCodec.bytes(root));
 
-        ModelBundle read = BundleCodec.read(f, DEFAULTS);
+        BundleException refused = assertThrows(BundleException.class, () -> BundleCodec.read(f, DEFAULTS));
+        assertEquals(f + ": lane vibration: its head was trained on 4 readouts of the built-in front end, which now has 7 "
+                + BuiltinLanes.FLOOR_READOUTS + " (spikes: above-floor is the default since format 2; the head read rise-fall's "
+                + BuiltinLanes.BAND_READOUTS + "): run it with sensors.vibration.spikes: rise-fall in the config, or train a new"
+                + " bundle on the current front end with 'vigil train'", refused.getMessage());
+
+        VigilConfig delta = ConfigLoader.parse("sensors:\n  vibration:\n    spikes: rise-fall\n", "delta.yaml");
+        ModelBundle read = BundleCodec.read(f, delta);
         BundleLane v = read.lane(Sensor.VIBRATION).orElseThrow();
         assertEquals(WakeConfig.threshold(30, 20), v.wake());
         assertEquals(List.of("bearing_fault", "background"), v.head().model().labels());
-        assertEquals(BuiltinLanes.lane(Sensor.VIBRATION, DEFAULTS, null, DEFAULTS.device().id()).frontEnd(), v.frontEnd(),
+        assertEquals(BuiltinLanes.lane(Sensor.VIBRATION, delta, null, delta.device().id()).frontEnd(), v.frontEnd(),
                 "the lane runs the built-in front end, as format-1 heads always did");
         assertEquals(List.of("speech"), read.provenance().training().negatives());
         assertEquals(BundleCodec.LEGACY_FORMAT, read.provenance().tool());
@@ -121,7 +128,7 @@ class BundleCodecTest {
         int at = new String(bytes, StandardCharsets.UTF_8).indexOf("\"on-spikes\" : 30") + 15;
         bytes[at] = '1';
         Path edited = write("edited.model.json", bytes);
-        BundleException e = assertThrows(BundleException.class, () -> BundleCodec.read(edited, DEFAULTS));
+        BundleException e = assertThrows(BundleException.class, () -> BundleCodec.read(edited, delta));
         assertEquals(edited + ": changed since vigil wrote it, its SHA-256 does not match (edited or corrupt)", e.getMessage());
     }
 

@@ -27,7 +27,7 @@ class EncoderOptionsOnDemoTest {
 
     @Test
     void fixedPointAudioFilterbankStillFindsTheSpeechBurst() throws Exception {
-        List<Detection> d = run("sensors:\n  audio:\n    fixed-point: true\n  dvs:\n    enabled: false\n  vibration:\n    enabled: false\n");
+        List<Detection> d = run("sensors:\n  audio:\n    spikes: rise-fall\n    fixed-point: true\n  dvs:\n    enabled: false\n  vibration:\n    enabled: false\n");
         assertEquals(1, d.size(), d.toString());
         double t = d.get(0).deviceTimeUs() / 1e6;
         assertTrue(t > 3.0 && t <= 3.9 && d.get(0).label().equals("speech"), d.toString());
@@ -51,7 +51,8 @@ class EncoderOptionsOnDemoTest {
 
     @Test
     void aWakeBudgetRefusesAndCountsEveryWakeBeyondItsBurst() throws Exception {
-        String eager = "sensors:\n  dvs:\n    enabled: false\n  vibration:\n    enabled: false\n  audio:\n    wake:\n"
+        // delta spikes, whose counts fall between the syllables, so an eager threshold wakes on each
+        String eager = "sensors:\n  dvs:\n    enabled: false\n  vibration:\n    enabled: false\n  audio:\n    spikes: rise-fall\n    smoothing-ms: 10\n    wake:\n"
                 + "      on-spikes: 2\n      off-spikes: 1\n";
         long free = summary(eager).wakes();
         assertTrue(free >= 3, "an eager threshold wakes several times on the demo: " + free);

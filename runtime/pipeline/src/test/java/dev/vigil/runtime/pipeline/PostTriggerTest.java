@@ -31,7 +31,7 @@ class PostTriggerTest {
 
     @Test
     void denseRunsThreeWindowsAfterTheWakeOnTheSpanAroundIt() throws Exception {
-        // a low threshold so the demo's audio wakes several times, some of them inside a pending span
+        // a low threshold so the demo's audio wakes several times, some of them inside a pending span (delta spikes, 4 readouts)
         VigilConfig cfg = ConfigLoader.parse("""
                 sensors:
                   dvs:
@@ -39,6 +39,8 @@ class PostTriggerTest {
                   vibration:
                     enabled: false
                   audio:
+                    spikes: rise-fall
+                    smoothing-ms: 10
                     wake:
                       on-spikes: 2
                       off-spikes: 1

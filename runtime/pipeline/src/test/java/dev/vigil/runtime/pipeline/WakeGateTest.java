@@ -23,7 +23,8 @@ class WakeGateTest {
     private static final SensorFusion ALONE = new SensorFusion(FusionMode.ANY, List.of("audio"), new double[] {1}, 1, 0);
 
     private static LaneModel audio(String wake) throws Exception {
-        VigilConfig c = ConfigLoader.parse("sensors:\n  audio:\n    wake:\n" + wake, "test");
+        // delta spikes: the 4 readouts the window totals below are spread over
+        VigilConfig c = ConfigLoader.parse("sensors:\n  audio:\n    spikes: rise-fall\n    wake:\n" + wake, "test");
         return LaneModels.forStream(StreamDescriptor.sampled(1, StreamKind.AUDIO, "mic", 16_000, 1, ""), c).orElseThrow();
     }
 

@@ -40,7 +40,8 @@ class WakeGatedDenseStageTest {
                       pre-trigger-ms: 200
                 """, "test");
         int rows = 5; // 200 ms before the 50 ms waking window = 4 windows, plus the window itself
-        Int8Model wide = new Int8Model("wide", 0, rows, List.of(new Int8Layer(rows * 4, 2, new byte[rows * 4 * 2], new int[2], 0, false)),
+        int readouts = BuiltinLanes.FLOOR_READOUTS.size();
+        Int8Model wide = new Int8Model("wide", 0, rows, List.of(new Int8Layer(rows * readouts, 2, new byte[rows * readouts * 2], new int[2], 0, false)),
                 List.of("speech", "noise"), 1);
         RecordingDenseDevice spy = new RecordingDenseDevice(true);
         List<long[]> audioWindows = new ArrayList<>();
@@ -73,7 +74,7 @@ class WakeGatedDenseStageTest {
         int audioCalls = 0;
         for (int k = 0; k < spy.inputs.size(); k++) {
             int[] in = spy.inputs.get(k);
-            if (in.length != rows * 4) {
+            if (in.length != rows * readouts) {
                 continue;
             }
             audioCalls++;
@@ -85,11 +86,11 @@ class WakeGatedDenseStageTest {
                 }
             }
             assertTrue(idx >= rows - 1, "waking window found with " + (rows - 1) + " before it");
-            int[] expected = new int[rows * 4];
+            int[] expected = new int[rows * readouts];
             for (int r = 0; r < rows; r++) {
                 long[] row = audioWindows.get(idx - rows + 1 + r);
-                for (int i = 0; i < 4; i++) {
-                    expected[r * 4 + i] = (int) Math.min(127, row[i + 1]);
+                for (int i = 0; i < readouts; i++) {
+                    expected[r * readouts + i] = (int) Math.min(127, row[i + 1]);
                 }
             }
             assertArrayEquals(expected, in, "dense input = windows " + (idx - rows + 1) + ".." + idx);

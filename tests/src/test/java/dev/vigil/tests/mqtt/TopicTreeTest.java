@@ -79,9 +79,7 @@ class TopicTreeTest {
             assertTrue(metrics.size() >= 2, "at connection and every second over a 2 s run: " + metrics.size());
             JsonNode last = metrics.getLast().json();
             assertEquals(1, last.get("schema").asInt());
-            // a lane appears once it has published statistics, which the last metrics of a 2 s run may precede
-            assertTrue(last.get("lanes").size() > 0, last.toString());
-            last.get("lanes").forEach(lane -> assertTrue(lane.get("windows").asLong() > 0, last.toString()));
+            assertTrue(last.at("/lanes/audio/windows").asLong() > 0, "a lane whose encoder is silent still judges windows: " + last);
             assertTrue(last.at("/heap/used_bytes").asLong() > 0);
             assertTrue(last.at("/outbox/depth").isNumber() && last.at("/outbox/dropped_full").asLong() == 0);
             assertEquals("5", last.at("/mqtt/protocol").asText());

@@ -80,6 +80,7 @@ final class SensorLane {
         long t0 = System.nanoTime();
         model.encoder().encode(batch, binner);
         encoderWallNanos += System.nanoTime() - t0 - (binner.stepNanos() - steps);
+        binner.advanceTo(batch.lastTimeUs());
         if (sample) {
             sampledCpuNanos += CpuClock.nanos() - cpu0;
             sampledWallNanos += System.nanoTime() - wall0;

@@ -37,15 +37,23 @@ final class StepBinner implements SpikeSink {
 
     @Override
     public void spike(long timeUs, int channel) {
-        long target = stepOf(timeUs);
-        while (step < target) {
-            endStep();
-        }
+        advanceTo(timeUs);
         if (count == spikes.length) {
             spikes = Arrays.copyOf(spikes, 2 * count);
         }
         spikes[count++] = channel;
         inputSpikes++;
+    }
+
+    /**
+     * Runs every step that ends at or before {@code timeUs}: the stream has reached that time, so no later
+     * spike can fall into them. A lane whose encoder is silent still moves with its stream's time this way.
+     */
+    void advanceTo(long timeUs) {
+        long target = stepOf(timeUs);
+        while (step < target) {
+            endStep();
+        }
     }
 
     /** Runs the remaining steps up to and including the step holding {@code endUs}. */

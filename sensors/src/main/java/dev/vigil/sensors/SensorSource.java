@@ -2,6 +2,7 @@ package dev.vigil.sensors;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Where data comes from: a live sensor driver or a recorded log. Both implement this one contract, so
@@ -23,4 +24,33 @@ public interface SensorSource extends AutoCloseable {
 
     @Override
     void close() throws IOException;
+
+    /** {@code source}, each batch shown to {@code tap} before it is returned (for recorders that watch a run). */
+    static SensorSource tapped(SensorSource source, Consumer<Batch> tap) {
+        return new SensorSource() {
+            @Override
+            public List<StreamDescriptor> streams() {
+                return source.streams();
+            }
+
+            @Override
+            public Batch next() throws IOException {
+                Batch b = source.next();
+                if (b != null) {
+                    tap.accept(b);
+                }
+                return b;
+            }
+
+            @Override
+            public List<SourceProblem> problems() {
+                return source.problems();
+            }
+
+            @Override
+            public void close() throws IOException {
+                source.close();
+            }
+        };
+    }
 }

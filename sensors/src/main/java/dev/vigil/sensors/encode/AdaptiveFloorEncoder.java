@@ -112,14 +112,8 @@ public final class AdaptiveFloorEncoder extends SampleEncoder {
 
     @Override
     void encodeSamples(SampleBatch s, SpikeSink sink) {
-        float[] data = s.samples();
-        int ch = s.channels();
         for (int i = 0, n = s.size(); i < n; i++) {
-            double x = 0;
-            for (int c = 0; c < ch; c++) {
-                x += data[i * ch + c];
-            }
-            x /= ch;
+            double x = mono(s, i);
             boolean learning = frames < warmupFrames;
             long t = learning ? 0 : frameUs(s, i);
             for (int k = 0; k < bands; k++) {

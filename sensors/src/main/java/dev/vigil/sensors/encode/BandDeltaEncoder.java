@@ -124,14 +124,8 @@ public final class BandDeltaEncoder extends SampleEncoder {
 
     @Override
     void encodeSamples(SampleBatch s, SpikeSink sink) {
-        float[] data = s.samples();
-        int ch = s.channels();
         for (int i = 0, n = s.size(); i < n; i++) {
-            double x = 0;
-            for (int c = 0; c < ch; c++) {
-                x += data[i * ch + c];
-            }
-            x /= ch;
+            double x = mono(s, i);
             long t = frameUs(s, i);
             for (int k = 0; k < bands; k++) {
                 double y = b0[k] * (x - x2[k]) - a1[k] * y1[k] - a2[k] * y2[k];

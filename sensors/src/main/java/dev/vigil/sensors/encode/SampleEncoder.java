@@ -24,6 +24,17 @@ abstract class SampleEncoder implements SpikeEncoder {
     /** Encodes {@code batch} frame by frame, pushing spikes to {@code sink} in time order. Allocates nothing. */
     abstract void encodeSamples(SampleBatch batch, SpikeSink sink);
 
+    /** Frame {@code i} of {@code batch}: the mean of its channels. */
+    static double mono(SampleBatch batch, int i) {
+        float[] data = batch.samples();
+        int ch = batch.channels();
+        double x = 0;
+        for (int c = 0; c < ch; c++) {
+            x += data[i * ch + c];
+        }
+        return x / ch;
+    }
+
     /** The time of frame {@code i} of {@code batch}, in microseconds. */
     final long frameUs(SampleBatch batch, int i) {
         return batch.startUs() + (long) Math.floor(i * usPerFrame);

@@ -1,8 +1,6 @@
 package dev.vigil.runtime.events;
 
-import dev.vigil.sensors.Batch;
 import dev.vigil.sensors.SensorSource;
-import dev.vigil.sensors.SourceProblem;
 import dev.vigil.sensors.StreamDescriptor;
 import dev.vigil.sensors.StreamKind;
 import org.tinylog.Logger;
@@ -55,34 +53,12 @@ public final class ClipRecorder implements EventListener {
 
     /** {@code source}, whose batches this recorder sees before the pipeline does. */
     public SensorSource tap(SensorSource source) {
-        return new SensorSource() {
-            @Override
-            public List<StreamDescriptor> streams() {
-                return source.streams();
+        return SensorSource.tapped(source, b -> {
+            StreamClip c = clips.get(b.stream().id());
+            if (c != null) {
+                c.add(b);
             }
-
-            @Override
-            public Batch next() throws IOException {
-                Batch b = source.next();
-                if (b != null) {
-                    StreamClip c = clips.get(b.stream().id());
-                    if (c != null) {
-                        c.add(b);
-                    }
-                }
-                return b;
-            }
-
-            @Override
-            public List<SourceProblem> problems() {
-                return source.problems();
-            }
-
-            @Override
-            public void close() throws IOException {
-                source.close();
-            }
-        };
+        });
     }
 
     @Override

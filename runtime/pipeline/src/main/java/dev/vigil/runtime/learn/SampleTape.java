@@ -1,23 +1,20 @@
 package dev.vigil.runtime.learn;
 
-import dev.vigil.sensors.Batch;
 import dev.vigil.sensors.SampleBatch;
 import dev.vigil.sensors.SensorSource;
-import dev.vigil.sensors.SourceProblem;
 import dev.vigil.sensors.StreamDescriptor;
 
-import java.io.IOException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A source that passes another's batches on and keeps the first channel of every sampled stream it
- * names, whole, in memory: what a CNN head's training cuts its feature spans from. Training only (it
+ * Keeps the first channel of every sampled stream it names, whole, in memory, as another source's
+ * batches pass: what a CNN head's training cuts its feature spans from. Training only (it
  * grows with the recording: 4 bytes a sample).
  */
-final class SampleTape implements SensorSource {
+final class SampleTape {
     private final SensorSource source;
     private final Map<Integer, Track> tracks = new LinkedHashMap<>();
 
@@ -31,31 +28,16 @@ final class SampleTape implements SensorSource {
         }
     }
 
-    @Override
-    public List<StreamDescriptor> streams() {
-        return source.streams();
-    }
-
-    @Override
-    public Batch next() throws IOException {
-        Batch b = source.next();
-        if (b instanceof SampleBatch s && s.size() > 0) {
-            Track t = tracks.get(s.stream().id());
-            if (t != null) {
-                t.add(s);
+    /** The source, its sampled batches kept as they pass. */
+    SensorSource source() {
+        return SensorSource.tapped(source, b -> {
+            if (b instanceof SampleBatch s && s.size() > 0) {
+                Track t = tracks.get(s.stream().id());
+                if (t != null) {
+                    t.add(s);
+                }
             }
-        }
-        return b;
-    }
-
-    @Override
-    public List<SourceProblem> problems() {
-        return source.problems();
-    }
-
-    @Override
-    public void close() throws IOException {
-        source.close();
+        });
     }
 
     /** The kept samples of stream {@code id}, or null when it was not kept. */

@@ -88,7 +88,7 @@ public final class Trainer {
         List<Integer> taped = o.cnn() ? streams.values().stream().filter(s -> FeatureExamples.specFor(s) != null)
                 .map(StreamDescriptor::id).toList() : List.of();
         SampleTape tape = new SampleTape(source, taped);
-        new Pipeline(frontOnly, device, d -> { }).use(frontEnds).observe(rec).run(tape, ReplayClock.asFastAsPossible());
+        new Pipeline(frontOnly, device, d -> { }).use(frontEnds).observe(rec).run(tape.source(), ReplayClock.asFastAsPossible());
         long windowUs = config.window().lengthMs() * 1000L;
         long guardUs = o.guardMs() * 1000L;
         int preTriggerMs = (o.windows() - 1) * config.window().hopMs();

@@ -46,7 +46,7 @@ class SimulateCommandTest {
                 "--dt", "0.0001", "--steps", "1000");
         assertEquals(0, golden.exitCode(), golden.err());
         assertEquals(List.of("neuron,readout,count,spike_steps", "0,output,4,460 510 710 760"), rows(golden));
-        assertTrue(golden.outLines().stream().anyMatch(l -> l.startsWith("# device reference: 1000 steps")),
+        assertTrue(golden.outLines().stream().anyMatch(l -> l.startsWith("# device reference: 1000 steps") && l.endsWith(", 1 core")),
                 String.join("\n", golden.outLines()));
         assertTrue(golden.outLines().stream().anyMatch(l -> l.startsWith("# energy: ")), golden.outLines().toString());
         CliRun loihi = CliRun.run("simulate", nir("lif_norse.nir").toString(), "--input", input.toString(),

@@ -243,9 +243,10 @@ final class SimulateCommand implements Callable<Integer> {
 
     private static void summary(PrintWriter out, CompilationResult compiled, SpikeInput spikes, SimulationResult r) {
         ActivityCounts c = r.counts();
-        out.printf(Locale.ROOT, "# device %s: %d steps of %s s, %d input events, %d output spikes, %d cores%n",
-                r.device(), r.steps(), Double.toString(compiled.dt()), spikes.total(), c.outputSpikes(),
-                compiled.program().coresUsed());
+        int cores = compiled.program().coresUsed();
+        out.printf(Locale.ROOT, "# device %s: %d steps of %s s, %d input events, %d output spikes, %d %s%n",
+                r.device(), r.steps(), Double.toString(compiled.dt()), spikes.total(), c.outputSpikes(), cores,
+                cores == 1 ? "core" : "cores");
         out.printf(Locale.ROOT, "# activity: %d synaptic ops, %d neuron updates (%d active), %d spikes routed,"
                 + " %d mesh hops%n", c.synapticOps(), c.neuronUpdates(), c.activeNeuronUpdates(), c.spikesRouted(),
                 c.meshHops());

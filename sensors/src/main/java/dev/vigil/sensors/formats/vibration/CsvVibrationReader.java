@@ -30,7 +30,9 @@ import java.util.regex.Pattern;
  * ({@code time}, {@code t}, {@code timestamp}, {@code seconds}…) is the time column, its unit taken
  * from the name ({@code time_ms}, {@code t [us]}, {@code time (s)}) or from the options; the other
  * columns (or those in {@link FormatOptions#variables()}) are the one to three axes, their unit read
- * from a bracketed suffix ({@code ax (g)}, {@code accel_x [m/s^2]}) or from the options. The sample
+ * from a bracketed suffix ({@code ax (g)}, {@code accel_x [m/s^2]}) or from the options. Without a
+ * header the first of two or more columns is the time column, unless it ever decreases (then every
+ * column is data). The sample
  * rate is measured from the whole time span (rows over span, so timestamps rounded to microseconds
  * still give the exact rate), from the median of the first thousand steps when the span has gaps, or
  * taken from the options when there is no time column. Rows that do not parse are reported and skipped. Lines longer than
@@ -82,7 +84,16 @@ public final class CsvVibrationReader implements LogSource {
             String[] cells = split(first, delimiter);
             boolean header = !allNumbers(cells);
             String[] names = header ? cells : defaultNames(cells.length);
-            timeColumn = findTimeColumn(names, header);
+            int time = findTimeColumn(names, header);
+            if (!header && options.timeColumn().isEmpty() && time >= 0) {
+                long back = firstDecrease(time);
+                if (back > 0) {
+                    Logger.warn("{}: its first column runs backwards at line {}, so it is read as data, not as time"
+                            + " (--time-column names one)", name, back);
+                    time = -1;
+                }
+            }
+            timeColumn = time;
             axisColumns = findAxes(names, timeColumn);
             String unit = options.units().isEmpty() ? unitOf(names[axisColumns[0]]) : options.units();
             timeToUs = timeColumn < 0 ? 0 : usPerUnit(header ? names[timeColumn] : "");
@@ -105,6 +116,25 @@ public final class CsvVibrationReader implements LogSource {
         if (header) {
             nextLine();
         }
+    }
+
+    /** The line at which column {@code col} of a headerless file first decreases, or 0 when it never does. */
+    private long firstDecrease(int col) throws IOException {
+        rewind(false);
+        double previous = Double.NEGATIVE_INFINITY;
+        for (String l; (l = nextLine()) != null; ) {
+            String[] c = split(l, delimiter);
+            try {
+                double v = c.length > col ? Double.parseDouble(c[col].trim()) : Double.NaN;
+                if (v < previous) {
+                    return lineNumber;
+                }
+                previous = Double.isNaN(v) ? previous : v;
+            } catch (NumberFormatException e) {
+                // a row that does not parse is reported when the samples are read
+            }
+        }
+        return 0;
     }
 
     private double measureRate(boolean header) throws IOException {

@@ -97,6 +97,24 @@ class CsvVibrationReaderTest {
     }
 
     @Test
+    void aHeaderlessFirstColumnThatRunsBackwardsIsDataNotTime(@TempDir Path dir) throws IOException {
+        // the NIR paper's lif_norse.csv: input, voltage, spike per row, no header; its first column (0 or 1)
+        // was taken for seconds and the file read as 1 Hz vibration
+        Path f = csv(dir, "0.0,0.0,0.0\n0.0,0.0078,0.0\n1.0,0.0597,0.0\n0.0,0.0038,0.0\n1.0,0.0961,1.0\n");
+        try (SensorSource s = LogFormats.open(f, FormatOptions.defaults())) {
+            StreamDescriptor d = s.streams().get(0);
+            assertEquals(3, d.channels(), "every column is data");
+            assertEquals(FormatOptions.defaults().sampleRateHz(), d.sampleRate(), "the rate is the assumed one");
+            assertEquals(5, TestData.samples(s).frames());
+        }
+        Path timed = csv(dir, "0.000,1\n0.001,2\n0.002,3\n0.003,4\n");
+        try (SensorSource s = LogFormats.open(timed, FormatOptions.defaults())) {
+            assertEquals(1, s.streams().get(0).channels(), "a first column that only rises is still time");
+            assertEquals(1000, s.streams().get(0).sampleRate(), 1e-6);
+        }
+    }
+
+    @Test
     void tooManyAxesMustBeChosen(@TempDir Path dir) throws IOException {
         Path f = csv(dir, "time,a,b,c,d\n0,1,2,3,4\n1,1,2,3,4\n");
         LogFormatException e = assertThrows(LogFormatException.class, () -> LogFormats.open(f));

@@ -2,6 +2,7 @@ package dev.vigil.sensors.logs;
 
 import dev.vigil.sensors.Batch;
 import dev.vigil.sensors.EventBatch;
+import dev.vigil.sensors.Frequencies;
 import dev.vigil.sensors.SensorSource;
 import dev.vigil.sensors.SourceProblem;
 import dev.vigil.sensors.StreamDescriptor;
@@ -132,8 +133,7 @@ public record SourceSummary(String file, String format, List<StreamSummary> stre
             } else if (d.kind() == StreamKind.DETECTIONS) {
                 sb.append(String.format(Locale.ROOT, ": %,d lines", s.count()));
             } else {
-                String rate = d.sampleRate() == Math.rint(d.sampleRate()) ? "%,.0f" : "%,.1f";
-                sb.append(String.format(Locale.ROOT, " " + rate + " Hz x %d %s: %,d frames, %,.3f s", d.sampleRate(),
+                sb.append(String.format(Locale.ROOT, " %s Hz x %d %s: %,d frames, %,.3f s", Frequencies.format(d.sampleRate()),
                         d.channels(), units(d.units()), s.count(), s.count() / d.sampleRate()));
             }
             sb.append(String.format(Locale.ROOT, ", %,d batches%n", s.batches()));

@@ -189,7 +189,6 @@ public final class Trainer {
     /** Run points a CNN head learns from per labelled interval, at most (spread evenly over the interval's candidates). */
     static final int MAX_PER_INTERVAL = 3;
 
-    /** The first interval of {@code sensor}'s labels overlapping {@code fromUs .. toUs}. */
     /**
      * A labelled example at half and a quarter of its counts: a quieter, farther or smaller source makes
      * fewer spikes, and a head learnt from a few clips would otherwise take a weaker event than it saw for
@@ -209,6 +208,7 @@ public final class Trainer {
         return out;
     }
 
+    /** The first interval of {@code sensor}'s labels overlapping {@code fromUs .. toUs}. */
     private static LabelInterval interval(List<LabelInterval> labels, String sensor, long fromUs, long toUs) {
         return labels.stream().filter(l -> l.appliesTo(sensor) && l.overlaps(fromUs, toUs)).findFirst().orElseThrow();
     }

@@ -13,6 +13,7 @@ import dev.vigil.runtime.config.EnvelopeConfig;
 import dev.vigil.runtime.config.Sensor;
 import dev.vigil.runtime.config.VigilConfig;
 import dev.vigil.runtime.config.WindowConfig;
+import dev.vigil.sensors.Frequencies;
 import dev.vigil.sensors.StreamDescriptor;
 import dev.vigil.sensors.encode.AdaptiveFloorEncoder;
 import dev.vigil.sensors.encode.BandDeltaEncoder;
@@ -152,7 +153,8 @@ public final class LaneModels {
         double minHz = b.minHz();
         if (maxHz > nyquistSafe) {
             Logger.warn("{} stream {} is sampled at {} Hz: band centres capped at {} Hz instead of {} Hz",
-                    s.kind().label(), s.id(), hz(s.sampleRate()), hz(nyquistSafe), hz(maxHz));
+                    s.kind().label(), s.id(), Frequencies.format(s.sampleRate()), Frequencies.format(nyquistSafe),
+                    Frequencies.format(maxHz));
             maxHz = nyquistSafe;
             minHz = Math.min(minHz, maxHz);
         }
@@ -171,14 +173,10 @@ public final class LaneModels {
             encoder = new CompositeEncoder(encoder, envelope(s, b.envelope()));
         } else if (b.envelope().enabled()) {
             Logger.info("{} stream {} is sampled at {} Hz, too slow for the envelope path (a resonance band above its {} Hz cut-off):"
-                    + " it runs on the filterbank alone", s.kind().label(), s.id(), hz(s.sampleRate()), hz(b.envelope().envelopeHz()));
+                    + " it runs on the filterbank alone", s.kind().label(), s.id(), Frequencies.format(s.sampleRate()),
+                    Frequencies.format(b.envelope().envelopeHz()));
         }
         return encoder;
-    }
-
-    /** A frequency for the log, with thousands separators and no needless decimals (12,000; 2,500.5). */
-    private static String hz(double f) {
-        return f == Math.rint(f) ? String.format(Locale.ROOT, "%,.0f", f) : String.format(Locale.ROOT, "%,.1f", f);
     }
 
     private static EnvelopeEncoder envelope(StreamDescriptor s, EnvelopeConfig e) {

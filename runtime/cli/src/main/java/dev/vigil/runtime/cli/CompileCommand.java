@@ -117,7 +117,7 @@ final class CompileCommand implements Callable<Integer> {
                 stdout.println("lane " + l.sensor().label() + ": " + l.frontEnd().describe());
                 stdout.println(place(l.frontEnd(), hal).utilisationReport());
             }
-            if (frame == null && cfg.sensors().dvs().filter().roiX1() < 0) {
+            if (frame == null && BuiltinLanes.sizedNominally(cfg.sensors().dvs().filter())) {
                 err.println("vigil: the event camera's readouts are sized for a " + BuiltinLanes.NOMINAL_WIDTH + "x"
                         + BuiltinLanes.NOMINAL_HEIGHT + " frame; give --resolution WxH for another sensor (a smaller one"
                         + " would spike too little)");

@@ -162,6 +162,11 @@ public final class BuiltinLanes {
         return Math.max(1, x1 - f.roiX0() + 1) * (double) Math.max(1, y1 - f.roiY0() + 1) / 4;
     }
 
+    /** Whether, built without a stream, the strips are sized (in at least one direction) for the nominal frame. */
+    public static boolean sizedNominally(DvsFilterConfig f) {
+        return f.roiX1() < 0 || f.roiY1() < 0;
+    }
+
     private static BundleLane band(Sensor sensor, BandSensorConfig c, StreamDescriptor s, NeuronParams neuron, double dt,
                                    String device, double lowSplit, double highSplit, String middleLabel, String otherLabel) {
         double maxHz = c.maxHz();

@@ -85,19 +85,18 @@ public final class CsvVibrationReader implements LogSource {
             boolean header = !allNumbers(cells);
             String[] names = header ? cells : defaultNames(cells.length);
             int time = findTimeColumn(names, header);
-            if (!header && options.timeColumn().isEmpty() && time >= 0) {
-                long back = firstDecrease(time);
-                if (back > 0) {
-                    Logger.warn("{}: its first column runs backwards at line {}, so it is read as data, not as time"
-                            + " (--time-column names one)", name, back);
-                    time = -1;
-                }
+            double toUs = time < 0 ? 0 : usPerUnit(header ? names[time] : "");
+            double rate = time < 0 ? options.sampleRateHz()
+                    : measureRate(header, time, toUs, !header && options.timeColumn().isEmpty());
+            if (Double.isNaN(rate)) {
+                time = -1;
+                toUs = 0;
+                rate = options.sampleRateHz();
             }
             timeColumn = time;
+            timeToUs = toUs;
             axisColumns = findAxes(names, timeColumn);
             String unit = options.units().isEmpty() ? unitOf(names[axisColumns[0]]) : options.units();
-            timeToUs = timeColumn < 0 ? 0 : usPerUnit(header ? names[timeColumn] : "");
-            double rate = timeColumn < 0 ? options.sampleRateHz() : measureRate(header);
             stream = StreamDescriptor.sampled(0, StreamKind.VIBRATION, file.getFileName().toString(), rate,
                     axisColumns.length, unit);
             rewind(header);
@@ -118,26 +117,11 @@ public final class CsvVibrationReader implements LogSource {
         }
     }
 
-    /** The line at which column {@code col} of a headerless file first decreases, or 0 when it never does. */
-    private long firstDecrease(int col) throws IOException {
-        rewind(false);
-        double previous = Double.NEGATIVE_INFINITY;
-        for (String l; (l = nextLine()) != null; ) {
-            String[] c = split(l, delimiter);
-            try {
-                double v = c.length > col ? Double.parseDouble(c[col].trim()) : Double.NaN;
-                if (v < previous) {
-                    return lineNumber;
-                }
-                previous = Double.isNaN(v) ? previous : v;
-            } catch (NumberFormatException e) {
-                // a row that does not parse is reported when the samples are read
-            }
-        }
-        return 0;
-    }
-
-    private double measureRate(boolean header) throws IOException {
+    /**
+     * The sample rate the time column {@code col} ({@code toUs} µs per unit) gives; NaN when the column was
+     * only {@code guessed} (a headerless file's first) and runs backwards, so it is data, not time.
+     */
+    private double measureRate(boolean header, int col, double toUs, boolean guessed) throws IOException {
         rewind(header);
         double[] steps = new double[RATE_PROBE_ROWS];
         int n = 0;
@@ -146,11 +130,11 @@ public final class CsvVibrationReader implements LogSource {
         double previous = Double.NaN;
         for (String l; (l = nextLine()) != null; ) {
             String[] c = split(l, delimiter);
-            if (c.length <= timeColumn) {
+            if (c.length <= col) {
                 continue;
             }
             try {
-                double t = Double.parseDouble(c[timeColumn].trim());
+                double t = Double.parseDouble(c[col].trim());
                 if (!Double.isNaN(previous) && t > previous) {
                     if (n < RATE_PROBE_ROWS) {
                         steps[n++] = t - previous;
@@ -160,6 +144,10 @@ public final class CsvVibrationReader implements LogSource {
                 } else if (Double.isNaN(previous)) {
                     first = t;
                     previous = t;
+                } else if (guessed && t < previous) {
+                    Logger.warn("{}: its first column runs backwards at line {}, so it is read as data, not as time"
+                            + " (--time-column names one)", name, lineNumber);
+                    return Double.NaN;
                 }
             } catch (NumberFormatException e) {
                 // a row that does not parse is reported when the samples are read
@@ -175,9 +163,9 @@ public final class CsvVibrationReader implements LogSource {
         if (Math.abs(mean - median) > GAP_TOLERANCE * median) {
             Logger.warn("{}: the time column has gaps (mean step {} against median {}); the rate follows the median",
                     name, mean, median);
-            return 1e6 / (median * timeToUs);
+            return 1e6 / (median * toUs);
         }
-        return 1e6 / (mean * timeToUs);
+        return 1e6 / (mean * toUs);
     }
 
     private int findTimeColumn(String[] names, boolean header) throws LogFormatException {

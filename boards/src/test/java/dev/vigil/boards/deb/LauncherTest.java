@@ -25,10 +25,15 @@ class LauncherTest {
     private static final Path LAUNCHER = Path.of("src/main/dist/bin/vigil").toAbsolutePath();
 
     private static Path fakeJdk(Path dir, int major) throws Exception {
-        Path bin = Files.createDirectories(dir.resolve("jdk-" + major + "/bin"));
+        return fakeJdk(dir, major + ".0.2");
+    }
+
+    /** A stand-in JDK without a {@code release} file that answers {@code -XshowSettings} with {@code version}. */
+    private static Path fakeJdk(Path dir, String version) throws Exception {
+        Path bin = Files.createDirectories(dir.resolve("jdk-" + version + "/bin"));
         Path java = bin.resolve("java");
         Files.writeString(java, "#!/bin/sh\n"
-                + "if [ \"$1\" = -XshowSettings:properties ]; then echo '    java.specification.version = " + major
+                + "if [ \"$1\" = -XshowSettings:properties ]; then echo '    java.version = " + version
                 + "' >&2; exit 0; fi\n"
                 + "for a in \"$@\"; do echo \"arg: $a\"; done\n");
         Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -64,20 +69,48 @@ class LauncherTest {
 
     @ParameterizedTest
     @CsvSource({
-        "491520, -Xmx128m, true",    // Zero 2 W (512 MB): small board
-        "931840, -Xmx227m, true",    // 1 GB Pi 3B+ (MemTotal under 1 GiB): small board
-        "3884000, -Xmx948m, false",  // 4 GB Pi 4
-        "8000000, -Xmx1024m, false", // 8 GB: capped at 1 GB
+        "491520, -Xmx128m",    // Zero 2 W (512 MB)
+        "931840, -Xmx227m",    // 1 GB Pi 3B+ (MemTotal under 1 GiB)
+        "3884000, -Xmx948m",   // 4 GB Pi 4
+        "8000000, -Xmx1024m",  // 8 GB: capped at 1 GB
     })
-    void heapAndCollectorFollowTheBoardsMemory(long memKb, String xmx, boolean small, @TempDir Path dir) throws Exception {
+    void theHeapsCeilingFollowsTheBoardsMemoryAndTheRestIsLeanOnEveryBoard(long memKb, String xmx, @TempDir Path dir)
+            throws Exception {
         Path meminfo = Files.writeString(dir.resolve("meminfo"), "MemTotal:       " + memKb + " kB\nMemFree: 1 kB\n");
         List<String> args = launch(dir, Map.of("JAVA_HOME", fakeJdk(dir, 25).toString(), "VIGIL_MEMINFO", meminfo.toString(),
                 "VIGIL_CDS", "off"));
         assertTrue(args.contains(xmx) && args.contains("-XX:+UseSerialGC"), memKb + " kB: " + args);
-        assertEquals(small, args.contains("-Xms16m"), args::toString);
-        assertEquals(small, args.contains("-XX:ReservedCodeCacheSize=32m"), args::toString);
-        assertEquals(small, args.contains("-Xss512k"), args::toString);
-        assertEquals(!small, args.contains("-Xms64m"), args::toString);
+        assertTrue(args.containsAll(List.of("-Xms16m", "-XX:ReservedCodeCacheSize=32m", "-Xss512k",
+                "-XX:TrimNativeHeapInterval=10000")), args::toString);
+        assertEquals(1, args.stream().filter(a -> a.startsWith("-Xmx")).count(), args::toString);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "21, false, false",      // no update number: as 21.0.0
+        "21-ea, false, false",
+        "21.0.0, false, false",  // the option came in 21.0.1
+        "21.0.1, true, true",    // experimental until 21.0.3
+        "21.0.3, true, true",
+        "21.0.4, true, false",   // a product option from 21.0.4
+        "21.0.10, true, false",
+        "22.0.1, true, false",
+        "25, true, false",
+    })
+    void theCHeapIsTrimmedWhereTheJdkKnowsHow(String version, boolean trim, boolean unlock, @TempDir Path dir) throws Exception {
+        List<String> args = launch(dir, Map.of("JAVA_HOME", fakeJdk(dir, version).toString(), "VIGIL_CDS", "off"));
+        assertEquals(trim, args.contains("-XX:TrimNativeHeapInterval=10000"), version + ": " + args);
+        assertEquals(unlock, args.contains("-XX:+UnlockExperimentalVMOptions"), version + ": " + args);
+    }
+
+    @Test
+    void theLaunchersStartTimeIsPassedForTheStartupFigure(@TempDir Path dir) throws Exception {
+        long before = System.currentTimeMillis() * 1000;
+        List<String> args = launch(dir, Map.of("JAVA_HOME", fakeJdk(dir, 25).toString(), "VIGIL_CDS", "off"));
+        long after = System.currentTimeMillis() * 1000 + 1000;
+        String launched = args.stream().filter(a -> a.startsWith("-Dvigil.launched-us=")).findFirst().orElseThrow();
+        long us = Long.parseLong(launched.substring("-Dvigil.launched-us=".length()));
+        assertTrue(us >= before - 1000 && us <= after, before + " <= " + us + " <= " + after);
     }
 
     @Test
@@ -85,7 +118,8 @@ class LauncherTest {
         List<String> args = launch(dir, Map.of("JAVA_HOME", fakeJdk(dir, 25).toString(), "VIGIL_JAVA_OPTS", "-Xmx32m -Dx=1",
                 "VIGIL_CDS", "off"));
         assertTrue(args.contains("-Xmx32m") && args.contains("-Dx=1"), args::toString);
-        assertFalse(args.stream().anyMatch(a -> a.startsWith("-Xms") || a.equals("-XX:+UseSerialGC")), args::toString);
+        assertFalse(args.stream().anyMatch(a -> a.startsWith("-Xms") || a.equals("-XX:+UseSerialGC")
+                || a.startsWith("-XX:TrimNativeHeapInterval")), args::toString);
     }
 
     @Test

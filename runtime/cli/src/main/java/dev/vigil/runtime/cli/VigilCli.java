@@ -6,15 +6,18 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Entry point of the {@code vigil} command. */
 @Command(name = "vigil", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "Always-on sensing: a spiking front end wakes a dense stage only on salient events.",
-        subcommands = {ReplayCommand.class, RunCommand.class, RecordCommand.class, InspectCommand.class, ConvertCommand.class,
-                CompileCommand.class, SimulateCommand.class, ExportNirCommand.class, TrainCommand.class, EvalCommand.class,
-                ReportCommand.class, SynthCommand.class, DevicesCommand.class, BenchCommand.class,
-                CommandLine.HelpCommand.class})
+        description = "Always-on sensing: a spiking front end wakes a dense stage only on salient events.")
 public final class VigilCli implements Runnable {
+    /** The built-in subcommands, in the order usage lists them. */
+    private static final List<Class<?>> SUBCOMMANDS = List.of(ReplayCommand.class, RunCommand.class, RecordCommand.class,
+            InspectCommand.class, ConvertCommand.class, CompileCommand.class, SimulateCommand.class, ExportNirCommand.class,
+            TrainCommand.class, EvalCommand.class, ReportCommand.class, SynthCommand.class, DevicesCommand.class,
+            BenchCommand.class, CommandLine.HelpCommand.class);
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -26,7 +29,23 @@ public final class VigilCli implements Runnable {
 
     /** Builds the command line with every contributed subcommand. */
     public static CommandLine commandLine() {
+        return commandLine(null);
+    }
+
+    /**
+     * Builds the command line for {@code args}: with only the built-in subcommand they name, when they
+     * start with one (picocli reads every command's options by reflection, a third of the start-up of
+     * {@code vigil run}); else, for usage, {@code help} and suggestions, with every subcommand.
+     */
+    static CommandLine commandLine(String[] args) {
+        String wanted = args != null && args.length > 0 ? args[0] : null;
+        boolean named = SUBCOMMANDS.stream().anyMatch(c -> !c.equals(CommandLine.HelpCommand.class) && names(c).contains(wanted));
         CommandLine cl = new CommandLine(new VigilCli());
+        for (Class<?> c : SUBCOMMANDS) {
+            if (!named || names(c).contains(wanted)) {
+                cl.addSubcommand(c);
+            }
+        }
         for (CommandProvider p : Providers.load(CommandProvider.class)) {
             cl.addSubcommand(p.command());
         }
@@ -35,9 +54,16 @@ public final class VigilCli implements Runnable {
         return cl;
     }
 
+    private static List<String> names(Class<?> command) {
+        Command c = command.getAnnotation(Command.class);
+        List<String> names = new ArrayList<>(List.of(c.aliases()));
+        names.add(c.name());
+        return names;
+    }
+
     /** Runs {@code args} and returns the exit code. */
     public static int execute(String... args) {
-        return commandLine().execute(args);
+        return commandLine(args).execute(args);
     }
 
     /** The command's main method. */

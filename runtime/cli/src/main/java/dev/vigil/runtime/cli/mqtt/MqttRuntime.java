@@ -10,6 +10,7 @@ import dev.vigil.runtime.mqtt.ConnectSettings;
 import dev.vigil.runtime.mqtt.Delivery;
 import dev.vigil.runtime.mqtt.DeliveryHooks;
 import dev.vigil.runtime.mqtt.DeliveryStats;
+import dev.vigil.runtime.mqtt.EmbeddedBroker;
 import dev.vigil.runtime.mqtt.HomeAssistantDiscovery;
 import dev.vigil.runtime.mqtt.InboundMessage;
 import dev.vigil.runtime.mqtt.MqttConnector;
@@ -60,6 +61,14 @@ public final class MqttRuntime implements AutoCloseable {
     }
 
     /**
+     * The MQTT version to connect with: {@code broker.protocol}, except that {@code auto} with the
+     * embedded broker is the version it speaks (no MQTT 5 attempt that it would refuse).
+     */
+    static String protocolFor(BrokerConfig b) {
+        return b.embedded() && "auto".equals(b.protocol()) ? EmbeddedBroker.PROTOCOL : b.protocol();
+    }
+
+    /**
      * Opens the outbox, connects to {@code url} (the embedded broker's, or {@code broker.url}) and starts
      * the publisher.
      *
@@ -91,7 +100,7 @@ public final class MqttRuntime implements AutoCloseable {
         try {
             ConnectSettings cs = new ConnectSettings(url, b.clientIdFor(cfg.deviceId()), b.username(), password(b),
                     b.usesTls() ? TlsContexts.socketFactory(new TlsContexts.PemFiles(b.tls().caFile(), b.tls().certFile(), b.tls().keyFile())) : null, b.tls().verifyHostname(),
-                    b.connectTimeoutS(), b.keepAliveS(), b.protocol(), topics.status(),
+                    b.connectTimeoutS(), b.keepAliveS(), protocolFor(b), topics.status(),
                     "offline".getBytes(StandardCharsets.UTF_8), b.topicQos().status(), oc.inflight() + 16,
                     ConfigCommands.MAX_PAYLOAD);
             PipelineLiveSettings live = new PipelineLiveSettings(cfg, lanes);

@@ -34,18 +34,23 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import java.util.function.IntConsumer;
+import java.util.stream.Stream;
 
 /**
  * {@code vigil bench}: describes the machine, then measures, single-threaded and on data generated in
  * the process, what an always-on Vigil costs on it: the spiking front end on a workload shaped like
  * the shared DVS benchmark, the whole pipeline on 16 kHz audio plus 12 kHz vibration (real-time
- * factor and the share of one core it takes in real time) and the event-camera lane.
+ * factor and the share of one core it takes in real time) and the event-camera lane; then, in child
+ * processes started by the installed launcher ({@link LaunchedRuns}), {@code vigil run}'s start-up and
+ * resident memory.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Measures this machine: front end, whole pipeline and event-camera lane, in about 20 s.",
+        description = {"Measures this machine: front end, whole pipeline, event-camera lane, and vigil run's start-up and"
+                + " resident memory, in about a minute.",
                 "Prints the machine (CPU, cores, memory, JVM, board) and each figure, so boards can be compared."})
 final class BenchCommand implements Callable<Integer> {
     private static final SceneSpec SCENE = SceneSpec.demo(7);
@@ -60,10 +65,17 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--seconds", paramLabel = "S", description = "time spent on each measurement after its warm-up (default: 4)")
     private double seconds = 4;
 
+    @Option(names = "--run-seconds", paramLabel = "S",
+            description = "how long vigil run's resident memory is sampled (default: 30; 0 skips start-up and memory)")
+    private double runSeconds = 30;
+
     @Override
     public Integer call() throws Exception {
         if (!(seconds > 0 && seconds <= 600)) {
             throw new UserError("--seconds " + seconds + " is refused: give a time in (0, 600] s");
+        }
+        if (!(runSeconds >= 0 && runSeconds <= 86_400)) {
+            throw new UserError("--run-seconds " + runSeconds + " is refused: give a time in [0, 86400] s");
         }
         PrintWriter out = spec.commandLine().getOut();
         NeuromorphicDevice hal = DeploymentOptions.device(device);
@@ -85,7 +97,46 @@ final class BenchCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "  event-camera lane    %10s events/s   filters, grid, front end, wake on the synthetic 128x96 scene%n",
                 Figures.count(Math.round(events.elementsPerSecond())));
         out.flush();
+        if (runSeconds > 0) {
+            launchedRuns(out);
+        }
         return 0;
+    }
+
+    /** Start-up (median of three runs after an untimed one) and resident memory of {@code vigil run}, from the launcher. */
+    private void launchedRuns(PrintWriter out) throws IOException, InterruptedException {
+        Path dir = Files.createTempDirectory("vigil-bench");
+        try {
+            Optional<LaunchedRuns> found = LaunchedRuns.beside(BenchCommand.class, dir);
+            if (found.isEmpty()) {
+                out.println("  start-up, memory     not measured: no bin/vigil beside Vigil's jars (run the installed vigil)");
+                return;
+            }
+            LaunchedRuns runs = found.get();
+            out.printf("vigil run as %s starts it: default config, the synthetic source's three lanes, embedded broker%n",
+                    runs.launcher());
+            out.flush();
+            runs.startupMs();
+            List<Long> ms = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                ms.add(runs.startupMs());
+            }
+            List<Long> sorted = ms.stream().sorted().toList();
+            out.printf(Locale.ROOT, "  start-up             %10s ms         process start to its first processed batch: median of 3 runs (%s to %s ms)%n",
+                    Figures.count(sorted.get(1)), Figures.count(sorted.get(0)), Figures.count(sorted.get(2)));
+            out.flush();
+            LaunchedRuns.Memory m = runs.residentOver(runSeconds);
+            out.printf(Locale.ROOT, "  resident memory      %10.1f MB         after %.0f s (peak %.1f MB), the launcher's JVM options for this machine%n",
+                    m.lastKb() / 1024.0, m.seconds(), m.peakKb() / 1024.0);
+            out.flush();
+        } finally {
+            try (Stream<Path> files = Files.list(dir)) {
+                for (Path f : files.toList()) {
+                    Files.deleteIfExists(f);
+                }
+            }
+            Files.deleteIfExists(dir);
+        }
     }
 
     private static void machine(PrintWriter out) {

@@ -118,7 +118,8 @@ final class Deployment implements AutoCloseable {
         }
         err.println("vigil: publishing detections to " + url + " under " + config.broker().topicRoot() + "/"
                 + config.deviceId() + "/detections/<sensor> (QoS " + config.broker().qos()
-                + (ds.connected() ? ", MQTT " + ds.protocol() : ", broker not reachable yet") + "; outbox "
+                + (ds.connected() ? ", MQTT " + ds.protocol() : MqttRuntime.connectsInBackground(config.broker())
+                        ? ", MQTT " + EmbeddedBroker.PROTOCOL : ", broker not reachable yet") + "; outbox "
                 + mqtt.outboxDir() + (ds.outbox().depth() > 0 ? ", " + Figures.count(ds.outbox().depth()) + " waiting" : "") + ")");
         if (config.broker().commands().enabled()) {
             err.println(ConsoleLines.note("accepting config/set commands that carry broker.commands.token on "

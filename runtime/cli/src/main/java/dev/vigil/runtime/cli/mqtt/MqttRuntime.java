@@ -69,6 +69,17 @@ public final class MqttRuntime implements AutoCloseable {
     }
 
     /**
+     * Whether the first connection is left to the publisher thread instead of made before the pipeline
+     * starts: for the embedded broker spoken to in its version, which has no settings to refuse (any other
+     * broker is tried first, so that wrong settings stop the start with a clear message). Paho takes about
+     * 0.3 s to connect even over loopback (it sleeps 100 ms in each of three threads it starts,
+     * eclipse-paho/paho.mqtt.java#945); meanwhile detections wait in the outbox.
+     */
+    public static boolean connectsInBackground(BrokerConfig b) {
+        return b.embedded() && EmbeddedBroker.PROTOCOL.equals(protocolFor(b));
+    }
+
+    /**
      * Opens the outbox, connects to {@code url} (the embedded broker's, or {@code broker.url}) and starts
      * the publisher.
      *
@@ -159,7 +170,9 @@ public final class MqttRuntime implements AutoCloseable {
                     oc.inflight(), b.reconnect().initialMs(), b.reconnect().maxMs());
             Delivery delivery = new Delivery(ds, outbox, new MqttConnector(cs), hooks, System::currentTimeMillis,
                     RandomGenerator.getDefault(), onFatal);
-            delivery.connectFirst();
+            if (!connectsInBackground(b)) {
+                delivery.connectFirst();
+            }
             delivery.start();
             MqttSink sink = new MqttSink(delivery, topics, b.qos(), System::currentTimeMillis);
             MqttEvents events = new MqttEvents(delivery, topics, b.qos(), System::currentTimeMillis);

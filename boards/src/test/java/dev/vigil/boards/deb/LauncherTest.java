@@ -85,6 +85,17 @@ class LauncherTest {
         assertEquals(1, args.stream().filter(a -> a.startsWith("-Xmx")).count(), args::toString);
     }
 
+    @Test
+    void theServiceKeepsItsHeapTightAndBatchCommandsKeepTheJvmsRule(@TempDir Path dir) throws Exception {
+        Map<String, String> env = Map.of("JAVA_HOME", fakeJdk(dir, 25).toString(), "VIGIL_CDS", "off");
+        List<String> tight = List.of("-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=20");
+        Command run = Command.run(dir, env, List.of("bash", LAUNCHER.toString(), "run", "--config", "x.yaml"));
+        assertTrue(run.output().lines().map(l -> l.replace("arg: ", "")).toList().containsAll(tight), run.output());
+        assertFalse(launch(dir, env).stream().anyMatch(tight::contains), "--version");
+        Command eval = Command.run(dir, env, List.of("bash", LAUNCHER.toString(), "eval", "x.vlog"));
+        assertFalse(eval.output().lines().map(l -> l.replace("arg: ", "")).anyMatch(tight::contains), eval.output());
+    }
+
     @ParameterizedTest
     @CsvSource({
         "21, false, false",      // no update number: as 21.0.0

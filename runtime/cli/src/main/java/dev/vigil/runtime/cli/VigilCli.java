@@ -18,6 +18,8 @@ public final class VigilCli implements Runnable {
             InspectCommand.class, ConvertCommand.class, CompileCommand.class, SimulateCommand.class, ExportNirCommand.class,
             TrainCommand.class, EvalCommand.class, ReportCommand.class, SynthCommand.class, DevicesCommand.class,
             BenchCommand.class, CommandLine.HelpCommand.class);
+    /** The options that print the version and nothing else. */
+    private static final List<String> VERSION_OPTIONS = List.of("-V", "--version");
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -35,14 +37,16 @@ public final class VigilCli implements Runnable {
     /**
      * Builds the command line for {@code args}: with only the built-in subcommand they name, when they
      * start with one (picocli reads every command's options by reflection, a third of the start-up of
-     * {@code vigil run}); else, for usage, {@code help} and suggestions, with every subcommand.
+     * {@code vigil run}), with none for {@code --version} alone; else, for usage and {@code help}, with
+     * every subcommand.
      */
     static CommandLine commandLine(String[] args) {
         String wanted = args != null && args.length > 0 ? args[0] : null;
+        boolean version = args != null && args.length == 1 && VERSION_OPTIONS.contains(wanted);
         boolean named = SUBCOMMANDS.stream().anyMatch(c -> !c.equals(CommandLine.HelpCommand.class) && names(c).contains(wanted));
         CommandLine cl = new CommandLine(new VigilCli());
         for (Class<?> c : SUBCOMMANDS) {
-            if (!named || names(c).contains(wanted)) {
+            if (!version && (!named || names(c).contains(wanted))) {
                 cl.addSubcommand(c);
             }
         }

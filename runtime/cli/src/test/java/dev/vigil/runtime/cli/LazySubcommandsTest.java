@@ -23,10 +23,22 @@ class LazySubcommandsTest {
     }
 
     @Test
+    void theVersionAloneNeedsNone() {
+        for (String option : new String[] {"--version", "-V"}) {
+            CommandLine cl = VigilCli.commandLine(new String[] {option});
+            assertEquals(Set.of(), cl.getSubcommands().keySet(), option);
+            StringWriter out = new StringWriter();
+            cl.setOut(new PrintWriter(out));
+            assertEquals(0, cl.execute(option));
+            assertTrue(out.toString().startsWith("vigil "), out.toString());
+        }
+    }
+
+    @Test
     void usageHelpAndMistakesSeeThemAll() {
         int all = VigilCli.commandLine().getSubcommands().size();
         assertTrue(all >= 15, "every built-in subcommand: " + all);
-        for (String[] args : new String[][] {{}, {"--help"}, {"help", "run"}, {"rnu"}, {"--version"}}) {
+        for (String[] args : new String[][] {{}, {"--help"}, {"help", "run"}, {"rnu"}, {"--version", "run"}}) {
             assertEquals(all, VigilCli.commandLine(args).getSubcommands().size(), String.join(" ", args));
         }
     }

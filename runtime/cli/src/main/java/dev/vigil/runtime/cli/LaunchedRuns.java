@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@code vigil run} started the way a user or the service starts it, by the installed launcher
@@ -20,11 +22,14 @@ final class LaunchedRuns {
     private final Path launcher;
     private final Path dir;
     private final Path config;
+    /** Runs not yet ended: stopped if bench itself is (Ctrl-C), instead of left to run out their time. */
+    private final Set<Process> live = ConcurrentHashMap.newKeySet();
 
     private LaunchedRuns(Path launcher, Path dir) throws IOException {
         this.launcher = launcher;
         this.dir = dir;
         this.config = Files.writeString(dir.resolve("bench-run.yaml"), CONFIG);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> live.forEach(Process::destroy), "vigil-bench-runs"));
     }
 
     /**
@@ -56,9 +61,9 @@ final class LaunchedRuns {
         Files.deleteIfExists(report);
         Process p = start("startup", 1, report);
         int exit = p.waitFor();
+        live.remove(p);
         if (exit != 0 || !Files.exists(report)) {
-            throw new IOException("vigil run (" + launcher + ") exited with " + exit + " before its first batch; its output: "
-                    + dir.resolve("startup.err"));
+            throw new IOException("vigil run (" + launcher + ") exited with " + exit + " before its first batch: " + tail("startup"));
         }
         return Long.parseLong(Files.readString(report).strip());
     }
@@ -75,14 +80,20 @@ final class LaunchedRuns {
                 residentKb(status).ifPresent(kb::add);
             }
             if (!p.isAlive() || kb.isEmpty()) {
-                throw new IOException("vigil run (" + launcher + ") stopped after " + kb.size() / 2 + " s; its output: "
-                        + dir.resolve("memory.err"));
+                throw new IOException("vigil run (" + launcher + ") stopped after " + kb.size() / 2 + " s: " + tail("memory"));
             }
         } finally {
             p.destroy();
             p.waitFor();
+            live.remove(p);
         }
         return new Memory(kb.getLast(), kb.stream().mapToLong(Long::longValue).max().orElseThrow(), seconds);
+    }
+
+    /** The last lines the run {@code name} wrote to standard error (its files go with the scratch directory). */
+    private String tail(String name) throws IOException {
+        List<String> lines = Files.readAllLines(dir.resolve(name + ".err"));
+        return lines.isEmpty() ? "it wrote nothing" : String.join(" | ", lines.subList(Math.max(0, lines.size() - 5), lines.size()));
     }
 
     private Process start(String name, double durationS, Path report) throws IOException {
@@ -95,7 +106,9 @@ final class LaunchedRuns {
         if (report != null) {
             pb.environment().put(StartupMark.REPORT_VARIABLE, report.toString());
         }
-        return pb.start();
+        Process p = pb.start();
+        live.add(p);
+        return p;
     }
 
     private static Optional<Long> residentKb(Path status) {

@@ -44,9 +44,9 @@ import java.util.stream.Stream;
  * {@code vigil bench}: describes the machine, then measures, single-threaded and on data generated in
  * the process, what an always-on Vigil costs on it: the spiking front end on a workload shaped like
  * the shared DVS benchmark, the whole pipeline on 16 kHz audio plus 12 kHz vibration (real-time
- * factor and the share of one core it takes in real time) and the event-camera lane; then, in child
- * processes started by the installed launcher ({@link LaunchedRuns}), {@code vigil run}'s start-up and
- * resident memory.
+ * factor and the share of one core it takes in real time) and the event-camera lane; and first, in
+ * child processes started by the installed launcher ({@link LaunchedRuns}), {@code vigil run}'s start-up
+ * and resident memory.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Measures this machine: front end, whole pipeline, event-camera lane, and vigil run's start-up and"
@@ -80,6 +80,9 @@ final class BenchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         NeuromorphicDevice hal = DeploymentOptions.device(device);
         machine(out);
+        if (runSeconds > 0) { // first, while this JVM's compilers are idle, not yet busy with the figures below
+            launchedRuns(out);
+        }
         out.printf(Locale.ROOT, "figures (front end on device '%s', one thread, %.0f s each after a warm-up)%n",
                 hal.capabilities().id(), seconds);
         out.flush();
@@ -97,9 +100,6 @@ final class BenchCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "  event-camera lane    %10s events/s   filters, grid, front end, wake on the synthetic 128x96 scene%n",
                 Figures.count(Math.round(events.elementsPerSecond())));
         out.flush();
-        if (runSeconds > 0) {
-            launchedRuns(out);
-        }
         return 0;
     }
 

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BenchRunsIT {
     private static final Pattern STARTUP = Pattern.compile("start-up +([0-9,]+) ms .*median of 3 runs \\(([0-9,]+) to ([0-9,]+) ms\\)");
-    private static final Pattern MEMORY = Pattern.compile("resident memory +([0-9.]+) MB +after 4 s \\(peak ([0-9.]+) MB\\)");
+    private static final Pattern MEMORY = Pattern.compile("resident memory +([0-9.]+) MiB +after 4 s \\(peak ([0-9.]+) MiB\\)");
 
     @Test
     void benchMeasuresStartupAndResidentMemoryOfLaunchedRuns(@TempDir Path home) throws Exception {
@@ -42,7 +42,7 @@ class BenchRunsIT {
         assertTrue(m.find(), c.output());
         double last = Double.parseDouble(m.group(1));
         double peak = Double.parseDouble(m.group(2));
-        assertTrue(last > 10 && last <= peak && peak < 2048, "a JVM's resident memory in MB: " + c.output());
+        assertTrue(last > 10 && last <= peak && peak < 2048, "a JVM's resident memory in MiB: " + c.output());
         assertTrue(Files.isDirectory(home.resolve("cache/vigil")), "the runs used the launcher's archive directory");
     }
 

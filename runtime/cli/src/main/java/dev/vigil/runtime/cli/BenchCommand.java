@@ -126,7 +126,7 @@ final class BenchCommand implements Callable<Integer> {
                     Figures.count(sorted.get(1)), Figures.count(sorted.get(0)), Figures.count(sorted.get(2)));
             out.flush();
             LaunchedRuns.Memory m = runs.residentOver(runSeconds);
-            out.printf(Locale.ROOT, "  resident memory      %10.1f MB         after %.0f s (peak %.1f MB), the launcher's JVM options for this machine%n",
+            out.printf(Locale.ROOT, "  resident memory      %10.1f MiB        after %.0f s (peak %.1f MiB), the launcher's JVM options for this machine%n",
                     m.lastKb() / 1024.0, m.seconds(), m.peakKb() / 1024.0);
             out.flush();
         } finally {

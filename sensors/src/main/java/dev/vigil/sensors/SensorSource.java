@@ -27,12 +27,7 @@ public interface SensorSource extends AutoCloseable {
 
     /** {@code source}, each batch shown to {@code tap} before it is returned (for recorders that watch a run). */
     static SensorSource tapped(SensorSource source, Consumer<Batch> tap) {
-        return new SensorSource() {
-            @Override
-            public List<StreamDescriptor> streams() {
-                return source.streams();
-            }
-
+        return new ForwardingSource(source) {
             @Override
             public Batch next() throws IOException {
                 Batch b = source.next();
@@ -40,16 +35,6 @@ public interface SensorSource extends AutoCloseable {
                     tap.accept(b);
                 }
                 return b;
-            }
-
-            @Override
-            public List<SourceProblem> problems() {
-                return source.problems();
-            }
-
-            @Override
-            public void close() throws IOException {
-                source.close();
             }
         };
     }

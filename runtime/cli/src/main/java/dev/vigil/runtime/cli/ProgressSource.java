@@ -1,14 +1,12 @@
 package dev.vigil.runtime.cli;
 
 import dev.vigil.sensors.Batch;
+import dev.vigil.sensors.ForwardingSource;
 import dev.vigil.sensors.SensorSource;
-import dev.vigil.sensors.SourceProblem;
-import dev.vigil.sensors.StreamDescriptor;
 import dev.vigil.sensors.formats.LogSource;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -23,11 +21,10 @@ import java.util.function.LongSupplier;
  * pipeline works through a long stretch without reading. The clock starts at the first read, after
  * everything the command sets up first (an embedded broker, a model).
  */
-final class ProgressSource implements SensorSource {
+final class ProgressSource extends ForwardingSource {
     /** Wall time between reports. */
     static final long INTERVAL_NS = 10_000_000_000L;
 
-    private final SensorSource source;
     private final PrintWriter err;
     private final long intervalNs;
     private final LongSupplier nanoTime;
@@ -46,7 +43,7 @@ final class ProgressSource implements SensorSource {
      * reports after every batch instead, from the reading thread.
      */
     ProgressSource(SensorSource source, PrintWriter err, long intervalNs, LongSupplier nanoTime) {
-        this.source = source;
+        super(source);
         this.err = err;
         this.intervalNs = intervalNs;
         this.nanoTime = nanoTime;
@@ -60,11 +57,6 @@ final class ProgressSource implements SensorSource {
     /** The source whose progress this reports. */
     SensorSource source() {
         return source;
-    }
-
-    @Override
-    public List<StreamDescriptor> streams() {
-        return source.streams();
     }
 
     @Override
@@ -131,15 +123,10 @@ final class ProgressSource implements SensorSource {
     }
 
     @Override
-    public List<SourceProblem> problems() {
-        return source.problems();
-    }
-
-    @Override
     public void close() throws IOException {
         if (timer != null) {
             timer.shutdownNow();
         }
-        source.close();
+        super.close();
     }
 }

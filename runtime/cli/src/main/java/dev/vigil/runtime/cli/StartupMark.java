@@ -1,9 +1,8 @@
 package dev.vigil.runtime.cli;
 
 import dev.vigil.sensors.Batch;
+import dev.vigil.sensors.ForwardingSource;
 import dev.vigil.sensors.SensorSource;
-import dev.vigil.sensors.SourceProblem;
-import dev.vigil.sensors.StreamDescriptor;
 import org.tinylog.Logger;
 
 import java.io.IOException;
@@ -11,7 +10,6 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.List;
 
 /**
  * Passes a live source through and logs (debug, {@code VIGIL_DEBUG=1}) how long after the process
@@ -21,24 +19,18 @@ import java.util.List;
  * {@value #REPORT_VARIABLE} set, the figure (milliseconds) is also written to the file it names, for
  * {@code vigil bench}.
  */
-final class StartupMark implements SensorSource {
+final class StartupMark extends ForwardingSource {
     /** The system property the launcher sets to the time it started, in microseconds since the epoch. */
     static final String LAUNCHED_US = "vigil.launched-us";
     /** The environment variable naming a file to write the figure to. */
     static final String REPORT_VARIABLE = "VIGIL_STARTUP_FILE";
-    private final SensorSource source;
     private final String reportFile;
     private int calls;
 
     /** Marks {@code source}; {@code reportFile} (or null) receives the figure. */
     StartupMark(SensorSource source, String reportFile) {
-        this.source = source;
+        super(source);
         this.reportFile = reportFile;
-    }
-
-    @Override
-    public List<StreamDescriptor> streams() {
-        return source.streams();
     }
 
     @Override
@@ -63,15 +55,5 @@ final class StartupMark implements SensorSource {
             return (nowUs - Long.parseLong(launchedUs)) / 1_000;
         }
         return nowUs / 1_000 - ManagementFactory.getRuntimeMXBean().getStartTime();
-    }
-
-    @Override
-    public List<SourceProblem> problems() {
-        return source.problems();
-    }
-
-    @Override
-    public void close() throws IOException {
-        source.close();
     }
 }

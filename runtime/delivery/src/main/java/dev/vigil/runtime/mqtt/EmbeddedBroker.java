@@ -37,12 +37,8 @@ public final class EmbeddedBroker implements AutoCloseable {
 
     /** Starts a broker on a free port of 127.0.0.1. */
     public static EmbeddedBroker start() throws IOException {
-        if (System.getProperty(NETTY_PROCESS_ID) == null) {
-            System.setProperty(NETTY_PROCESS_ID, Long.toString(ProcessHandle.current().pid()));
-        }
-        if (System.getProperty(NETTY_ALLOCATOR) == null) {
-            System.setProperty(NETTY_ALLOCATOR, "unpooled");
-        }
+        System.getProperties().putIfAbsent(NETTY_PROCESS_ID, Long.toString(ProcessHandle.current().pid()));
+        System.getProperties().putIfAbsent(NETTY_ALLOCATOR, "unpooled");
         IOException last = null;
         for (int attempt = 0; attempt < 5; attempt++) {
             int port = freePort();

@@ -20,8 +20,8 @@ import java.util.SplittableRandom;
 /**
  * Fits a small CNN head over int8 feature maps, in floating point, then quantises it to an {@link Int8Model}.
  * The architecture follows the map: over a 2-D map (log-mel frames, {@code 1 × bands × frames}) a DS-CNN-like
- * net (a 3×3 convolution of stride 2 to 8 channels, a depthwise 3×3 of stride 2 and a pointwise convolution to
- * 16 channels, all ReLU, 5×5 average pooling, a fully connected layer to the classes); over a 1-D map
+ * net (a 3×3 convolution of stride 2 to 16 channels, a depthwise 3×3 of stride 2 and a pointwise convolution to
+ * 32 channels, all ReLU, 5×5 average pooling, a fully connected layer to the classes); over a 1-D map
  * (vibration spectra, {@code C × 1 × L}) a 1-D CNN (a 5-tap convolution of stride 2 to 8 channels, max pooling
  * by 2, a 3-tap convolution to 16 channels, max pooling by 3, a fully connected layer). Training: Adam
  * (rate {@value #RATE}, minibatches of {@value #BATCH}) on softmax cross-entropy with every class weighing
@@ -168,9 +168,9 @@ public final class CnnHeadTrainer {
     private static List<FloatLayer> architecture(FeatureShape in, int classes, SplittableRandom rnd) {
         List<FloatLayer> net = new ArrayList<>();
         if (in.height() > 1) {
-            FloatLayer c1 = new Conv(in, 8, Kernel.of(3, 3, 2, 1), false, true, rnd);
+            FloatLayer c1 = new Conv(in, 16, Kernel.of(3, 3, 2, 1), false, true, rnd);
             FloatLayer dw = new Conv(c1.out, c1.out.channels(), Kernel.of(3, 3, 2, 1), true, true, rnd);
-            FloatLayer pw = new Conv(dw.out, 16, Kernel.valid(1, 1), false, true, rnd);
+            FloatLayer pw = new Conv(dw.out, 32, Kernel.valid(1, 1), false, true, rnd);
             int ph = Math.max(1, pw.out.height() / 2);
             int pwid = Math.max(1, pw.out.width() / 5);
             FloatLayer pool = new Pool(pw.out, new Kernel(ph, pwid, ph, pwid, 0, 0), Pooling.AVERAGE);

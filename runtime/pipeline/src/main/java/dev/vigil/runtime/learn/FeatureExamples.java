@@ -17,8 +17,9 @@ import java.util.SplittableRandom;
  * ends where the head would run, once as recorded and {@value #AUGMENTED} times augmented. Each augmented
  * copy moves the run point by up to {@code jitter} samples either way (the wake point varied: where the
  * rule fires and where the batch that closes the window ends), scales the span by a gain of 0.5 to 2
- * (log-uniform), and mixes in a stretch of the lane's own background at a signal-to-noise ratio drawn from
- * {@link #SNR_DB} (by RMS). All draws come from one seeded generator, in example order.
+ * (log-uniform), mixes in a stretch of the lane's own background at a signal-to-noise ratio drawn from
+ * {@link #SNR_DB} (by RMS), and, for log-mel frames, makes them sound like another voice ({@link OtherVoice}).
+ * All draws come from one seeded generator, in example order.
  */
 final class FeatureExamples {
     /** Augmented copies per example. */
@@ -37,6 +38,7 @@ final class FeatureExamples {
     private final float[] span;
     private final float[] noise;
     private final float[] values;
+    private final OtherVoice otherVoice;
 
     FeatureExamples(SampleTape.Track track, FeatureSpec spec, long[] noiseEnds, int jitter, long seed) {
         this.track = track;
@@ -48,6 +50,7 @@ final class FeatureExamples {
         this.span = new float[extractor.spanSamples()];
         this.noise = new float[extractor.spanSamples()];
         this.values = new float[extractor.size()];
+        this.otherVoice = spec.logMel() == null ? null : new OtherVoice(spec.logMel().bands(), extractor.size());
     }
 
     /** The features a head over {@code stream} reads: log-mel frames for audio, spectra for vibration; null otherwise. */
@@ -68,19 +71,19 @@ final class FeatureExamples {
     /** The example ending before sample {@code end}, then its augmented copies, all of class {@code label}. */
     List<CnnHeadTrainer.Example> around(long end, int label) {
         List<CnnHeadTrainer.Example> out = new ArrayList<>(AUGMENTED + 1);
-        out.add(new CnnHeadTrainer.Example(features(end, 1, -1, 0), label));
+        out.add(new CnnHeadTrainer.Example(features(end, 1, -1, 0, false), label));
         for (int a = 0; a < AUGMENTED; a++) {
             long shifted = end + (jitter == 0 ? 0 : rnd.nextInt(2 * jitter + 1) - jitter);
             double gain = StrictMath.exp((rnd.nextDouble() * 2 - 1) * StrictMath.log(2));
             long noiseEnd = noiseEnds.length == 0 ? -1 : noiseEnds[rnd.nextInt(noiseEnds.length)];
             double snrDb = SNR_DB[rnd.nextInt(SNR_DB.length)];
-            out.add(new CnnHeadTrainer.Example(features(shifted, gain, noiseEnd, snrDb), label));
+            out.add(new CnnHeadTrainer.Example(features(shifted, gain, noiseEnd, snrDb, true), label));
         }
         return out;
     }
 
-    /** The int8 features of the span ending before {@code end}, with the background span ending before {@code noiseEnd} (none when negative) mixed in {@code snrDb} under it, times {@code gain}. */
-    private int[] features(long end, double gain, long noiseEnd, double snrDb) {
+    /** The int8 features of the span ending before {@code end}, with the background span ending before {@code noiseEnd} (none when negative) mixed in {@code snrDb} under it, times {@code gain}; log-mel frames of an {@code augmented} copy as another voice would give them. */
+    private int[] features(long end, double gain, long noiseEnd, double snrDb, boolean augmented) {
         copy(end, span);
         if (noiseEnd >= 0) {
             copy(noiseEnd, noise);
@@ -93,6 +96,9 @@ final class FeatureExamples {
             span[i] = (float) (span[i] * gain);
         }
         extractor.compute(span, values);
+        if (augmented && otherVoice != null) {
+            otherVoice.apply(values, rnd);
+        }
         int[] q = new int[values.length];
         scale.quantise(values, values.length, q);
         return q;

@@ -39,6 +39,8 @@ public final class EnvelopeEncoder extends SampleEncoder {
     private final Biquad resonators;
     private final double envAlpha;
     private final double slowAlpha;
+    /** Frames after which the slow means' running average has turned into the exponential one. */
+    private final long runningFrames;
     private final double[] env;
     private final double[] envMean;
     private final boolean[] armed;
@@ -104,6 +106,7 @@ public final class EnvelopeEncoder extends SampleEncoder {
         resonators = new Biquad(sampleRate, rc, rq);
         envAlpha = 1 - Math.exp(-2 * Math.PI * envelopeHz / sampleRate);
         slowAlpha = 1 - Math.exp(-1 / (SLOW_TAU_S * sampleRate));
+        runningFrames = (long) Math.ceil(1 / slowAlpha);
         env = new double[axes];
         envMean = new double[axes];
         armed = new boolean[axes];
@@ -129,13 +132,12 @@ public final class EnvelopeEncoder extends SampleEncoder {
         int used = Math.min(ch, axes);
         int d = defectHz.length;
         for (int i = 0, n = s.size(); i < n; i++) {
-            long t = frameUs(s, i);
             boolean learning = frames < warmup;
             for (int a = 0; a < used; a++) {
                 double y = band.step(a, data[i * ch + a]);
                 env[a] += envAlpha * (Math.abs(y) - env[a]);
                 double e = env[a];
-                double alpha = Math.max(slowAlpha, 1.0 / (frames + 1));
+                double alpha = frames < runningFrames ? Math.max(slowAlpha, 1.0 / (frames + 1)) : slowAlpha;
                 envMean[a] += alpha * (e - envMean[a]);
                 double dev = Math.abs(e - envMean[a]);
                 devMean[a] += alpha * (dev - devMean[a]);
@@ -143,7 +145,7 @@ public final class EnvelopeEncoder extends SampleEncoder {
                 if (e > ratio * envMean[a] && armed[a]) {
                     armed[a] = false;
                     if (!learning) {
-                        sink.spike(t, base);
+                        sink.spike(frameUs(s, i), base);
                     }
                 } else if (e <= envMean[a]) {
                     armed[a] = true;
@@ -153,7 +155,7 @@ public final class EnvelopeEncoder extends SampleEncoder {
                     double v = resonators.step(r, e - envMean[a]);
                     resAmp[r] += ampAlpha[r] * (Math.abs(v) - resAmp[r]);
                     if (!learning && resPrev[r] <= 0 && v > 0 && resAmp[r] > RESONANCE_SHARE * devMean[a]) {
-                        sink.spike(t, base + 1 + k);
+                        sink.spike(frameUs(s, i), base + 1 + k);
                     }
                     resPrev[r] = v;
                 }

@@ -31,6 +31,7 @@ public final class AdaptiveFloorEncoder extends SampleEncoder {
     private final double fallMs;
     private final double spikeDbMs;
     private final BandEnvelopes filters;
+    private final double[] level;
     private final double[] floor;
     private final double[] charge;
     private final int stride;
@@ -84,6 +85,7 @@ public final class AdaptiveFloorEncoder extends SampleEncoder {
             centres[k] = BandDeltaEncoder.centreHz(bands, minHz, maxHz, k);
         }
         filters = new BandEnvelopes(sampleRate, centres, q, smoothingMs);
+        level = new double[bands];
         floor = new double[bands];
         charge = new double[bands];
         stride = Math.max(1, (int) Math.round(sampleRate / 1000));
@@ -142,8 +144,9 @@ public final class AdaptiveFloorEncoder extends SampleEncoder {
 
     /** One step of every band's floor and charge, spiking at {@code timeUs} unless {@code learning}. */
     private void update(boolean learning, long timeUs, SpikeSink sink) {
+        filters.levels(level, silenceDb);
         for (int k = 0; k < bands; k++) {
-            double db = Math.max(silenceDb, Decibels.of(filters.envelope(k)));
+            double db = level[k];
             if (learning) {
                 floor[k] = db;
                 continue;

@@ -72,8 +72,10 @@ final class BandEnvelopes {
         in1 = next;
     }
 
-    /** Band {@code k}'s envelope (smoothed magnitude). */
-    double envelope(int k) {
-        return env[k];
+    /** Writes every band's envelope in dB, at least {@code silenceDb}, to {@code db}. */
+    void levels(double[] db, double silenceDb) {
+        for (int k = 0; k < env.length; k++) {
+            db[k] = Math.max(silenceDb, Decibels.of(env[k]));
+        }
     }
 }

@@ -2,8 +2,6 @@ package dev.vigil.sensors.encode;
 
 import dev.vigil.sensors.Batch;
 
-import java.util.Arrays;
-
 /**
  * Runs two encoders on the same stream: the first's channels come first, the second's follow. Each
  * batch's spikes from both are merged by time (ties: the first encoder's first), so the output keeps
@@ -13,8 +11,8 @@ public final class CompositeEncoder implements SpikeEncoder {
     private final SpikeEncoder first;
     private final SpikeEncoder second;
     private final int offset;
-    private final Buffer a = new Buffer();
-    private final Buffer b = new Buffer();
+    private final SpikeBuffer a = new SpikeBuffer();
+    private final SpikeBuffer b = new SpikeBuffer();
 
     /** {@code first}'s channels, then {@code second}'s. */
     public CompositeEncoder(SpikeEncoder first, SpikeEncoder second) {
@@ -30,18 +28,18 @@ public final class CompositeEncoder implements SpikeEncoder {
 
     @Override
     public void encode(Batch batch, SpikeSink sink) {
-        a.size = 0;
-        b.size = 0;
+        a.clear();
+        b.clear();
         first.encode(batch, a);
         second.encode(batch, b);
         int i = 0;
         int j = 0;
-        while (i < a.size || j < b.size) {
-            if (j == b.size || (i < a.size && a.t[i] <= b.t[j])) {
-                sink.spike(a.t[i], a.ch[i]);
+        while (i < a.size() || j < b.size()) {
+            if (j == b.size() || (i < a.size() && a.timeUs(i) <= b.timeUs(j))) {
+                sink.spike(a.timeUs(i), a.channel(i));
                 i++;
             } else {
-                sink.spike(b.t[j], b.ch[j] + offset);
+                sink.spike(b.timeUs(j), b.channel(j) + offset);
                 j++;
             }
         }
@@ -50,22 +48,5 @@ public final class CompositeEncoder implements SpikeEncoder {
     @Override
     public String describe() {
         return first.describe() + " + " + second.describe();
-    }
-
-    private static final class Buffer implements SpikeSink {
-        private long[] t = new long[256];
-        private int[] ch = new int[256];
-        private int size;
-
-        @Override
-        public void spike(long timeUs, int channel) {
-            if (size == t.length) {
-                t = Arrays.copyOf(t, size * 2);
-                ch = Arrays.copyOf(ch, size * 2);
-            }
-            t[size] = timeUs;
-            ch[size] = channel;
-            size++;
-        }
     }
 }

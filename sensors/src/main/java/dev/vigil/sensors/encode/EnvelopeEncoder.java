@@ -39,6 +39,8 @@ public final class EnvelopeEncoder extends SampleEncoder {
     private final Biquad resonators;
     private final double envAlpha;
     private final double slowAlpha;
+    /** Frames after which the slow means' running average has turned into the exponential one. */
+    private final long runningFrames;
     private final double[] env;
     private final double[] envMean;
     private final boolean[] armed;
@@ -46,6 +48,9 @@ public final class EnvelopeEncoder extends SampleEncoder {
     private final double[] ampAlpha;
     private final double[] resPrev;
     private final double[] devMean;
+    /** With several axes, each axis's spikes of a batch, merged by time afterwards. */
+    private final SpikeBuffer[] perAxis;
+    private final int[] cursor;
     private final long warmup;
     private long frames;
 
@@ -104,6 +109,7 @@ public final class EnvelopeEncoder extends SampleEncoder {
         resonators = new Biquad(sampleRate, rc, rq);
         envAlpha = 1 - Math.exp(-2 * Math.PI * envelopeHz / sampleRate);
         slowAlpha = 1 - Math.exp(-1 / (SLOW_TAU_S * sampleRate));
+        runningFrames = (long) Math.ceil(1 / slowAlpha);
         env = new double[axes];
         envMean = new double[axes];
         armed = new boolean[axes];
@@ -114,6 +120,11 @@ public final class EnvelopeEncoder extends SampleEncoder {
         }
         resPrev = new double[rc.length];
         devMean = new double[axes];
+        perAxis = new SpikeBuffer[axes];
+        for (int a = 0; a < axes; a++) {
+            perAxis[a] = new SpikeBuffer();
+        }
+        cursor = new int[axes];
         warmup = (long) Math.ceil((3 / bandLowHz + 5 / envelopeHz) * sampleRate);
     }
 
@@ -124,41 +135,80 @@ public final class EnvelopeEncoder extends SampleEncoder {
 
     @Override
     void encodeSamples(SampleBatch s, SpikeSink sink) {
+        int used = Math.min(s.channels(), axes);
+        if (used == 1) {
+            encodeAxis(s, 0, sink);
+        } else {
+            for (int a = 0; a < used; a++) {
+                perAxis[a].clear();
+                encodeAxis(s, a, perAxis[a]);
+            }
+            merge(used, sink);
+        }
+        frames += s.size();
+    }
+
+    /**
+     * Runs axis {@code a} of {@code s} through its band-pass, envelope, impact detector and resonators, the
+     * axis's running state in local variables for the batch.
+     */
+    private void encodeAxis(SampleBatch s, int a, SpikeSink sink) {
         float[] data = s.samples();
         int ch = s.channels();
-        int used = Math.min(ch, axes);
         int d = defectHz.length;
+        int base = a * (1 + d);
+        double e = env[a];
+        double mean = envMean[a];
+        double meanDev = devMean[a];
+        boolean arm = armed[a];
         for (int i = 0, n = s.size(); i < n; i++) {
-            long t = frameUs(s, i);
-            boolean learning = frames < warmup;
-            for (int a = 0; a < used; a++) {
-                double y = band.step(a, data[i * ch + a]);
-                env[a] += envAlpha * (Math.abs(y) - env[a]);
-                double e = env[a];
-                double alpha = Math.max(slowAlpha, 1.0 / (frames + 1));
-                envMean[a] += alpha * (e - envMean[a]);
-                double dev = Math.abs(e - envMean[a]);
-                devMean[a] += alpha * (dev - devMean[a]);
-                int base = a * (1 + d);
-                if (e > ratio * envMean[a] && armed[a]) {
-                    armed[a] = false;
-                    if (!learning) {
-                        sink.spike(t, base);
-                    }
-                } else if (e <= envMean[a]) {
-                    armed[a] = true;
+            long frame = frames + i;
+            boolean learning = frame < warmup;
+            double y = band.step(a, data[i * ch + a]);
+            e += envAlpha * (Math.abs(y) - e);
+            double alpha = frame < runningFrames ? Math.max(slowAlpha, 1.0 / (frame + 1)) : slowAlpha;
+            mean += alpha * (e - mean);
+            meanDev += alpha * (Math.abs(e - mean) - meanDev);
+            if (e > ratio * mean && arm) {
+                arm = false;
+                if (!learning) {
+                    sink.spike(frameUs(s, i), base);
                 }
-                for (int k = 0; k < d; k++) {
-                    int r = a * d + k;
-                    double v = resonators.step(r, e - envMean[a]);
-                    resAmp[r] += ampAlpha[r] * (Math.abs(v) - resAmp[r]);
-                    if (!learning && resPrev[r] <= 0 && v > 0 && resAmp[r] > RESONANCE_SHARE * devMean[a]) {
-                        sink.spike(t, base + 1 + k);
-                    }
-                    resPrev[r] = v;
+            } else if (e <= mean) {
+                arm = true;
+            }
+            for (int k = 0; k < d; k++) {
+                int r = a * d + k;
+                double v = resonators.step(r, e - mean);
+                resAmp[r] += ampAlpha[r] * (Math.abs(v) - resAmp[r]);
+                if (!learning && resPrev[r] <= 0 && v > 0 && resAmp[r] > RESONANCE_SHARE * meanDev) {
+                    sink.spike(frameUs(s, i), base + 1 + k);
+                }
+                resPrev[r] = v;
+            }
+        }
+        env[a] = e;
+        envMean[a] = mean;
+        devMean[a] = meanDev;
+        armed[a] = arm;
+    }
+
+    /** Passes the first {@code used} axes' spikes on in time order (ties: the lower axis first). */
+    private void merge(int used, SpikeSink sink) {
+        Arrays.fill(cursor, 0);
+        while (true) {
+            int next = -1;
+            for (int a = 0; a < used; a++) {
+                if (cursor[a] < perAxis[a].size()
+                        && (next < 0 || perAxis[a].timeUs(cursor[a]) < perAxis[next].timeUs(cursor[next]))) {
+                    next = a;
                 }
             }
-            frames++;
+            if (next < 0) {
+                return;
+            }
+            sink.spike(perAxis[next].timeUs(cursor[next]), perAxis[next].channel(cursor[next]));
+            cursor[next]++;
         }
     }
 

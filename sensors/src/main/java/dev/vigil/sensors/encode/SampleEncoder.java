@@ -28,6 +28,9 @@ abstract class SampleEncoder implements SpikeEncoder {
     static double mono(SampleBatch batch, int i) {
         float[] data = batch.samples();
         int ch = batch.channels();
+        if (ch == 1) {
+            return data[i];
+        }
         double x = 0;
         for (int c = 0; c < ch; c++) {
             x += data[i * ch + c];

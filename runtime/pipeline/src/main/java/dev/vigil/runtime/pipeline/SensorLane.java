@@ -71,7 +71,7 @@ final class SensorLane {
     void accept(Batch batch) {
         boolean sample = (batches++ & CPU_SAMPLE_MASK) == 0;
         long cpu0 = sample ? CpuClock.nanos() : 0;
-        long wall0 = System.nanoTime();
+        long wall0 = sample ? System.nanoTime() : 0;
         inputElements += batch.size();
         if (featureHead != null && batch instanceof SampleBatch samples) {
             featureHead.append(samples);

@@ -50,18 +50,24 @@ final class StepBinner implements SpikeSink {
      * spike can fall into them. A lane whose encoder is silent still moves with its stream's time this way.
      */
     void advanceTo(long timeUs) {
-        long target = stepOf(timeUs);
-        while (step < target) {
-            endStep();
-        }
+        runUntil(stepOf(timeUs));
     }
 
     /** Runs the remaining steps up to and including the step holding {@code endUs}. */
     void runThrough(long endUs) {
-        long last = stepOf(endUs);
-        while (step <= last) {
+        runUntil(stepOf(endUs) + 1);
+    }
+
+    /** Runs the steps before step {@code target}, timing them together (reading the clock costs more than a quiet step). */
+    private void runUntil(long target) {
+        if (step >= target) {
+            return;
+        }
+        long t0 = System.nanoTime();
+        while (step < target) {
             endStep();
         }
+        stepNanos += System.nanoTime() - t0;
     }
 
     private long stepOf(long timeUs) {
@@ -69,13 +75,11 @@ final class StepBinner implements SpikeSink {
     }
 
     private void endStep() {
-        long t0 = System.nanoTime();
         session.inject(spikes, 0, count);
         count = 0;
         session.step(outputs);
         step++;
         stepEnded.accept(deviceTimeUs());
-        stepNanos += System.nanoTime() - t0;
     }
 
     /**

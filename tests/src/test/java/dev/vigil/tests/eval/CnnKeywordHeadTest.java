@@ -74,8 +74,10 @@ class CnnKeywordHeadTest {
         Path trainLog = trainingLog(synth, beds, new float[][] {Arrays.copyOfRange(speech, 0, split), no});
         Path bundle = dir.resolve("kws.vigil");
         long t0 = System.nanoTime();
+        String seed = System.getProperty("vigil.kws.seed", "7");
         assertEquals(0, VigilCli.execute("train", trainLog.toString(), "--labels", dir.resolve("train.csv").toString(), "--config",
-                config.toString(), "--head", "cnn", "--negative", "speech", "--windows", "4", "--post-windows", "16", "--epochs", "20", "-o", bundle.toString()));
+                config.toString(), "--head", "cnn", "--negative", "speech", "--windows", "4", "--post-windows", "16", "--epochs", "20",
+                "--seed", seed, "-o", bundle.toString()));
         double trainS = (System.nanoTime() - t0) / 1e9;
 
         float[][] keywords = {yes, Arrays.copyOfRange(four, 0, 16_000)};

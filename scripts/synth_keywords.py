@@ -163,7 +163,8 @@ def main():
         while True:
             is_keyword = rng.random() < a.keyword_share
             text = rng.choice(keywords) if is_keyword else rng.choice(OTHER_SPEECH)
-            engine, voice = rng.choice(synth.voices)
+            engine = rng.choice(sorted({e for e, _ in synth.voices}))
+            voice = rng.choice([v for e, v in synth.voices if e == engine])
             tempo = round(rng.uniform(0.75, 1.35), 2)
             pitch = rng.randrange(-300, 301, 50)
             clip = synth.speak(engine, voice, text, tempo, pitch)

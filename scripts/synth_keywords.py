@@ -2,10 +2,10 @@
 """Synthesises a labelled keyword recording for `vigil train` from Debian's speech synthesisers.
 
 Keyword utterances and other speech (words and phrases that are not the keyword, some of them
-sound-alikes) are spoken by espeak-ng, flite and festival with many voices, rates and pitches,
-trimmed of silence, and added at random times into a bed of the shared background noise (the 1 s
-Speech Commands noise clip, looped with random offsets and gains and cross-faded) at signal-to-noise
-ratios drawn from --snr. Writes, into --out:
+sound-alikes) are spoken by espeak-ng, flite and festival with many voices, rates and pitches (each
+engine as often as the others, then one of its voices), trimmed of silence, and added at random times
+into a bed of the shared background noise (the 1 s Speech Commands noise clip, looped with random
+offsets and gains and cross-faded) at signal-to-noise ratios drawn from --snr. Writes, into --out:
 
   NAME.wav   16 kHz mono 16-bit PCM (any Vigil command reads it; `vigil convert` makes a .vlog)
   NAME.csv   start_us,end_us,label[,sensor]: the keyword's label for keywords, `speech` for other

@@ -30,12 +30,7 @@ final class BandEnvelopes {
         y2 = new double[n];
         env = new double[n];
         for (int k = 0; k < n; k++) {
-            double w0 = 2 * Math.PI * centreHz[k] / sampleRate;
-            double alpha = Math.sin(w0) / (2 * q);
-            double a0 = 1 + alpha;
-            b0[k] = alpha / a0;
-            a1[k] = -2 * Math.cos(w0) / a0;
-            a2[k] = (1 - alpha) / a0;
+            Biquad.bandPass(sampleRate, centreHz[k], q, k, b0, a1, a2);
         }
         smooth = 1 - Math.exp(-1000.0 / (smoothingMs * sampleRate));
     }

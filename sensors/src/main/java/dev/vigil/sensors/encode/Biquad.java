@@ -24,13 +24,21 @@ final class Biquad {
         y1 = new double[n];
         y2 = new double[n];
         for (int k = 0; k < n; k++) {
-            double w0 = 2 * Math.PI * centreHz[k] / sampleRate;
-            double alpha = Math.sin(w0) / (2 * q[k]);
-            double a0 = 1 + alpha;
-            b0[k] = alpha / a0;
-            a1[k] = -2 * Math.cos(w0) / a0;
-            a2[k] = (1 - alpha) / a0;
+            bandPass(sampleRate, centreHz[k], q[k], k, b0, a1, a2);
         }
+    }
+
+    /**
+     * Stores the normalised coefficients of a band-pass section centred on {@code centreHz} with quality
+     * {@code q} at index {@code k}: {@code b0} (with {@code b1 = 0}, {@code b2 = -b0}), {@code a1}, {@code a2}.
+     */
+    static void bandPass(double sampleRate, double centreHz, double q, int k, double[] b0, double[] a1, double[] a2) {
+        double w0 = 2 * Math.PI * centreHz / sampleRate;
+        double alpha = Math.sin(w0) / (2 * q);
+        double a0 = 1 + alpha;
+        b0[k] = alpha / a0;
+        a1[k] = -2 * Math.cos(w0) / a0;
+        a2[k] = (1 - alpha) / a0;
     }
 
     /** Filters one sample {@code x} through section {@code k}. */

@@ -30,11 +30,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Acceptance 3 of issue 16, keyword ("yes") against other speech, with a CNN head over log-mel frames.
- * Needs a synthetic training recording from {@code scripts/synth_keywords.py} (espeak-ng and flite), so it
+ * Needs a synthetic training recording from {@code scripts/synth_keywords.py} (espeak-ng, flite, festival), so it
  * runs only when {@code -Dvigil.kws.synth=DIR} names the folder holding its {@code train.wav} and
  * {@code train.csv}:
  * <pre>
- * /usr/bin/python3 scripts/synth_keywords.py --out /tmp/kws --name train --minutes 30 --seed 1
+ * /usr/bin/python3 scripts/synth_keywords.py --out /tmp/kws --name train --minutes 60 --seed 2
  * nice mvn -B -o -pl tests -am verify -Dtest='dev/vigil/tests/eval/CnnKeywordHeadTest' \
  *     -Dsurefire.failIfNoSpecifiedTests=false -Dvigil.kws.synth=/tmp/kws -Dvigil.kws.hours=3
  * </pre>
@@ -45,7 +45,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * sentence as other speech, in a background of the noise clip forwards and backwards and the silence clip
  * spliced at random gains; one keyword and one other utterance every 30 s on average, at random gains. The
  * figures (the eval table and the miss-rate / false-accepts curve of {@code --sweep}) are written to
- * {@code tests/target/cnn-keyword.txt}; the assertions are the issue's targets.
+ * {@code tests/target/cnn-keyword.txt}; the assertions are the issue's targets. {@code -Dvigil.kws.seed=N} trains with
+ * another seed than 7.
  */
 @EnabledIfSystemProperty(named = "vigil.kws.synth", matches = ".+")
 class CnnKeywordHeadTest {

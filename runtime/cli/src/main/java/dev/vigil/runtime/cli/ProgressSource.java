@@ -18,8 +18,9 @@ import java.util.function.LongSupplier;
  * few seconds how much of it has gone through, so a long log does not look like a hang: the share of
  * the file read and an estimate of the time left when the reader can tell, the recorded time
  * processed and the speed against real time. Reports come from a timer, so they keep coming while the
- * pipeline works through a long stretch without reading. The clock starts at the first read, after
- * everything the command sets up first (an embedded broker, a model).
+ * pipeline works through a long stretch without reading, and stop when the recording ends (train went on
+ * printing "100% read, about 0 s left" while it fitted its heads). The clock starts at the first read,
+ * after everything the command sets up first (an embedded broker, a model).
  */
 final class ProgressSource extends ForwardingSource {
     /** Wall time between reports. */
@@ -77,6 +78,9 @@ final class ProgressSource extends ForwardingSource {
         if (intervalNs == 0 && b != null) {
             report();
         }
+        if (b == null) {
+            stopTimer();
+        }
         return b;
     }
 
@@ -122,11 +126,16 @@ final class ProgressSource extends ForwardingSource {
         return String.format(Locale.ROOT, "%.1f h", s / 3600);
     }
 
-    @Override
-    public void close() throws IOException {
+    /** Stops the reports: the whole recording has been read (what a command does next, e.g. fit a head, reports itself). */
+    private void stopTimer() {
         if (timer != null) {
             timer.shutdownNow();
         }
+    }
+
+    @Override
+    public void close() throws IOException {
+        stopTimer();
         super.close();
     }
 }

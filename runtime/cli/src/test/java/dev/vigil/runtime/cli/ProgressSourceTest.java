@@ -133,6 +133,22 @@ class ProgressSourceTest {
     }
 
     @Test
+    void theReportsStopWhenTheRecordingEnds() throws Exception {
+        StringWriter text = new StringWriter();
+        try (ProgressSource s = new ProgressSource(new VlogReader(DEMO), new PrintWriter(text), TimeUnit.MILLISECONDS.toNanos(20),
+                System::nanoTime)) {
+            while (s.next() != null) {
+                Thread.sleep(1);
+            }
+            Thread.sleep(100);
+            long atEnd = text.toString().lines().count();
+            assertTrue(atEnd >= 1, "reports while reading: " + text);
+            Thread.sleep(200);
+            assertEquals(atEnd, text.toString().lines().count(), "no report after the last batch: " + text);
+        }
+    }
+
+    @Test
     void reportsOnATimerWhileNoDataArrives() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         SensorSource stalled = new SensorSource() {

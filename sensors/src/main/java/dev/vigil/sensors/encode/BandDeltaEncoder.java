@@ -88,14 +88,7 @@ public final class BandDeltaEncoder extends SampleEncoder {
         Arrays.fill(refDb, floorDb);
         double q = bands == 1 ? 1.0 : Math.max(1.0, 1.0 / (Math.pow(maxHz / minHz, 1.0 / (bands - 1)) - 1) * 1.2);
         for (int k = 0; k < bands; k++) {
-            double fc = centreHz(bands, minHz, maxHz, k);
-            double w0 = 2 * Math.PI * fc / sampleRate;
-            double alpha = Math.sin(w0) / (2 * q);
-            double a0 = 1 + alpha;
-            // RBJ band-pass, 0 dB peak gain: b = [alpha, 0, -alpha] / a0
-            b0[k] = alpha / a0;
-            a1[k] = -2 * Math.cos(w0) / a0;
-            a2[k] = (1 - alpha) / a0;
+            Biquad.bandPass(sampleRate, centreHz(bands, minHz, maxHz, k), q, k, b0, a1, a2);
         }
         this.smooth = 1 - Math.exp(-1000.0 / (smoothingMs * sampleRate));
         double settleS = 5 * smoothingMs / 1000 + 5 * q / (Math.PI * minHz);

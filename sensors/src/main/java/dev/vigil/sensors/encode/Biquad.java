@@ -29,8 +29,9 @@ final class Biquad {
     }
 
     /**
-     * Stores the normalised coefficients of a band-pass section centred on {@code centreHz} with quality
-     * {@code q} at index {@code k}: {@code b0} (with {@code b1 = 0}, {@code b2 = -b0}), {@code a1}, {@code a2}.
+     * Stores the normalised coefficients of an RBJ band-pass section (0 dB peak gain) centred on {@code centreHz}
+     * with quality {@code q} at index {@code k}: {@code b0} (with {@code b1 = 0}, {@code b2 = -b0}), {@code a1},
+     * {@code a2}.
      */
     static void bandPass(double sampleRate, double centreHz, double q, int k, double[] b0, double[] a1, double[] a2) {
         double w0 = 2 * Math.PI * centreHz / sampleRate;

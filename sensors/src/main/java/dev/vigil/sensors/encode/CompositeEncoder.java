@@ -10,15 +10,15 @@ import dev.vigil.sensors.Batch;
 public final class CompositeEncoder implements SpikeEncoder {
     private final SpikeEncoder first;
     private final SpikeEncoder second;
-    private final int offset;
-    private final SpikeBuffer a = new SpikeBuffer();
-    private final SpikeBuffer b = new SpikeBuffer();
+    private final SpikeBuffer[] buffers = {new SpikeBuffer(), new SpikeBuffer()};
+    private final int[] offsets;
+    private final int[] cursor = new int[2];
 
     /** {@code first}'s channels, then {@code second}'s. */
     public CompositeEncoder(SpikeEncoder first, SpikeEncoder second) {
         this.first = first;
         this.second = second;
-        this.offset = first.channels();
+        this.offsets = new int[] {0, first.channels()};
     }
 
     @Override
@@ -28,21 +28,11 @@ public final class CompositeEncoder implements SpikeEncoder {
 
     @Override
     public void encode(Batch batch, SpikeSink sink) {
-        a.clear();
-        b.clear();
-        first.encode(batch, a);
-        second.encode(batch, b);
-        int i = 0;
-        int j = 0;
-        while (i < a.size() || j < b.size()) {
-            if (j == b.size() || (i < a.size() && a.timeUs(i) <= b.timeUs(j))) {
-                sink.spike(a.timeUs(i), a.channel(i));
-                i++;
-            } else {
-                sink.spike(b.timeUs(j), b.channel(j) + offset);
-                j++;
-            }
-        }
+        buffers[0].clear();
+        buffers[1].clear();
+        first.encode(batch, buffers[0]);
+        second.encode(batch, buffers[1]);
+        SpikeBuffer.merge(buffers, 2, offsets, cursor, sink);
     }
 
     @Override

@@ -50,6 +50,7 @@ public final class EnvelopeEncoder extends SampleEncoder {
     private final double[] devMean;
     /** With several axes, each axis's spikes of a batch, merged by time afterwards. */
     private final SpikeBuffer[] perAxis;
+    private final int[] noOffsets;
     private final int[] cursor;
     private final long warmup;
     private long frames;
@@ -124,6 +125,7 @@ public final class EnvelopeEncoder extends SampleEncoder {
         for (int a = 0; a < axes; a++) {
             perAxis[a] = new SpikeBuffer();
         }
+        noOffsets = new int[axes];
         cursor = new int[axes];
         warmup = (long) Math.ceil((3 / bandLowHz + 5 / envelopeHz) * sampleRate);
     }
@@ -143,7 +145,7 @@ public final class EnvelopeEncoder extends SampleEncoder {
                 perAxis[a].clear();
                 encodeAxis(s, a, perAxis[a]);
             }
-            merge(used, sink);
+            SpikeBuffer.merge(perAxis, used, noOffsets, cursor, sink);
         }
         frames += s.size();
     }
@@ -191,25 +193,6 @@ public final class EnvelopeEncoder extends SampleEncoder {
         envMean[a] = mean;
         devMean[a] = meanDev;
         armed[a] = arm;
-    }
-
-    /** Passes the first {@code used} axes' spikes on in time order (ties: the lower axis first). */
-    private void merge(int used, SpikeSink sink) {
-        Arrays.fill(cursor, 0);
-        while (true) {
-            int next = -1;
-            for (int a = 0; a < used; a++) {
-                if (cursor[a] < perAxis[a].size()
-                        && (next < 0 || perAxis[a].timeUs(cursor[a]) < perAxis[next].timeUs(cursor[next]))) {
-                    next = a;
-                }
-            }
-            if (next < 0) {
-                return;
-            }
-            sink.spike(perAxis[next].timeUs(cursor[next]), perAxis[next].channel(cursor[next]));
-            cursor[next]++;
-        }
     }
 
     @Override

@@ -74,10 +74,40 @@ final class Subscriber implements AutoCloseable {
         } catch (MqttException e) {
             throw new IllegalStateException("subscriber could not connect: " + e, e);
         }
+        subscribe(filter, o);
+    }
+
+    /**
+     * Subscribes, connecting again when the broker dropped the connection between its CONNACK and the
+     * SUBSCRIBE (seen twice in 2026-12 from an embedded Moquette started a moment before, never from
+     * Mosquitto); up to three attempts, any other failure at once.
+     */
+    private void subscribe(String filter, MqttConnectOptions o) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                if (!client.isConnected()) {
+                    client.connect(o);
+                }
+                client.subscribe(filter, 1);
+                return;
+            } catch (MqttException e) {
+                boolean dropped = e.getReasonCode() == MqttException.REASON_CODE_CONNECTION_LOST
+                        || e.getReasonCode() == MqttException.REASON_CODE_CLIENT_NOT_CONNECTED
+                        || e.getReasonCode() == MqttException.REASON_CODE_CONNECT_IN_PROGRESS;
+                if (!dropped || attempt == 3) {
+                    throw new IllegalStateException("subscriber could not subscribe: " + e, e);
+                }
+                pause();
+            }
+        }
+    }
+
+    private static void pause() {
         try {
-            client.subscribe(filter, 1);
-        } catch (MqttException e) {
-            throw new IllegalStateException("subscriber could not subscribe: " + e, e);
+            Thread.sleep(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while subscribing", e);
         }
     }
 

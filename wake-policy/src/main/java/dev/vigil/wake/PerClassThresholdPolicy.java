@@ -11,9 +11,13 @@ import java.util.List;
 public final class PerClassThresholdPolicy implements WakePolicy {
     /** Rule name carried in decisions. */
     public static final String RULE = "per-class";
+    /** The decision of a window with no class at its threshold while armed: the same every time, so none is allocated. */
+    private static final WakeDecision NONE_AT_THRESHOLD = WakeDecision.quiet(false, RULE, 0, 1, "no class at its threshold");
+    private static final WakeDecision RE_ARMED = WakeDecision.quiet(false, RULE, 0, 1, "re-armed");
     private final int[] on;
     private final int[] off;
     private final List<String> names;
+    private final String[] stillAbove;
     private boolean active;
 
     /**
@@ -40,6 +44,10 @@ public final class PerClassThresholdPolicy implements WakePolicy {
         this.on = on.clone();
         this.off = off.clone();
         this.names = List.copyOf(names);
+        this.stillAbove = new String[on.length];
+        for (int c = 0; c < on.length; c++) {
+            stillAbove[c] = "class " + names.get(c) + " still above re-arm level";
+        }
     }
 
     @Override
@@ -61,15 +69,15 @@ public final class PerClassThresholdPolicy implements WakePolicy {
                 active = true;
                 return WakeDecision.wake(RULE, counts[best], on[best], "class " + names.get(best));
             }
-            return WakeDecision.quiet(false, RULE, 0, 1, "no class at its threshold");
+            return NONE_AT_THRESHOLD;
         }
         for (int c = 0; c < on.length; c++) {
             if (on[c] > 0 && counts[c] > off[c]) {
-                return WakeDecision.quiet(true, RULE, counts[c], off[c], "class " + names.get(c) + " still above re-arm level");
+                return WakeDecision.quiet(true, RULE, counts[c], off[c], stillAbove[c]);
             }
         }
         active = false;
-        return WakeDecision.quiet(false, RULE, 0, 1, "re-armed");
+        return RE_ARMED;
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -42,6 +43,19 @@ class ThresholdHysteresisPolicyTest {
         assertEquals(12, d.value());
         assertEquals("threshold-hysteresis: 12 >= 10", d.reason());
         assertFalse(p.decide(1, new int[]{0}).active());
+    }
+
+    @Test
+    void anArmedQuietWindowReusesItsDecisionAndSaysWhatItSaw() {
+        ThresholdHysteresisPolicy p = new ThresholdHysteresisPolicy(10, 3);
+        WakeDecision first = p.decide(0, new int[]{4, 3});
+        assertEquals("threshold-hysteresis: 7 < 10", first.reason());
+        assertFalse(first.active() || first.wake());
+        assertSame(first, p.decide(1, new int[]{7}), "the same total while armed: no new decision");
+        assertEquals("threshold-hysteresis: 2 < 10", p.decide(2, new int[]{2}).reason());
+        assertTrue(p.decide(3, new int[]{12}).wake());
+        assertEquals("threshold-hysteresis: 7 >= 3 (holding until <= 3)", p.decide(4, new int[]{7}).reason());
+        assertTrue(p.decide(5, new int[]{7}).active(), "still holding, not the armed decision for 7");
     }
 
     @Test

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,8 +40,10 @@ public final class ConfigLoader {
     private static final String DEFAULTS = "/dev/vigil/runtime/config/vigil-defaults.yaml";
     /** How Jackson's strict duplicate detection starts its message. */
     private static final String DUPLICATE = "Duplicate field";
+    /** YAML 1.2's booleans only: {@code yes}, {@code no}, {@code on}, {@code off} stay words (labels such as a keyword "yes"). */
     private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(YAMLParser.Feature.PARSE_BOOLEAN_LIKE_WORDS_AS_STRINGS).build());
     private static final ObjectMapper BINDER = JsonMapper.builder()
             .propertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

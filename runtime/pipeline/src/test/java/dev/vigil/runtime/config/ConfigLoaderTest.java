@@ -50,6 +50,24 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void acceptScoresAreProbabilitiesNamedByTheirLabel() throws Exception {
+        assertEquals("test.yaml: dense.accept-scores.yes = 1.5 is refused: must be a probability in (0, 1]",
+                refusal("dense:\n  accept-scores:\n    yes: 1.5\n"));
+        assertTrue(refusal("dense:\n  accept-scores:\n    yes: high\n").contains("dense.accept-scores.yes"));
+        assertEquals(java.util.Map.of("yes", 0.8), ConfigLoader.parse("dense:\n  accept-scores: {yes: 0.8}\n", "t").dense().acceptScores());
+    }
+
+    @Test
+    void yesAndNoAreWordsNotBooleans() throws Exception {
+        VigilConfig c = ConfigLoader.parse("dense:\n  model: kws.onnx\n  labels: [yes, no, on, off, background]\n"
+                + "  accept-scores: {yes: 0.7, no: 0.7}\n", "t");
+        assertEquals(java.util.List.of("yes", "no", "on", "off", "background"), c.dense().labels());
+        assertEquals(java.util.Map.of("yes", 0.7, "no", 0.7), c.dense().acceptScores());
+        String m = refusal("dense:\n  enabled: yes\n");
+        assertTrue(m.contains("dense.enabled"), m);
+    }
+
+    @Test
     void crossFieldRulesAreChecked() {
         assertEquals("test.yaml: sensors.audio.fixed-point = true is refused: the integer filterbank gives delta spikes only: set"
                         + " spikes to rise-fall or rise with fixed-point, or fixed-point: false with above-floor",

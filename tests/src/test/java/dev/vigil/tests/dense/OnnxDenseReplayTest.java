@@ -93,6 +93,61 @@ class OnnxDenseReplayTest {
         assertEquals(audio.stream().map(d -> d.label() + " " + d.score()).toList(), cliAudio);
     }
 
+    /**
+     * The demo log's one audio wake is "speech" at 0.37 to the fixture: with {@code speech: 0.99} it gives way to the
+     * best of the labels without an accept score.
+     */
+    @Test
+    void acceptScoresInTheConfigPublishADoubtfulResultAsTheBestLabelWithoutOne(@TempDir Path dir) throws Exception {
+        double accept = 0.99;
+        String scored = "speech";
+        VigilConfig config = ConfigLoader.parse(config(MODEL) + "  accept-scores: {" + scored + ": " + accept + "}\n", "test");
+        List<Detection> detections = new ArrayList<>();
+        try (VlogReader reader = new VlogReader(TestPaths.demoLog())) {
+            new Pipeline(config, new ReferenceDevice(), detections::add).run(reader, ReplayClock.asFastAsPossible());
+        }
+        List<Detection> audio = detections.stream().filter(d -> d.sensor().equals("audio")).toList();
+        assertFalse(audio.isEmpty(), "the demo log's speech wakes the audio lane");
+        int givenWay = 0;
+        int without = LABELS.indexOf(scored);
+        for (Detection d : audio) {
+            float[] logits = expectedLogits(d.deviceTimeUs());
+            int best = argMax(logits, -1);
+            int answer = best != without || probability(logits, best) >= accept ? best : argMax(logits, without);
+            givenWay += answer != best ? 1 : 0;
+            assertEquals(LABELS.get(answer), d.label(), d.toString());
+            assertEquals(probability(logits, answer), d.score(), 0.5e-4 + 1e-6, d.toString());
+        }
+        assertTrue(givenWay > 0, "some arg-max " + scored + " on the demo log is under " + accept + ": " + audio);
+
+        Path cfg = Files.writeString(dir.resolve("typo.yaml"), config(MODEL) + "  accept-scores: {Yes: 0.5}\n");
+        CliRun run = CliRun.run("replay", TestPaths.demoLog().toString(), "--max", "--no-mqtt", "--config", cfg.toString());
+        assertEquals(1, run.exitCode(), run.err());
+        List<String> errors = run.err().lines().filter(l -> l.startsWith("vigil: error: ")).toList();
+        assertEquals(1, errors.size(), run.err());
+        assertTrue(errors.getFirst().startsWith("vigil: error: dense.accept-scores.Yes: 'Yes' is not a label of any running lane's head"
+                + " (labels: [") && errors.getFirst().contains("yes"), errors.getFirst());
+    }
+
+    /** Index of the largest logit, leaving out index {@code skip} (-1: none). */
+    private static int argMax(float[] logits, int skip) {
+        int best = -1;
+        for (int i = 0; i < logits.length; i++) {
+            if (i != skip && (best < 0 || logits[i] > logits[best])) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    private static double probability(float[] logits, int of) {
+        double sum = 0;
+        for (float l : logits) {
+            sum += Math.exp(l - logits[of]);
+        }
+        return 1 / sum;
+    }
+
     /** The fixture's logits on the log-mel frames of the second up to the end of the audio batch holding {@code timeUs}. */
     private static float[] expectedLogits(long timeUs) throws Exception {
         SampleRing ring = null;

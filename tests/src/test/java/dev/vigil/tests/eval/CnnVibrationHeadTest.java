@@ -139,6 +139,49 @@ class CnnVibrationHeadTest {
         assertTrue(l.path("recall").asDouble() >= 0.95, "event recall with the right fault named:\n" + table);
     }
 
+    /**
+     * With {@code --false-accepts-per-hour}, a fifth of the fault stretches and background windows are held out to
+     * choose the fault labels' accept score: the bundle records the budget, any accept score is a probability on a
+     * fault label only, and the head trained on the rest still names the faults of the unseen mixture.
+     */
+    @Test
+    void aHeldOutAcceptScoreFitKeepsTheFaultsNamed() throws Exception {
+        float[][] train = new float[3][];
+        float[][] eval = new float[3][];
+        float[][] all = {healthy(), toFloat(RealRecordings.mat("vibration/cwru_X105_inner007_0hp_12kDE.mat", "X105_DE_time")),
+                toFloat(RealRecordings.mat("vibration/cwru_X118_ball007_0hp_12kDE.mat", "X118_DE_time"))};
+        for (int c = 0; c < 3; c++) {
+            train[c] = Arrays.copyOfRange(all[c], 0, all[c].length / 2);
+            eval[c] = Arrays.copyOfRange(all[c], all[c].length / 2, all[c].length);
+        }
+        Path config = Files.writeString(dir.resolve("vibration.yaml"), CONFIG);
+        Path trainLog = mixture(train, 11).write(dir, "train");
+        Path evalLog = mixture(eval, 12).write(dir, "eval");
+        Path bundle = dir.resolve("fit.vigil");
+        assertEquals(0, VigilCli.execute("train", trainLog.toString(), "--labels", dir.resolve("train.csv").toString(), "--config",
+                config.toString(), "--head", "cnn", "--post-windows", "8", "--false-accepts-per-hour", "0.5", "-o", bundle.toString()));
+        ModelBundle b = BundleCodec.read(bundle, ConfigLoader.defaults());
+        assertEquals(0.5, b.provenance().training().falseAcceptsPerHour());
+        java.util.Map<String, Double> scores = b.lane(Sensor.VIBRATION).orElseThrow().head().acceptScores();
+        if (scores != null) {
+            assertTrue(java.util.List.of("ball", "inner_race").containsAll(scores.keySet()), "fault labels only: " + scores);
+            assertTrue(scores.values().stream().allMatch(v -> v > 0 && v <= 1), scores.toString());
+        }
+        Path json = dir.resolve("fit.json");
+        PrintStream old = System.out;
+        System.setOut(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        int code;
+        try {
+            code = VigilCli.execute("eval", evalLog.toString(), "--labels", dir.resolve("eval.csv").toString(), "--config", config.toString(),
+                    "--model", bundle.toString(), "--json", json.toString());
+        } finally {
+            System.setOut(old);
+        }
+        assertEquals(0, code);
+        JsonNode l = new ObjectMapper().readTree(json.toFile()).path("lanes").get(0);
+        assertTrue(l.path("recall").asDouble() >= 0.95, "event recall with accept scores " + scores + ": " + l);
+    }
+
     private static int argmax(int[] v) {
         int best = 0;
         for (int i = 1; i < v.length; i++) {

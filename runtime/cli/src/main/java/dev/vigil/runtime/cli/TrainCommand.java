@@ -90,6 +90,12 @@ final class TrainCommand implements Callable<Integer> {
             defaultValue = "mlp")
     private String head;
 
+    @Option(names = "--false-accepts-per-hour", paramLabel = "RATE", description = "with --head cnn: hold a fifth of the"
+            + " labelled events and negative windows out of training and give the target labels the lowest accept score"
+            + " whose false accepts per hour, estimated on them, stay within RATE (e.g. 0.5); a result under it is"
+            + " published as the best reject label. Default: none held out, the head answers its arg-max")
+    private Double falseAcceptsPerHour;
+
     @Option(names = "--prototypes", description = "fit the last layer few-shot as class prototypes (Akida-style) instead of by SGD")
     private boolean prototypes;
 
@@ -103,10 +109,14 @@ final class TrainCommand implements Callable<Integer> {
         TrainingOptions o;
         try {
             int passes = epochs != null ? epochs : TrainingOptions.CNN.equals(head) ? 30 : 60;
-            o = new TrainingOptions(seed, windows, postWindows, hidden, passes, 0.05, prototypes, shots, 500, negatives, head);
+            o = new TrainingOptions(seed, windows, postWindows, hidden, passes, 0.05, prototypes, shots, 500, negatives, head,
+                    falseAcceptsPerHour);
         } catch (IllegalArgumentException e) {
             throw new UserError("options refused: windows 1-64, post-windows 0-64, hidden 1-256, epochs 1-10000, shots >= 1,"
-                    + " --negative not 'background', --head mlp or cnn");
+                    + " --negative not 'background', --head mlp or cnn, --false-accepts-per-hour 0 or more");
+        }
+        if (falseAcceptsPerHour != null && !o.cnn()) {
+            throw new UserError("--false-accepts-per-hour chooses a CNN head's accept score; add --head cnn or drop it");
         }
         if (o.cnn() && prototypes) {
             throw new UserError("--prototypes fits an MLP head's last layer; drop it with --head cnn");

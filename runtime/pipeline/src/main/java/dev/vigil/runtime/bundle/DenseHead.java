@@ -3,7 +3,10 @@ package dev.vigil.runtime.bundle;
 import dev.vigil.runtime.dense.Int8Model;
 import dev.vigil.sensors.features.SpanFeatures;
 
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A lane's dense head: an int8 model and the view of the lane it reads.
@@ -14,8 +17,11 @@ import java.util.List;
  *                 last two computed on wake from the raw signal
  * @param model    the int8 model
  * @param features for the feature views, which features and their int8 scale; null for readout counts
+ * @param acceptScores per label, the lowest probability at which the head answers it (a result under it gives
+ *                 way to the best label without one: a reject class); null when the head answers its arg-max
+ *                 whatever the probability. {@code vigil train} sets it for target labels from examples it held out
  */
-public record DenseHead(String view, Int8Model model, FeatureSpec features) {
+public record DenseHead(String view, Int8Model model, FeatureSpec features, Map<String, Double> acceptScores) {
     /** The readouts' spike counts per window. */
     public static final String READOUT_COUNTS = "readout-counts";
     /** Log-mel frames of the span up to the run. */
@@ -46,6 +52,44 @@ public record DenseHead(String view, Int8Model model, FeatureSpec features) {
                         + model.windows() + " windows, its " + view + " view gives " + size + " in one");
             }
         }
+        acceptScores = checkedAcceptScores("head '" + model.name() + "'", model.labels(), acceptScores);
+    }
+
+    /** A head that answers its arg-max whatever the probability. */
+    public DenseHead(String view, Int8Model model, FeatureSpec features) {
+        this(view, model, features, null);
+    }
+
+    /**
+     * {@code scores} as a head with {@code labels} keeps them: sorted by label, null when empty.
+     *
+     * @throws IllegalArgumentException naming {@code owner} and the label when a label is not one of
+     *                                  {@code labels}, a score is not in (0, 1], or every label has one
+     */
+    public static Map<String, Double> checkedAcceptScores(String owner, List<String> labels, Map<String, Double> scores) {
+        if (scores == null || scores.isEmpty()) {
+            return null;
+        }
+        for (Map.Entry<String, Double> e : scores.entrySet()) {
+            if (!labels.contains(e.getKey())) {
+                throw new IllegalArgumentException(owner + ": accept score for '" + e.getKey() + "', which is not one of its labels "
+                        + labels);
+            }
+            Double v = e.getValue();
+            if (v == null || !(v > 0 && v <= 1)) {
+                throw new IllegalArgumentException(owner + ": accept score of '" + e.getKey() + "' must be a probability in (0, 1], got " + v);
+            }
+        }
+        if (scores.keySet().containsAll(labels)) {
+            throw new IllegalArgumentException(owner + ": every label has an accept score, so a result under its score"
+                    + " would have no label to give way to; leave the reject labels (e.g. background) without one");
+        }
+        return Collections.unmodifiableSortedMap(new TreeMap<>(scores));
+    }
+
+    /** A copy that answers a label only at {@code scores} or above (null or empty: at any probability). */
+    public DenseHead withAcceptScores(Map<String, Double> scores) {
+        return new DenseHead(view, model, features, scores);
     }
 
     /** A head over readout counts. */

@@ -22,9 +22,13 @@ import java.util.TreeSet;
  * @param head          the kind of dense head: {@value #MLP} (an int8 MLP over the readouts' spike counts) or
  *                      {@value #CNN} (a small int8 CNN over the raw-signal features an audio or vibration
  *                      lane computes on wake: log-mel frames, or envelope and magnitude spectra)
+ * @param falseAcceptsPerHour for a CNN head, the false accepts per hour its target labels' accept score is chosen
+ *                      for, on a fifth of the labelled events and negative windows held out of training; null:
+ *                      none held out, no accept score (the head answers its arg-max)
  */
 public record TrainingOptions(long seed, int windows, int postWindows, int hidden, int epochs, double learningRate,
-                              boolean prototypes, int shots, int guardMs, List<String> negatives, String head) {
+                              boolean prototypes, int shots, int guardMs, List<String> negatives, String head,
+                              Double falseAcceptsPerHour) {
     /** The class of windows outside every labelled interval (a dense head's last class). */
     public static final String BACKGROUND = "background";
     /** An int8 MLP over spike counts. */
@@ -42,6 +46,9 @@ public record TrainingOptions(long seed, int windows, int postWindows, int hidde
         if (!head.equals(MLP) && !head.equals(CNN)) {
             throw new IllegalArgumentException("head kind is " + MLP + " or " + CNN + ", not '" + head + "'");
         }
+        if (falseAcceptsPerHour != null && !(falseAcceptsPerHour >= 0 && falseAcceptsPerHour < 1e6)) {
+            throw new IllegalArgumentException("false accepts per hour must be 0 or more, got " + falseAcceptsPerHour);
+        }
         for (String n : negatives) {
             if (n.equals(BACKGROUND)) {
                 throw new IllegalArgumentException("'" + BACKGROUND + "' cannot be a negative label: it is the class of unlabelled windows");
@@ -54,7 +61,7 @@ public record TrainingOptions(long seed, int windows, int postWindows, int hidde
      * 500 ms guard, no negatives, an MLP head.
      */
     public static TrainingOptions defaults() {
-        return new TrainingOptions(7, 4, 0, 16, 60, 0.05, false, 20, 500, List.of(), MLP);
+        return new TrainingOptions(7, 4, 0, 16, 60, 0.05, false, 20, 500, List.of(), MLP, null);
     }
 
     /** True for a CNN head over raw-signal features. */

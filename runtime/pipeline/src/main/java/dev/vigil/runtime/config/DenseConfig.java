@@ -1,6 +1,8 @@
 package dev.vigil.runtime.config;
 
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The dense stage, run only on wake. When disabled, a wake still emits a detection labelled by its sensor.
@@ -12,14 +14,24 @@ import java.util.List;
  * @param input   the model's input tensor; empty for its only input
  * @param output  the model's output tensor read as one logit per label; empty for its only output
  * @param labels  the model's labels, one per output value, in order
+ * @param acceptScores per label, the lowest probability at which a lane's head answers it, replacing what the
+ *                bundle's head holds for that label (a result under it gives way to the best label without one);
+ *                checked against each head's labels when the run starts
  */
-public record DenseConfig(boolean enabled, String device, String model, String input, String output, List<String> labels) {
+public record DenseConfig(boolean enabled, String device, String model, String input, String output, List<String> labels,
+                          Map<String, Double> acceptScores) {
     public DenseConfig {
         BadValueException.notBlank("device", device);
         model = model == null ? "" : model.strip();
         input = input == null ? "" : input;
         output = output == null ? "" : output;
         labels = labels == null ? List.of() : List.copyOf(labels);
+        acceptScores = acceptScores == null ? Map.of() : new TreeMap<>(acceptScores);
+        for (Map.Entry<String, Double> e : acceptScores.entrySet()) {
+            if (e.getValue() == null || !(e.getValue() > 0 && e.getValue() <= 1)) {
+                throw new BadValueException("accept-scores." + e.getKey(), e.getValue(), "must be a probability in (0, 1]");
+            }
+        }
         if (!model.isEmpty() && labels.isEmpty()) {
             throw new BadValueException("labels", labels, "dense.model '" + model + "' needs its labels, one per output value (labels: [yes, no, ...])");
         }
@@ -27,6 +39,6 @@ public record DenseConfig(boolean enabled, String device, String model, String i
 
     /** The int8 head of the bundle on {@code device}, no model file. */
     public DenseConfig(boolean enabled, String device) {
-        this(enabled, device, "", "", "", List.of());
+        this(enabled, device, "", "", "", List.of(), Map.of());
     }
 }

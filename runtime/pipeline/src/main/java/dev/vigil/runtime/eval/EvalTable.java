@@ -77,8 +77,8 @@ public final class EvalTable {
                 out.printf(Locale.ROOT, "  (%d of %d points; --json has them all)%n", printed, p.size());
             }
             MissRateCurve.Point op = s.operatingPoint();
-            out.printf(Locale.ROOT, "  operating point (every result not background or negative published): threshold %s, miss rate %s,"
-                    + " %s FA/hour%n", threshold(op), pct(op.missRate()), num(op.falseAcceptsPerHour()));
+            out.printf(Locale.ROOT, "  operating point (every result published that is not background or negative,"
+                    + " accept scores applied): threshold %s, miss rate %s, %s FA/hour%n", threshold(op), pct(op.missRate()), num(op.falseAcceptsPerHour()));
             out.printf(Locale.ROOT, "  miss rate at <= 1 FA/hour %s, at <= 0.5 FA/hour %s%n", pct(s.missRateAt1PerHour()),
                     pct(s.missRateAtHalfPerHour()));
         }

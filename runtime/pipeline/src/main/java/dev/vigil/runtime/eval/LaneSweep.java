@@ -5,8 +5,9 @@ import java.util.List;
 /**
  * One lane's miss rate (false-reject rate) against false accepts per hour as a threshold sweeps the
  * dense head's score ({@link LaneOutcomes#curve}), the curve wake-word benchmarks publish, with its
- * operating point: the head as deployed publishes every result not labelled background or negative,
- * whatever its score, which is the curve's lowest threshold.
+ * operating point: the head as deployed publishes every result not labelled background or negative (a
+ * result under its label's accept score is already published as a reject label), which is the curve's
+ * lowest threshold.
  *
  * @param sensor             lane name
  * @param events             target events

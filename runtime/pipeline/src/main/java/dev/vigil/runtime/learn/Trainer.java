@@ -29,6 +29,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -153,9 +154,10 @@ public final class Trainer {
             FeatureSpec spec = stream == null ? null : FeatureExamples.specFor(stream);
             if (o.cnn() && spec != null) {
                 background.sort(Comparator.naturalOrder());
-                CnnLane cnn = cnnHead(sensor, lane, tape.track(stream.id()), spec, names, candidates, hard, background, labels,
-                        windowUs, config.window().hopMs(), o);
-                out = out.with(front.with(wake, DenseHead.features(cnn.model(), spec)));
+                double wakesPerHour = negativeWakesPerHour(lane, labels, sensor, targets, wake, level, windowUs, config.window().hopMs());
+                CnnLane cnn = cnnHead(sensor, lane, tape.track(stream.id()), spec, names, targets.size(), candidates, hard, background,
+                        labels, windowUs, config.window().hopMs(), wakesPerHour, o);
+                out = out.with(front.with(wake, DenseHead.features(cnn.model(), spec).withAcceptScores(cnn.acceptScores())));
                 trained.put(sensor, cnn.perClass());
                 Logger.info("train: lane {}: wake {}, CNN head {} over {} examples", sensor, wake, cnn.model().labels(), cnn.examples());
                 continue;
@@ -213,8 +215,36 @@ public final class Trainer {
         return labels.stream().filter(l -> l.appliesTo(sensor) && l.overlaps(fromUs, toUs)).findFirst().orElseThrow();
     }
 
-    /** A trained CNN head, its examples per class (as recorded, augmented copies not counted) and in all. */
-    private record CnnLane(Int8Model model, Map<String, Integer> perClass, int examples) {
+    /**
+     * A trained CNN head, its examples per class (as recorded, augmented copies not counted), the examples it
+     * trained on in all, and its target labels' accept scores (null: none).
+     */
+    private record CnnLane(Int8Model model, Map<String, Integer> perClass, int examples, Map<String, Double> acceptScores) {
+    }
+
+    /** Labelled events and negative windows one in this many of which a CNN head's accept score fit holds out. */
+    static final int HOLD_OUT = 5;
+
+    /**
+     * Wakes per hour the fitted rule gives on the lane's non-target time: windows where the rule's value crosses
+     * {@code level} from below outside every target interval, over the hours of those windows' hops.
+     */
+    private static double negativeWakesPerHour(WindowRecorder.LaneWindows lane, List<LabelInterval> labels, String sensor,
+                                               Set<String> targets, WakeConfig wake, int level, long windowUs, int hopMs) {
+        int wakes = 0;
+        int windows = 0;
+        for (int i = 0; i < lane.size(); i++) {
+            String at = Labels.at(labels, sensor, lane.endUs(i) - windowUs, lane.endUs(i));
+            if (at != null && targets.contains(at)) {
+                continue;
+            }
+            windows++;
+            if (i > 0 && wakeValue(lane, i, wake) >= level && wakeValue(lane, i - 1, wake) < level) {
+                wakes++;
+            }
+        }
+        double hours = windows * (double) hopMs / 3_600_000;
+        return hours > 0 ? wakes / hours : 0;
     }
 
     /**
@@ -225,8 +255,9 @@ public final class Trainer {
      * copies ({@link FeatureExamples}), the noise mixed in cut from background windows.
      */
     private static CnnLane cnnHead(String sensor, WindowRecorder.LaneWindows lane, SampleTape.Track track, FeatureSpec spec,
-                                   List<String> names, List<Integer> candidates, List<Integer> hard, List<Integer> background,
-                                   List<LabelInterval> labels, long windowUs, int hopMs, TrainingOptions o) {
+                                   List<String> names, int targetClasses, List<Integer> candidates, List<Integer> hard,
+                                   List<Integer> background, List<LabelInterval> labels, long windowUs, int hopMs,
+                                   double wakesPerHour, TrainingOptions o) {
         double rate = spec.sampleRate();
         long[] noiseEnds = new long[background.size()];
         for (int k = 0; k < noiseEnds.length; k++) {
@@ -240,35 +271,62 @@ public final class Trainer {
             LabelInterval at = interval(labels, sensor, lane.endUs(i) - windowUs, lane.endUs(i));
             byInterval.computeIfAbsent(at, k -> new ArrayList<>()).add(i);
         }
-        List<Integer> kept = new ArrayList<>();
+        boolean holdOut = o.falseAcceptsPerHour() != null;
+        List<CnnHeadTrainer.Example> heldTargets = new ArrayList<>();
+        List<CnnHeadTrainer.Example> heldNegatives = new ArrayList<>();
+        int kept = 0;
+        int ordinal = 0;
         for (List<Integer> in : byInterval.values()) {
             int take = Math.min(MAX_PER_INTERVAL, in.size());
+            boolean held = holdOut && ordinal++ % HOLD_OUT == HOLD_OUT - 1;
             for (int k = 0; k < take; k++) {
-                kept.add(in.get((int) ((long) k * in.size() / take)));
+                int i = in.get((int) ((long) k * in.size() / take));
+                String label = Labels.at(labels, sensor, lane.endUs(i) - windowUs, lane.endUs(i));
+                long end = track.index(lane.endUs(Math.min(lane.size() - 1, i + o.postWindows())));
+                int y = names.indexOf(label);
+                List<CnnHeadTrainer.Example> cutOut = cut.around(end, y);
+                (!held ? examples : y < targetClasses ? heldTargets : heldNegatives).addAll(cutOut);
+                perClass.merge(label, 1, Integer::sum);
+                kept++;
             }
         }
-        for (int i : kept) {
-            String label = Labels.at(labels, sensor, lane.endUs(i) - windowUs, lane.endUs(i));
-            long end = track.index(lane.endUs(Math.min(lane.size() - 1, i + o.postWindows())));
-            examples.addAll(cut.around(end, names.indexOf(label)));
-            perClass.merge(label, 1, Integer::sum);
-        }
-        TreeSet<Integer> negatives = new TreeSet<>(hard.subList(0, Math.min(hard.size(), Math.max(MIN_BACKGROUND, kept.size()))));
+        TreeSet<Integer> negatives = new TreeSet<>(hard.subList(0, Math.min(hard.size(), Math.max(MIN_BACKGROUND, kept))));
         int spread = negatives.size();
         for (int k = 0; k < spread && !background.isEmpty(); k++) {
             negatives.add(background.get((int) ((long) k * background.size() / spread)));
         }
+        ordinal = 0;
         for (int i : negatives) {
             long end = track.index(lane.endUs(Math.min(lane.size() - 1, i + o.postWindows())));
-            examples.addAll(cut.around(end, names.size() - 1));
+            boolean held = holdOut && ordinal++ % HOLD_OUT == HOLD_OUT - 1;
+            (held ? heldNegatives : examples).addAll(cut.around(end, names.size() - 1));
         }
         perClass.put(Labels.BACKGROUND, negatives.size());
         SpanFeatures view = spec.extractor();
         FeatureShape shape = new FeatureShape(view.channels(), view.height(), view.width());
         Int8Model model = CnnHeadTrainer.train(sensor + "-cnn", shape, examples, names, o.seed(), o.epochs());
         Logger.info("train: lane {}: CNN head right on {} of its training examples (int8)", sensor,
-                String.format(java.util.Locale.ROOT, "%.3f", CnnHeadTrainer.accuracy(model, examples)));
-        return new CnnLane(model, perClass, examples.size());
+                String.format(Locale.ROOT, "%.3f", CnnHeadTrainer.accuracy(model, examples)));
+        Map<String, Double> acceptScores = null;
+        if (holdOut) {
+            AcceptScoreFit fit = AcceptScoreFit.fit(model, heldTargets, heldNegatives, targetClasses, wakesPerHour,
+                    o.falseAcceptsPerHour());
+            String figures = String.format(Locale.ROOT, "held-out miss rate %.3f, %.2f false accepts per hour estimated (%d target"
+                            + " and %d negative examples held out, %.0f wakes per hour of non-target time)", fit.missRate(),
+                    fit.falseAcceptsPerHour(), fit.targets(), fit.negatives(), wakesPerHour);
+            if (Double.isNaN(fit.acceptScore())) {
+                Logger.info("train: lane {}: no accept score needed for {} false accepts per hour: {}", sensor,
+                        o.falseAcceptsPerHour(), figures);
+            } else {
+                acceptScores = new TreeMap<>();
+                for (String target : names.subList(0, targetClasses)) {
+                    acceptScores.put(target, fit.acceptScore());
+                }
+                Logger.info("train: lane {}: accept score {} for {}: {}", sensor, String.format(Locale.ROOT, "%.4f", fit.acceptScore()),
+                        names.subList(0, targetClasses), figures);
+            }
+        }
+        return new CnnLane(model, perClass, examples.size(), acceptScores);
     }
 
     /** True when the rule's value crosses {@code level} from below at window {@code i - 1}, {@code i} or {@code i + 1}. */

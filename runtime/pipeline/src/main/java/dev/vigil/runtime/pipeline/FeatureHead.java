@@ -10,12 +10,14 @@ import dev.vigil.sensors.features.SampleRing;
 import dev.vigil.sensors.features.SpanFeatures;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * A dense head that reads a sampled lane's raw-signal features instead of its spike counts: the lane's
  * first channel is kept in a fixed ring, and on wake the features of the newest span (up to the end of
  * the batch that woke it) are computed and scored, either by a model file's executor (e.g. ONNX) or by
- * the bundle's int8 model on its dense device, the features quantised by the head's {@link Int8Scale}.
+ * the bundle's int8 model on its dense device, the features quantised by the head's {@link Int8Scale}; the
+ * answer is the arg-max label as the head's {@link Acceptance} allows.
  * Appending allocates nothing; a run allocates only what a model file's runtime does.
  */
 final class FeatureHead {
@@ -23,6 +25,7 @@ final class FeatureHead {
     private final SpanFeatures extractor;
     private final Scorer scorer;
     private final List<String> labels;
+    private final Acceptance acceptance;
     private final float[] features;
     private final float[] scores;
     private final long spanUs;
@@ -33,13 +36,14 @@ final class FeatureHead {
     private long appendNanos;
     private long computeNanos;
 
-    private FeatureHead(SpanFeatures extractor, double sampleRate, Scorer scorer, List<String> labels, long macsPerRun,
-                        DenseDevice device) {
+    private FeatureHead(SpanFeatures extractor, double sampleRate, Scorer scorer, List<String> labels,
+                        Map<String, Double> acceptScores, long macsPerRun, DenseDevice device) {
         this.macsPerRun = macsPerRun;
         this.device = device;
         this.extractor = extractor;
         this.scorer = scorer;
         this.labels = List.copyOf(labels);
+        this.acceptance = new Acceptance(this.labels, acceptScores);
         this.ring = new SampleRing(extractor.spanSamples());
         this.features = new float[extractor.size()];
         this.scores = new float[labels.size()];
@@ -47,7 +51,8 @@ final class FeatureHead {
     }
 
     /** A head whose scores come from a model file's executor. */
-    static FeatureHead external(SpanFeatures extractor, double sampleRate, FloatExecutor executor, List<String> labels) {
+    static FeatureHead external(SpanFeatures extractor, double sampleRate, FloatExecutor executor, List<String> labels,
+                                Map<String, Double> acceptScores) {
         return new FeatureHead(extractor, sampleRate, new Scorer() {
             @Override
             public void score(float[] in, float[] out) {
@@ -58,11 +63,12 @@ final class FeatureHead {
             public void close() {
                 executor.close();
             }
-        }, labels, 0, null);
+        }, labels, acceptScores, 0, null);
     }
 
     /** A head whose scores are {@code model}'s logits times its logit scale, run on {@code device}. */
-    static FeatureHead int8(SpanFeatures extractor, double sampleRate, Int8Scale scale, Int8Model model, DenseDevice device) {
+    static FeatureHead int8(SpanFeatures extractor, double sampleRate, Int8Scale scale, Int8Model model, DenseDevice device,
+                            Map<String, Double> acceptScores) {
         DenseExecutor executor = device.load(model);
         int[] input = new int[model.inputs()];
         int[] logits = new int[model.labels().size()];
@@ -79,7 +85,7 @@ final class FeatureHead {
             @Override
             public void close() {
             }
-        }, model.labels(), model.macs(), device);
+        }, model.labels(), acceptScores, model.macs(), device);
     }
 
     /** Keeps the batch's first channel. */
@@ -89,26 +95,17 @@ final class FeatureHead {
         appendNanos += System.nanoTime() - t0;
     }
 
-    /** The label with the highest score and its softmax probability, from the newest span's features. */
+    /** The label the head answers ({@link Acceptance}) and its softmax probability, from the newest span's features. */
     Labelled run() {
         long t0 = CpuClock.nanos();
         extractor.compute(ring, ring.written(), features);
         long t1 = CpuClock.nanos();
         computeNanos += t1 - t0;
         scorer.score(features, scores);
-        int best = 0;
-        for (int i = 1; i < scores.length; i++) {
-            if (scores[i] > scores[best]) {
-                best = i;
-            }
-        }
-        double sum = 0;
-        for (float s : scores) {
-            sum += Math.exp(s - scores[best]);
-        }
+        int answer = acceptance.answer(scores);
         nanos += CpuClock.nanos() - t1;
         runs++;
-        return new Labelled(labels.get(best), 1 / sum);
+        return new Labelled(labels.get(answer), acceptance.probability());
     }
 
     /** Runs so far. */

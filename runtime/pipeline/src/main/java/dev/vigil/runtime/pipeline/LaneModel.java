@@ -7,6 +7,7 @@ import dev.vigil.runtime.network.Network;
 import dev.vigil.sensors.encode.SpikeEncoder;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Everything one lane runs: its encoder, spiking network and step, wake settings and dense head.
@@ -19,12 +20,14 @@ import java.util.List;
  * @param head        the dense stage's model (inputs = windows × network outputs)
  * @param stepUs      device time one step of the network covers
  * @param features    the raw-signal features the head reads instead of counts, or null
+ * @param acceptScores per head label, the lowest probability at which the head answers it ({@link Acceptance}); empty: none
  */
 public record LaneModel(String sensor, SpikeEncoder encoder, Network network, List<String> readouts, WakeConfig wake,
-                        Int8Model head, long stepUs, FeatureSpec features) {
+                        Int8Model head, long stepUs, FeatureSpec features, Map<String, Double> acceptScores) {
 
     public LaneModel {
         readouts = List.copyOf(readouts);
+        acceptScores = acceptScores == null ? Map.of() : Map.copyOf(acceptScores);
         if (readouts.size() != network.outputs()) {
             throw new IllegalArgumentException(sensor + ": " + readouts.size() + " readout names for "
                     + network.outputs() + " outputs");
@@ -40,5 +43,10 @@ public record LaneModel(String sensor, SpikeEncoder encoder, Network network, Li
         if (stepUs <= 0) {
             throw new IllegalArgumentException(sensor + ": step must be positive, got " + stepUs + " us");
         }
+    }
+
+    /** A copy whose head answers a label only at {@code scores} or above. */
+    public LaneModel withAcceptScores(Map<String, Double> scores) {
+        return new LaneModel(sensor, encoder, network, readouts, wake, head, stepUs, features, scores);
     }
 }

@@ -1,6 +1,7 @@
 package dev.vigil.runtime.pipeline;
 
 import dev.vigil.runtime.bundle.BundleLane;
+import dev.vigil.runtime.bundle.DenseHead;
 import dev.vigil.runtime.bundle.ModelBundle;
 import dev.vigil.runtime.config.FusionConfig;
 import dev.vigil.runtime.config.Sensor;
@@ -30,6 +31,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Runs a source through one lane per stream and sends detections to a sink. Each lane runs a bundle
@@ -120,6 +124,7 @@ public final class Pipeline {
             live.register(model.sensor(), new LiveLanes.LaneSettings(true, model.wake()));
             programs.put(s.id(), NetworkCompiler.compile(model.network(), device.capabilities()));
         }
+        withConfiguredAcceptScores(models, streams);
         DenseDevice dense = denseDevice();
         try {
             for (Map.Entry<Integer, CompiledProgram> p : programs.entrySet()) {
@@ -150,6 +155,45 @@ public final class Pipeline {
         return new PipelineRun(device, models, sessions, ignored, featureHeads, firstUs -> new LaneContext(Math.floorDiv(firstUs, stepUs) * stepUs,
                 hopUs, hopsPerWindow, device.capabilities().energy(), int8, config.dense().enabled(), fusion, sink, observer,
                 config.deviceId(), live, featureHeads));
+    }
+
+    /**
+     * Puts {@code dense.accept-scores} over each lane's own (the bundle head's) for the labels its head has:
+     * the model file's labels on audio lanes when {@code dense.model} is set, else its int8 head's.
+     *
+     * @throws IllegalArgumentException in one line naming the key when a label is no running lane's, a score is
+     *                                  out of range, or a head would have no label left to give way to
+     */
+    private void withConfiguredAcceptScores(Map<Integer, LaneModel> models, List<StreamDescriptor> streams) {
+        Map<String, Double> configured = config.dense().acceptScores();
+        Set<String> known = new TreeSet<>();
+        for (StreamDescriptor s : streams) {
+            LaneModel m = models.get(s.id());
+            if (m == null) {
+                continue;
+            }
+            List<String> labels = s.kind() == StreamKind.AUDIO && !config.dense().model().isEmpty()
+                    ? config.dense().labels() : m.head().labels();
+            known.addAll(labels);
+            Map<String, Double> scores = new TreeMap<>(m.acceptScores());
+            configured.forEach((label, score) -> {
+                if (labels.contains(label)) {
+                    scores.put(label, score);
+                }
+            });
+            try {
+                Map<String, Double> checked = DenseHead.checkedAcceptScores("lane " + m.sensor(), labels, scores);
+                models.put(s.id(), m.withAcceptScores(checked));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("dense.accept-scores: " + e.getMessage(), e);
+            }
+        }
+        for (String label : configured.keySet()) {
+            if (!known.contains(label)) {
+                throw new IllegalArgumentException("dense.accept-scores." + label + ": '" + label
+                        + "' is not a label of any running lane's head (labels: " + known + ")");
+            }
+        }
     }
 
     /**
@@ -190,7 +234,8 @@ public final class Pipeline {
                 Path path = Path.of(file);
                 ExternalModel m = new ExternalModel(path.getFileName().toString(), path, config.dense().input(),
                         List.of(1, 1, settings.bands(), settings.frames()), config.dense().output(), config.dense().labels());
-                heads.put(s.id(), FeatureHead.external(new LogMel(settings), s.sampleRate(), dense.load(m), m.labels()));
+                heads.put(s.id(), FeatureHead.external(new LogMel(settings), s.sampleRate(), dense.load(m), m.labels(),
+                        models.get(s.id()).acceptScores()));
             }
         } catch (RuntimeException e) {
             heads.values().forEach(FeatureHead::close);
@@ -224,7 +269,8 @@ public final class Pipeline {
                         + s.sampleRate() + " Hz; resample the recording or train a head at this rate");
             }
             int8 = int8 != null ? int8 : int8Device(dense, true);
-            heads.put(s.id(), FeatureHead.int8(m.features().extractor(), s.sampleRate(), m.features().scale(), m.head(), int8));
+            heads.put(s.id(), FeatureHead.int8(m.features().extractor(), s.sampleRate(), m.features().scale(), m.head(), int8,
+                    m.acceptScores()));
         }
         return heads;
     }

@@ -30,6 +30,7 @@ final class SensorLane {
     private final StepBinner binner;
     private final WakeGate gate;
     private final DenseStage dense;
+    private final Acceptance acceptance;
     private final FeatureHead featureHead;
     private final LaneTiming timing;
     private final int[] tensor;
@@ -61,6 +62,7 @@ final class SensorLane {
         this.gate = new WakeGate(model, timing.hopUs(), WakePolicies.build(settings.wake(), model.readouts()),
                 context.fusion(), context.observer());
         this.dense = new DenseStage(model.head(), context.denseDevice());
+        this.acceptance = new Acceptance(model.head().labels(), model.acceptScores());
         this.featureHead = context.featureHeads().get(stream.id());
         this.tensor = new int[gate.bufferSize()];
         this.frontSynapses = synapses(model.network());
@@ -158,9 +160,10 @@ final class SensorLane {
             gate.copyWindowsTo(tensor);
             long t0 = CpuClock.nanos();
             DenseResult result = dense.run(tensor);
+            int answer = acceptance.answer(result.logits(), model.head().logitScale());
             denseNanos += CpuClock.nanos() - t0;
-            label = result.label();
-            score = result.score();
+            label = model.head().labels().get(answer);
+            score = acceptance.probability();
         }
         String id = DetectionIds.next();
         detections++;

@@ -11,7 +11,9 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -46,6 +48,33 @@ class BundleCodecTest {
         String text = new String(bytes, StandardCharsets.UTF_8);
         assertTrue(text.startsWith("{\n  \"format\" : \"vigil-model-bundle/2\",\n  \"provenance\" : {"), text.substring(0, 80));
         assertTrue(text.contains("\"input-shape\" : [ 2, 12, 16 ]") && text.contains("\"view\" : \"readout-counts\""), "fields as documented");
+    }
+
+    @Test
+    void acceptScoresRoundTripSortedAndAreCheckedAgainstTheHeadsLabels() throws Exception {
+        BundleLane audio = BuiltinLanes.lane(Sensor.AUDIO, DEFAULTS, null, "fast");
+        List<String> labels = audio.head().model().labels();
+        String target = labels.getFirst();
+        Map<String, Double> scores = new LinkedHashMap<>();
+        scores.put(target, 0.75);
+        ModelBundle b = new ModelBundle(List.of(audio.with(audio.wake(), audio.head().withAcceptScores(scores))), PROVENANCE);
+        byte[] bytes = BundleCodec.encode(b);
+        assertTrue(new String(bytes, StandardCharsets.UTF_8).contains("\"accept-scores\" : {\n"), "written when set");
+        ModelBundle read = BundleCodec.read(write("scored.vigil", bytes), DEFAULTS);
+        assertEquals(Map.of(target, 0.75), read.lanes().getFirst().head().acceptScores());
+        assertArrayEquals(bytes, BundleCodec.encode(read));
+        assertEquals(null, audio.head().withAcceptScores(Map.of()).acceptScores(), "empty is none, and none is not written");
+
+        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
+                () -> audio.head().withAcceptScores(Map.of("Yes!", 0.5)));
+        assertTrue(unknown.getMessage().contains("accept score for 'Yes!', which is not one of its labels"), unknown.getMessage());
+        IllegalArgumentException range = assertThrows(IllegalArgumentException.class,
+                () -> audio.head().withAcceptScores(Map.of(target, 1.5)));
+        assertTrue(range.getMessage().contains("accept score of '" + target + "' must be a probability in (0, 1], got 1.5"), range.getMessage());
+        Map<String, Double> all = new LinkedHashMap<>();
+        labels.forEach(l -> all.put(l, 0.5));
+        IllegalArgumentException none = assertThrows(IllegalArgumentException.class, () -> audio.head().withAcceptScores(all));
+        assertTrue(none.getMessage().contains("every label has an accept score"), none.getMessage());
     }
 
     @Test

@@ -1,7 +1,6 @@
 package dev.vigil.runtime.learn;
 
 import dev.vigil.runtime.dense.Int8Model;
-import dev.vigil.runtime.eval.MissRateCurve;
 
 import java.util.List;
 
@@ -12,8 +11,9 @@ import java.util.List;
  * or background) the head gives a target label is a false accept at thresholds up to that probability. One
  * negative example stands for one wake on non-target time, so false accepts per hour are the false accepts'
  * share of the negative examples times the wakes per hour the fitted rule gives on the training log's
- * non-target time. The accept score is the lowest threshold within the budget ({@link MissRateCurve}: the
- * lowest miss rate there), or none when the arg-max already is.
+ * non-target time. The accept score is the lowest threshold within the budget (the lowest miss rate there:
+ * the point of {@code vigil eval --sweep}'s curve, computed on the held-out examples), or none when the
+ * arg-max already is.
  *
  * @param acceptScore      the score, or NaN when the arg-max is within the budget
  * @param missRate         held-out target examples missed at it
@@ -42,20 +42,64 @@ record AcceptScoreFit(double acceptScore, double missRate, double falseAcceptsPe
             return best < targetClasses ? probability(logits, best, model.logitScale()) : Double.NaN;
         }).toArray();
         double hours = wakesPerHour > 0 ? negatives.size() / wakesPerHour : Double.POSITIVE_INFINITY;
-        MissRateCurve curve = MissRateCurve.of(hits, falses, hours);
-        List<MissRateCurve.Point> points = curve.points();
-        MissRateCurve.Point lowest = points.getLast();
-        if (lowest.falseAcceptsPerHour() <= budget) {
-            return new AcceptScoreFit(Double.NaN, lowest.missRate(), lowest.falseAcceptsPerHour(), targets.size(), negatives.size());
+        double[] falsesDescending = descending(falses);
+        int allowed = allowedFalseAccepts(budget, hours, falsesDescending.length);
+        if (allowed >= falsesDescending.length) {
+            return of(Double.NaN, hits, falsesDescending, hours, targets.size(), negatives.size());
         }
-        MissRateCurve.Point chosen = points.getFirst();
-        for (MissRateCurve.Point p : points) {
-            if (p.falseAcceptsPerHour() <= budget && Double.isFinite(p.threshold())) {
-                chosen = p;
+        double bar = falsesDescending[allowed];
+        double score = Double.POSITIVE_INFINITY;
+        double top = Double.NEGATIVE_INFINITY;
+        for (double[] scores : new double[][] {hits, falsesDescending}) {
+            for (double v : scores) {
+                if (v > bar && v < score) {
+                    score = v;
+                }
+                top = Double.isNaN(v) ? top : Math.max(top, v);
             }
         }
-        double score = Double.isFinite(chosen.threshold()) ? chosen.threshold() : Math.min(1, Math.nextUp(points.get(1).threshold()));
-        return new AcceptScoreFit(score, chosen.missRate(), chosen.falseAcceptsPerHour(), targets.size(), negatives.size());
+        score = Double.isFinite(score) ? score : Math.min(1, Math.nextUp(top));
+        return of(score, hits, falsesDescending, hours, targets.size(), negatives.size());
+    }
+
+    /** The most false accepts that stay within {@code budget} per hour over {@code hours}, at most {@code count}. */
+    private static int allowedFalseAccepts(double budget, double hours, int count) {
+        if (Double.isInfinite(hours)) {
+            return count;
+        }
+        int k = (int) Math.min(count, Math.floor(budget * hours));
+        while (k < count && (k + 1) / hours <= budget) {
+            k++;
+        }
+        while (k > 0 && k / hours > budget) {
+            k--;
+        }
+        return k;
+    }
+
+    /** The fit at {@code score} (NaN: every arg-max accepted). */
+    private static AcceptScoreFit of(double score, double[] hits, double[] falses, double hours, int targets, int negatives) {
+        int missed = 0;
+        for (double h : hits) {
+            missed += Double.isNaN(h) || h < score ? 1 : 0;
+        }
+        int falseAccepts = 0;
+        for (double f : falses) {
+            falseAccepts += Double.isNaN(score) || f >= score ? 1 : 0;
+        }
+        return new AcceptScoreFit(score, targets == 0 ? Double.NaN : (double) missed / targets,
+                Double.isInfinite(hours) ? 0 : falseAccepts / hours, targets, negatives);
+    }
+
+    /** The finite values of {@code v}, largest first. */
+    private static double[] descending(double[] v) {
+        double[] s = java.util.Arrays.stream(v).filter(x -> !Double.isNaN(x)).sorted().toArray();
+        for (int i = 0, j = s.length - 1; i < j; i++, j--) {
+            double t = s[i];
+            s[i] = s[j];
+            s[j] = t;
+        }
+        return s;
     }
 
     /** The softmax probability of label {@code of} as a feature head in the pipeline computes it (float logits). */

@@ -31,6 +31,7 @@ final class SensorLane {
     private final WakeGate gate;
     private final DenseStage dense;
     private final Acceptance acceptance;
+    private long nonFiniteSamples;
     private final FeatureHead featureHead;
     private final LaneTiming timing;
     private final int[] tensor;
@@ -75,8 +76,11 @@ final class SensorLane {
         long cpu0 = sample ? CpuClock.nanos() : 0;
         long wall0 = sample ? System.nanoTime() : 0;
         inputElements += batch.size();
-        if (featureHead != null && batch instanceof SampleBatch samples) {
-            featureHead.append(samples);
+        if (batch instanceof SampleBatch samples) {
+            zeroNonFinite(samples);
+            if (featureHead != null) {
+                featureHead.append(samples);
+            }
         }
         long steps = binner.stepNanos();
         long t0 = System.nanoTime();
@@ -86,6 +90,31 @@ final class SensorLane {
         if (sample) {
             sampledCpuNanos += CpuClock.nanos() - cpu0;
             sampledWallNanos += System.nanoTime() - wall0;
+        }
+    }
+
+    /**
+     * Takes NaN and infinite samples (a CSV cell reading "NaN", a driver's glitch) as 0, in the batch, so they
+     * cannot stay in the encoder's filters and silence the lane; the log says so at the first and at every
+     * doubling of the count.
+     */
+    private void zeroNonFinite(SampleBatch b) {
+        float[] s = b.samples();
+        int n = b.size() * b.channels();
+        int bad = 0;
+        for (int i = 0; i < n; i++) {
+            if (!Float.isFinite(s[i])) {
+                s[i] = 0;
+                bad++;
+            }
+        }
+        if (bad > 0) {
+            long before = nonFiniteSamples;
+            nonFiniteSamples += bad;
+            if (Long.highestOneBit(before) != Long.highestOneBit(nonFiniteSamples)) {
+                Logger.warn("lane {}: stream {} ({}) gave NaN or infinite samples, taken as 0: {} so far, the latest in the batch"
+                        + " at {} us", model.sensor(), stream.id(), stream.name(), nonFiniteSamples, b.startUs());
+            }
         }
     }
 

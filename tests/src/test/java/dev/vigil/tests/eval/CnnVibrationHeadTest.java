@@ -59,19 +59,46 @@ class CnnVibrationHeadTest {
     @TempDir
     Path dir;
 
+    /** Healthy, inner race and ball recordings, each split into a first half (training) and a second (evaluation). */
+    private record Halves(float[][] train, float[][] eval) {
+        static Halves ofRecordings() throws java.io.IOException {
+            float[][] all = {healthy(), toFloat(RealRecordings.mat("vibration/cwru_X105_inner007_0hp_12kDE.mat", "X105_DE_time")),
+                    toFloat(RealRecordings.mat("vibration/cwru_X118_ball007_0hp_12kDE.mat", "X118_DE_time"))};
+            Halves h = new Halves(new float[3][], new float[3][]);
+            for (int c = 0; c < 3; c++) {
+                h.train[c] = Arrays.copyOfRange(all[c], 0, all[c].length / 2);
+                h.eval[c] = Arrays.copyOfRange(all[c], all[c].length / 2, all[c].length);
+            }
+            return h;
+        }
+    }
+
+    /** {@code vigil eval} of {@code bundle} on {@code evalLog} with its JSON report's lane, and what it printed. */
+    private record Evaluated(JsonNode lane, String printed) {
+    }
+
+    private Evaluated evaluate(Path evalLog, Path config, Path bundle, String name) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream old = System.out;
+        Path json = dir.resolve(name + ".json");
+        int code;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        try {
+            code = VigilCli.execute("eval", evalLog.toString(), "--labels", dir.resolve("eval.csv").toString(), "--config", config.toString(),
+                    "--model", bundle.toString(), "--json", json.toString());
+        } finally {
+            System.setOut(old);
+        }
+        assertEquals(0, code);
+        return new Evaluated(new ObjectMapper().readTree(json.toFile()).path("lanes").get(0), out.toString(StandardCharsets.UTF_8));
+    }
+
     @Test
     void namesTheBearingFaultOnStretchesTrainingNeverSaw() throws Exception {
-        float[][] train = new float[3][];
-        float[][] eval = new float[3][];
-        float[][] all = {healthy(), toFloat(RealRecordings.mat("vibration/cwru_X105_inner007_0hp_12kDE.mat", "X105_DE_time")),
-                toFloat(RealRecordings.mat("vibration/cwru_X118_ball007_0hp_12kDE.mat", "X118_DE_time"))};
-        for (int c = 0; c < 3; c++) {
-            train[c] = Arrays.copyOfRange(all[c], 0, all[c].length / 2);
-            eval[c] = Arrays.copyOfRange(all[c], all[c].length / 2, all[c].length);
-        }
-        Path config = dir.resolve("vibration.yaml");
-        Files.writeString(config, CONFIG);
-        Path trainLog = mixture(train, 11).write(dir, "train");
+        Halves halves = Halves.ofRecordings();
+        float[][] eval = halves.eval();
+        Path config = Files.writeString(dir.resolve("vibration.yaml"), CONFIG);
+        Path trainLog = mixture(halves.train(), 11).write(dir, "train");
         Path evalLog = mixture(eval, 12).write(dir, "eval");
         Path bundle = dir.resolve("cnn.vigil");
         String[] trainArgs = {"train", trainLog.toString(), "--labels", dir.resolve("train.csv").toString(), "--config", config.toString(),
@@ -114,23 +141,12 @@ class CnnVibrationHeadTest {
             table.append(String.format(Locale.ROOT, "%-10s %8d %8d %8d %8.3f%n", names[c], said[0], said[1], said[2], accuracy));
         }
 
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PrintStream old = System.out;
-        Path json = dir.resolve("eval.json");
-        int code;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        try {
-            code = VigilCli.execute("eval", evalLog.toString(), "--labels", dir.resolve("eval.csv").toString(), "--config", config.toString(),
-                    "--model", bundle.toString(), "--json", json.toString());
-        } finally {
-            System.setOut(old);
-        }
-        assertEquals(0, code);
-        JsonNode l = new ObjectMapper().readTree(json.toFile()).path("lanes").get(0);
+        Evaluated evaluated = evaluate(evalLog, config, bundle, "eval");
+        JsonNode l = evaluated.lane();
         table.append(String.format(Locale.ROOT, "%nvigil eval on the unseen mixture (%d fault events, inner race and ball in turn):%n"
                         + "recall %.3f, label accuracy %.3f, precision %.3f, false wakes %d%n%n%s", l.path("events").asInt(),
                 l.path("recall").asDouble(), l.path("labelAccuracy").asDouble(), l.path("precision").asDouble(), l.path("falseWakes").asInt(),
-                out.toString(StandardCharsets.UTF_8)));
+                evaluated.printed()));
         Path target = Path.of(System.getProperty("vigil.root", "..")).resolve("tests/target/cnn-vibration.txt");
         Files.createDirectories(target.getParent());
         Files.writeString(target, table.toString());
@@ -146,17 +162,10 @@ class CnnVibrationHeadTest {
      */
     @Test
     void aHeldOutAcceptScoreFitKeepsTheFaultsNamed() throws Exception {
-        float[][] train = new float[3][];
-        float[][] eval = new float[3][];
-        float[][] all = {healthy(), toFloat(RealRecordings.mat("vibration/cwru_X105_inner007_0hp_12kDE.mat", "X105_DE_time")),
-                toFloat(RealRecordings.mat("vibration/cwru_X118_ball007_0hp_12kDE.mat", "X118_DE_time"))};
-        for (int c = 0; c < 3; c++) {
-            train[c] = Arrays.copyOfRange(all[c], 0, all[c].length / 2);
-            eval[c] = Arrays.copyOfRange(all[c], all[c].length / 2, all[c].length);
-        }
+        Halves halves = Halves.ofRecordings();
         Path config = Files.writeString(dir.resolve("vibration.yaml"), CONFIG);
-        Path trainLog = mixture(train, 11).write(dir, "train");
-        Path evalLog = mixture(eval, 12).write(dir, "eval");
+        Path trainLog = mixture(halves.train(), 11).write(dir, "train");
+        Path evalLog = mixture(halves.eval(), 12).write(dir, "eval");
         Path bundle = dir.resolve("fit.vigil");
         assertEquals(0, VigilCli.execute("train", trainLog.toString(), "--labels", dir.resolve("train.csv").toString(), "--config",
                 config.toString(), "--head", "cnn", "--post-windows", "8", "--false-accepts-per-hour", "0.5", "-o", bundle.toString()));
@@ -167,18 +176,7 @@ class CnnVibrationHeadTest {
             assertTrue(java.util.List.of("ball", "inner_race").containsAll(scores.keySet()), "fault labels only: " + scores);
             assertTrue(scores.values().stream().allMatch(v -> v > 0 && v <= 1), scores.toString());
         }
-        Path json = dir.resolve("fit.json");
-        PrintStream old = System.out;
-        System.setOut(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
-        int code;
-        try {
-            code = VigilCli.execute("eval", evalLog.toString(), "--labels", dir.resolve("eval.csv").toString(), "--config", config.toString(),
-                    "--model", bundle.toString(), "--json", json.toString());
-        } finally {
-            System.setOut(old);
-        }
-        assertEquals(0, code);
-        JsonNode l = new ObjectMapper().readTree(json.toFile()).path("lanes").get(0);
+        JsonNode l = evaluate(evalLog, config, bundle, "fit").lane();
         assertTrue(l.path("recall").asDouble() >= 0.95, "event recall with accept scores " + scores + ": " + l);
     }
 

@@ -184,6 +184,10 @@ public final class Pipeline {
             try {
                 Map<String, Double> checked = DenseHead.checkedAcceptScores("lane " + m.sensor(), labels, scores);
                 models.put(s.id(), m.withAcceptScores(checked));
+                if (checked != null) {
+                    Logger.info("lane {}: accept scores {}: a result under its label's score is published as the best label"
+                            + " without one", m.sensor(), checked);
+                }
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("dense.accept-scores: " + e.getMessage(), e);
             }

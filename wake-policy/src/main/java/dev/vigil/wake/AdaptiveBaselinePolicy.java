@@ -4,7 +4,9 @@ package dev.vigil.wake;
  * Threshold with hysteresis on the window total <em>above a baseline</em> that follows slow
  * background drift: while quiet, the baseline moves toward each window's total by
  * {@code 1 / 2^shift} of the difference (an integer exponential average held in 1/256 units); while
- * salient it is frozen, so an event does not teach the baseline to ignore itself.
+ * salient it is frozen, so an event does not teach the baseline to ignore itself. Wakes and held
+ * decisions name the baseline; an armed quiet window's decision does not (formatting it every window
+ * would allocate while nothing happens).
  */
 public final class AdaptiveBaselinePolicy implements WakePolicy {
     /** Rule name carried in decisions. */
@@ -37,10 +39,9 @@ public final class AdaptiveBaselinePolicy implements WakePolicy {
         }
         double base = baseline256 / 256.0;
         double excess = total - base;
-        String note = "baseline " + WakeDecision.fmt(base);
         if (!active && excess >= on) {
             active = true;
-            return WakeDecision.wake(RULE, excess, on, note);
+            return WakeDecision.wake(RULE, excess, on, "baseline " + WakeDecision.fmt(base));
         }
         if (active && excess <= off) {
             active = false;
@@ -48,7 +49,8 @@ public final class AdaptiveBaselinePolicy implements WakePolicy {
         if (!active) {
             baseline256 += (((long) total << 8) - baseline256) >> shift;
         }
-        return WakeDecision.quiet(active, RULE, excess, active ? off : on, note);
+        return active ? WakeDecision.quiet(true, RULE, excess, off, "baseline " + WakeDecision.fmt(base))
+                : WakeDecision.quiet(false, RULE, excess, on, "");
     }
 
     /** The current baseline in spikes per window. */

@@ -6,7 +6,8 @@ import java.util.Arrays;
  * Wakes when at least {@code k} of the last {@code n} windows were salient for an inner rule (its
  * decision was a wake or active): one wake when the count reaches {@code k}, re-armed when it falls
  * below {@code k}. Filters out a lone noisy window without delaying a sustained event by more than
- * {@code k - 1} windows.
+ * {@code k - 1} windows. A wake's reason carries the inner rule's; a quiet window's does not (building it
+ * every window would allocate while nothing happens).
  */
 public final class KOfNPolicy implements WakePolicy {
     /** Rule name carried in decisions. */
@@ -14,6 +15,7 @@ public final class KOfNPolicy implements WakePolicy {
     private final WakePolicy inner;
     private final int k;
     private final boolean[] ring;
+    private final String ofLast;
     private int next;
     private int salient;
     private boolean active;
@@ -26,6 +28,7 @@ public final class KOfNPolicy implements WakePolicy {
         this.inner = inner;
         this.k = k;
         this.ring = new boolean[n];
+        this.ofLast = "of last " + n;
     }
 
     @Override
@@ -40,15 +43,14 @@ public final class KOfNPolicy implements WakePolicy {
             salient++;
         }
         next = (next + 1) % ring.length;
-        String note = "of last " + ring.length + "; " + d.reason();
         if (!active && salient >= k) {
             active = true;
-            return WakeDecision.wake(RULE, salient, k, note);
+            return WakeDecision.wake(RULE, salient, k, ofLast + "; " + d.reason());
         }
         if (active && salient < k) {
             active = false;
         }
-        return WakeDecision.quiet(active, RULE, salient, k, note);
+        return WakeDecision.quiet(active, RULE, salient, k, ofLast);
     }
 
     @Override

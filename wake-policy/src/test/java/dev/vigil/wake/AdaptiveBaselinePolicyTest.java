@@ -26,6 +26,9 @@ class AdaptiveBaselinePolicyTest {
         WakeDecision d = p.decide(400, new int[] {59 + 12});
         assertTrue(d.wake(), d.reason());
         assertTrue(d.reason().contains("baseline"), d.reason());
+        assertTrue(p.decide(401, new int[] {59 + 8}).note().startsWith("baseline "), "held: names the baseline");
+        p.decide(402, new int[] {0});
+        assertEquals("", p.decide(403, new int[] {0}).note(), "armed and quiet: no note built");
     }
 
     @Test

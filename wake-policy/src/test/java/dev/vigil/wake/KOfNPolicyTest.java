@@ -18,6 +18,7 @@ class KOfNPolicyTest {
         assertEquals(List.of(7), Decisions.wakeIndices(ds));
         assertEquals(3, ds.get(7).value());
         assertTrue(ds.get(7).reason().startsWith("k-of-n: 3 >= 3 (of last 5; threshold-hysteresis"), ds.get(7).reason());
+        assertEquals("k-of-n: 1 < 3 (of last 5)", ds.get(2).reason(), "a quiet window names only the count");
     }
 
     @Test

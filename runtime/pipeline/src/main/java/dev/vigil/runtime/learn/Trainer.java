@@ -252,7 +252,9 @@ public final class Trainer {
      * after the wake closes, so each candidate window {@code i} gives the span ending at the end of window
      * {@code i + postWindows} (moved by up to one hop by augmentation); background gives the {@code hard}
      * windows and as many again spread evenly over {@code background}; every example also gives its augmented
-     * copies ({@link FeatureExamples}), the noise mixed in cut from background windows.
+     * copies ({@link FeatureExamples}), the noise mixed in cut from background windows. With a false-accept
+     * budget ({@link TrainingOptions#falseAcceptsPerHour()}), every {@value #HOLD_OUT}th labelled interval and
+     * negative window is held out of training and chooses the target labels' accept score ({@link AcceptScoreFit}).
      */
     private static CnnLane cnnHead(String sensor, WindowRecorder.LaneWindows lane, SampleTape.Track track, FeatureSpec spec,
                                    List<String> names, int targetClasses, List<Integer> candidates, List<Integer> hard,

@@ -141,7 +141,8 @@ class LauncherTest {
         Path launcher = Files.createDirectories(dir.resolve("dist/bin")).resolve("vigil");
         Files.copy(LAUNCHER, launcher);
         Files.writeString(Files.createDirectories(dir.resolve("dist/lib")).resolve("a.jar"), "a jar");
-        List<String> args = launch(launcher, dir, Map.of("JAVA_HOME", jdk.toString(), "VIGIL_CDS_DIR", cds.toString()));
+        Map<String, String> env = Map.of("JAVA_HOME", jdk.toString(), "VIGIL_CDS_DIR", cds.toString());
+        List<String> args = launch(launcher, dir, env, "run");
         assertTrue(args.contains("-XX:+AutoCreateSharedArchive"), args::toString);
         String archive = args.stream().filter(a -> a.startsWith("-XX:SharedArchiveFile=")).findFirst().orElseThrow();
         assertTrue(archive.startsWith("-XX:SharedArchiveFile=" + cds.resolve("vigil-java25-")) && archive.endsWith(".jsa"),
@@ -149,11 +150,11 @@ class LauncherTest {
         assertTrue(args.contains("-Xlog:cds=off,cds+dynamic=off"), "archive messages stay off stdout: " + args);
         Files.writeString(Path.of(archive.substring("-XX:SharedArchiveFile=".length())), "as the JVM leaves it on exit");
         Path stale = Files.writeString(cds.resolve("vigil-java25-1.jsa"), "");
-        List<String> again = launch(launcher, dir, Map.of("JAVA_HOME", jdk.toString(), "VIGIL_CDS_DIR", cds.toString()));
+        List<String> again = launch(launcher, dir, env, "run");
         assertTrue(again.contains(archive), "the same jars, the same archive: " + again);
         assertTrue(Files.exists(stale), "an archive is only dropped when a new one is due");
         Files.writeString(launcher.getParent().resolveSibling("lib").resolve("b.jar"), "another jar");
-        List<String> changed = launch(launcher, dir, Map.of("JAVA_HOME", jdk.toString(), "VIGIL_CDS_DIR", cds.toString()));
+        List<String> changed = launch(launcher, dir, env, "run");
         assertFalse(changed.contains(archive), "other jars, another archive: " + changed);
         assertFalse(Files.exists(stale), "older archives are dropped");
         assertTrue(Files.isDirectory(cds));
@@ -166,12 +167,44 @@ class LauncherTest {
         assertFalse(blocked.stream().anyMatch(a -> a.contains("SharedArchive")), "no archive where none can be written: " + blocked);
     }
 
+    /**
+     * Only {@code vigil run} writes the archive: the JVM dumps the classes of whichever process made it and
+     * never re-makes a valid one, so an archive left by {@code --version}, {@code bench} or a replay without
+     * MQTT lacked the broker's and the client's classes and the service's start-up took 0.8 s instead of 0.5 s
+     * for good. Other commands map the archive when it is there and never write it.
+     */
+    @Test
+    void onlyVigilRunWritesTheArchiveOtherCommandsOnlyMapIt(@TempDir Path dir) throws Exception {
+        Path jdk = fakeJdk(dir, 25);
+        Path cds = dir.resolve("cds");
+        Path launcher = Files.createDirectories(dir.resolve("dist/bin")).resolve("vigil");
+        Files.copy(LAUNCHER, launcher);
+        Files.writeString(Files.createDirectories(dir.resolve("dist/lib")).resolve("a.jar"), "a jar");
+        Map<String, String> env = Map.of("JAVA_HOME", jdk.toString(), "VIGIL_CDS_DIR", cds.toString());
+        for (String command : List.of("--version", "bench", "replay")) {
+            List<String> args = launch(launcher, dir, env, command);
+            assertFalse(args.stream().anyMatch(a -> a.contains("SharedArchive")), command + " before any run: " + args);
+        }
+        List<String> run = launch(launcher, dir, env, "run");
+        String archive = run.stream().filter(a -> a.startsWith("-XX:SharedArchiveFile=")).findFirst().orElseThrow();
+        Files.writeString(Path.of(archive.substring("-XX:SharedArchiveFile=".length())), "as vigil run leaves it on exit");
+        for (String command : List.of("--version", "bench", "replay")) {
+            List<String> args = launch(launcher, dir, env, command);
+            assertTrue(args.contains(archive), command + " maps the run's archive: " + args);
+            assertFalse(args.contains("-XX:+AutoCreateSharedArchive"), command + " never writes it: " + args);
+        }
+    }
+
     private static List<String> launch(Path dir, Map<String, String> env) throws Exception {
         return launch(LAUNCHER, dir, env);
     }
 
     private static List<String> launch(Path launcher, Path dir, Map<String, String> env) throws Exception {
-        Command c = Command.run(dir, env, List.of("bash", launcher.toString(), "--version"));
+        return launch(launcher, dir, env, "--version");
+    }
+
+    private static List<String> launch(Path launcher, Path dir, Map<String, String> env, String command) throws Exception {
+        Command c = Command.run(dir, env, List.of("bash", launcher.toString(), command));
         assertEquals(0, c.exit(), c.output());
         assertFalse(c.output().contains("probed"), "the launcher started java to learn its version: " + c.output());
         return c.output().lines().filter(l -> l.startsWith("arg: ")).map(l -> l.substring(5)).toList();

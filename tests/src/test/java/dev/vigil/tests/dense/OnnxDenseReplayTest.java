@@ -129,6 +129,50 @@ class OnnxDenseReplayTest {
                 + " (labels: [") && errors.getFirst().contains("yes"), errors.getFirst());
     }
 
+    /**
+     * With {@code dense.runs-per-wake: 3} a wake scores the newest second and the seconds ending 100 and 200 ms
+     * earlier, and answers from their mean probabilities, each computed apart here.
+     */
+    @Test
+    void severalRunsPerWakeAnswerFromTheMeanProbabilitiesOfSpansASpacingApart() throws Exception {
+        VigilConfig config = ConfigLoader.parse(config(MODEL) + "  runs-per-wake: 3\n  run-spacing-ms: 100\n", "test");
+        List<Detection> detections = new ArrayList<>();
+        RunSummary summary;
+        try (VlogReader reader = new VlogReader(TestPaths.demoLog())) {
+            summary = new Pipeline(config, new ReferenceDevice(), detections::add).run(reader, ReplayClock.asFastAsPossible());
+        }
+        List<Detection> audio = detections.stream().filter(d -> d.sensor().equals("audio")).toList();
+        assertFalse(audio.isEmpty(), "the demo log's speech wakes the audio lane");
+        for (Detection d : audio) {
+            double[] mean = new double[LABELS.size()];
+            for (int k = 0; k < 3; k++) {
+                float[] logits = expectedLogits(d.deviceTimeUs(), k * 1_600);
+                for (int i = 0; i < mean.length; i++) {
+                    mean[i] += probability(logits, i) / 3;
+                }
+            }
+            int best = 0;
+            for (int i = 1; i < mean.length; i++) {
+                best = mean[i] > mean[best] ? i : best;
+            }
+            assertEquals(LABELS.get(best), d.label(), d.toString());
+            assertEquals(mean[best], d.score(), 0.5e-4 + 1e-5, d.toString());
+        }
+        long audioRuns = summary.lanes().stream().filter(l -> l.sensor().equals("audio")).mapToLong(l -> l.dense().runs()).sum();
+        assertEquals(3L * audio.size(), audioRuns, "each span scored is one dense run");
+        assertTrue(refusalOf("  runs-per-wake: 0\n").contains("dense.runs-per-wake = 0 is refused: must be between 1 and 8"));
+        assertTrue(refusalOf("  run-spacing-ms: 5\n").contains("dense.run-spacing-ms = 5.0 is refused: must be between 10 and 500 ms"));
+    }
+
+    private static String refusalOf(String denseLines) {
+        try {
+            ConfigLoader.parse(config(MODEL) + denseLines, "test");
+            return "accepted";
+        } catch (Exception e) {
+            return e.getMessage();
+        }
+    }
+
     /** Index of the largest logit, leaving out index {@code skip} (-1: none). */
     private static int argMax(float[] logits, int skip) {
         int best = -1;
@@ -150,6 +194,11 @@ class OnnxDenseReplayTest {
 
     /** The fixture's logits on the log-mel frames of the second up to the end of the audio batch holding {@code timeUs}. */
     private static float[] expectedLogits(long timeUs) throws Exception {
+        return expectedLogits(timeUs, 0);
+    }
+
+    /** The same for the second ending {@code earlier} samples before the end of that batch. */
+    private static float[] expectedLogits(long timeUs, int earlier) throws Exception {
         SampleRing ring = null;
         LogMel logMel = null;
         try (VlogReader reader = new VlogReader(TestPaths.demoLog())) {
@@ -161,7 +210,7 @@ class OnnxDenseReplayTest {
                 if (ring == null) {
                     LogMelSettings settings = LogMelSettings.keywordSpotting(b.stream().sampleRate());
                     logMel = new LogMel(settings);
-                    ring = new SampleRing(settings.spanSamples());
+                    ring = new SampleRing(settings.spanSamples() + earlier);
                 }
                 ring.append((SampleBatch) b, 0);
                 if (b.lastTimeUs() >= timeUs) {
@@ -170,7 +219,7 @@ class OnnxDenseReplayTest {
             }
         }
         float[] features = new float[40 * 98];
-        logMel.compute(ring, features);
+        logMel.compute(ring, ring.written() - earlier, features);
         float[] logits = new float[LABELS.size()];
         ExternalModel m = new ExternalModel("kws", MODEL, "", List.of(1, 1, 40, 98), "", LABELS);
         try (FloatExecutor e = new OnnxDenseDevice().load(m)) {

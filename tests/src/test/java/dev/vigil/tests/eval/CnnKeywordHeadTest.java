@@ -48,7 +48,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * which chooses an accept score on training examples it held out (never on the evaluation). The figures (the eval table and the
  * miss-rate / false-accepts curve of {@code --sweep}) are written to {@code tests/target/cnn-keyword-seedN.txt}
  * and the bundle beside it; the assertions are the issue's targets. {@code -Dvigil.kws.seed=N} trains with
- * another seed than 7.
+ * another seed than 7; {@code -Dvigil.kws.bundle=FILE} evaluates that bundle instead of training one;
+ * the head scores three spans 100 ms apart per wake ({@code dense.runs-per-wake: 3}), {@code -Dvigil.kws.runs=N} N.
  */
 @EnabledIfSystemProperty(named = "vigil.kws.synth", matches = ".+")
 class CnnKeywordHeadTest {
@@ -72,14 +73,16 @@ class CnnKeywordHeadTest {
         int split = RealRecordingsEvalTest.SPEECH_SPLIT;
 
         Path config = dir.resolve("kws.yaml");
-        Files.writeString(config, CONFIG);
+        String runs = System.getProperty("vigil.kws.runs", "3");
+        Files.writeString(config, CONFIG + "dense:\n  runs-per-wake: " + runs + "\n");
         float[][] beds = {noise, reversed(noise), silence};
         Path trainLog = trainingLog(synth, beds, new float[][] {Arrays.copyOfRange(speech, 0, split), no});
         String seed = System.getProperty("vigil.kws.seed", "7");
         String budget = System.getProperty("vigil.kws.fa", "");
         Path target = Path.of(System.getProperty("vigil.root", "..")).resolve("tests/target");
         Files.createDirectories(target);
-        Path bundle = target.resolve("cnn-keyword-seed" + seed + ".vigil");
+        String given = System.getProperty("vigil.kws.bundle", "");
+        Path bundle = given.isEmpty() ? target.resolve("cnn-keyword-seed" + seed + ".vigil") : Path.of(given);
         long t0 = System.nanoTime();
         List<String> train = new ArrayList<>(List.of("train", trainLog.toString(), "--labels", dir.resolve("train.csv").toString(),
                 "--config", config.toString(), "--head", "cnn", "--negative", "speech", "--windows", "4", "--post-windows", "16",
@@ -87,7 +90,9 @@ class CnnKeywordHeadTest {
         if (!budget.isEmpty()) {
             train.addAll(List.of("--false-accepts-per-hour", budget));
         }
-        assertEquals(0, VigilCli.execute(train.toArray(String[]::new)));
+        if (given.isEmpty()) {
+            assertEquals(0, VigilCli.execute(train.toArray(String[]::new)));
+        }
         double trainS = (System.nanoTime() - t0) / 1e9;
         JsonNode acceptScores = new ObjectMapper().readTree(bundle.toFile()).path("lanes").get(0).path("head").path("accept-scores");
 
@@ -110,15 +115,15 @@ class CnnKeywordHeadTest {
         JsonNode lane = new ObjectMapper().readTree(json.toFile()).path("lanes").get(0);
         double falseAccepts = lane.path("falseDetectionsOnDistractors").asInt() + lane.path("falseDetectionsOnBackground").asInt();
         double evalHours = hours;
-        String summary = String.format(Locale.ROOT, "trained in %.1f s (seed %s, accept scores %s%s); evaluated on %.2f h: %d keyword"
+        String summary = String.format(Locale.ROOT, "%s (seed %s, accept scores %s%s); %s run(s) per wake; evaluated on %.2f h: %d keyword"
                         + " events, %d other utterances; recall %.3f, precision %.3f, false accepts %d (%.2f per hour of recording)%n%n",
-                trainS, seed, acceptScores.isMissingNode() ? "none" : acceptScores, budget.isEmpty() ? ""
-                        : " chosen for at most " + budget + " false accepts per hour on held-out training examples", evalHours,
+                given.isEmpty() ? String.format(Locale.ROOT, "trained in %.1f s", trainS) : "bundle " + given, seed, acceptScores.isMissingNode() ? "none" : acceptScores, budget.isEmpty() ? ""
+                        : " chosen for at most " + budget + " false accepts per hour on held-out training examples", runs, evalHours,
                 lane.path("events").asInt(),
                 lane.path("distractors").asInt(), lane.path("recall").asDouble(),
                 lane.path("precision").asDouble(), (int) falseAccepts, falseAccepts / evalHours);
         String text = summary + out.toString(StandardCharsets.UTF_8);
-        Files.writeString(target.resolve("cnn-keyword-seed" + seed + ".txt"), text);
+        Files.writeString(target.resolve("cnn-keyword-seed" + seed + (runs.equals("3") ? "" : "-runs" + runs) + ".txt"), text);
         System.out.println(text);
         assertTrue(lane.path("recall").asDouble() >= 0.95, summary);
         assertTrue(lane.path("precision").asDouble() >= 0.95, summary);

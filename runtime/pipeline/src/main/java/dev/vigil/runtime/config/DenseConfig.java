@@ -17,10 +17,19 @@ import java.util.TreeMap;
  * @param acceptScores per label, the lowest probability at which a lane's head answers it, replacing what the
  *                bundle's head holds for that label (a result under it gives way to the best label without one);
  *                checked against each head's labels when the run starts
+ * @param runsPerWake  how many spans a feature head scores on each wake, the newest and each {@code runSpacingMs}
+ *                     earlier, answering from their mean probabilities (1: the newest only)
+ * @param runSpacingMs how far apart those spans end, ms
  */
 public record DenseConfig(boolean enabled, String device, String model, String input, String output, List<String> labels,
-                          Map<String, Double> acceptScores) {
+                          Map<String, Double> acceptScores, int runsPerWake, double runSpacingMs) {
     public DenseConfig {
+        if (runsPerWake < 1 || runsPerWake > 8) {
+            throw new BadValueException("runs-per-wake", runsPerWake, "must be between 1 and 8");
+        }
+        if (!(runSpacingMs >= 10 && runSpacingMs <= 500)) {
+            throw new BadValueException("run-spacing-ms", runSpacingMs, "must be between 10 and 500 ms");
+        }
         BadValueException.notBlank("device", device);
         model = model == null ? "" : model.strip();
         input = input == null ? "" : input;
@@ -39,6 +48,6 @@ public record DenseConfig(boolean enabled, String device, String model, String i
 
     /** The int8 head of the bundle on {@code device}, no model file. */
     public DenseConfig(boolean enabled, String device) {
-        this(enabled, device, "", "", "", List.of(), Map.of());
+        this(enabled, device, "", "", "", List.of(), Map.of(), 1, 100.0);
     }
 }

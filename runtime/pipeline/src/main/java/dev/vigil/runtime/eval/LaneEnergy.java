@@ -39,7 +39,7 @@ record LaneEnergy(EnergyBreakdown breakdown, double denseJPerRun) {
             double appendS = ft.appendNanos() / 1e9;
             double computeS = ft.computeNanos() / 1e9;
             wake.add(new EnergyBreakdown.Part("features", (appendS + computeS) * w, "measured: " + num(appendS)
-                    + " s of host CPU keeping samples, " + num(computeS) + " s computing on " + d.runs() + " wakes"));
+                    + " s of host CPU keeping samples, " + num(computeS) + " s computing on " + d.runs() + " runs"));
             double perWindowS = d.runs() == 0 ? Double.NaN : computeS / d.runs() * Math.min(1.0, (double) hopUs / ft.spanUs());
             always.add(new EnergyBreakdown.Part("features", (appendS + st.wake().windows() * perWindowS) * w,
                     "measured per wake, × hop/span per window (each frame computed once): " + num(perWindowS * 1e6)

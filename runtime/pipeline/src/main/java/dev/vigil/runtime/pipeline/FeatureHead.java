@@ -17,7 +17,8 @@ import java.util.Map;
  * first channel is kept in a fixed ring, and on wake the features of the newest span (up to the end of
  * the batch that woke it) are computed and scored, either by a model file's executor (e.g. ONNX) or by
  * the bundle's int8 model on its dense device, the features quantised by the head's {@link Int8Scale}; the
- * answer is the arg-max label as the head's {@link Acceptance} allows.
+ * answer is the arg-max label as the head's {@link Acceptance} allows. With several runs per wake it scores the
+ * newest span and spans ending a spacing earlier each, and answers from their mean probabilities.
  * Appending allocates nothing; a run allocates only what a model file's runtime does.
  */
 final class FeatureHead {
@@ -28,6 +29,9 @@ final class FeatureHead {
     private final Acceptance acceptance;
     private final float[] features;
     private final float[] scores;
+    private final float[] meanProbabilities;
+    private final int runsPerWake;
+    private final int spacingSamples;
     private final long spanUs;
     private final long macsPerRun;
     private final DenseDevice device;
@@ -37,22 +41,34 @@ final class FeatureHead {
     private long computeNanos;
 
     private FeatureHead(SpanFeatures extractor, double sampleRate, Scorer scorer, List<String> labels,
-                        Map<String, Double> acceptScores, long macsPerRun, DenseDevice device) {
+                        Map<String, Double> acceptScores, long macsPerRun, DenseDevice device, Runs runs) {
+        this.runsPerWake = runs.perWake();
+        this.spacingSamples = (int) Math.round(runs.spacingMs() * 1e-3 * sampleRate);
+        this.meanProbabilities = new float[labels.size()];
         this.macsPerRun = macsPerRun;
         this.device = device;
         this.extractor = extractor;
         this.scorer = scorer;
         this.labels = List.copyOf(labels);
         this.acceptance = new Acceptance(this.labels, acceptScores);
-        this.ring = new SampleRing(extractor.spanSamples());
+        this.ring = new SampleRing(extractor.spanSamples() + (runsPerWake - 1) * spacingSamples);
         this.features = new float[extractor.size()];
         this.scores = new float[labels.size()];
         this.spanUs = Math.round(extractor.spanSamples() * 1e6 / sampleRate);
     }
 
+    /**
+     * How many spans a head scores per wake and how far apart they end.
+     *
+     * @param perWake   spans per wake, at least 1
+     * @param spacingMs the spacing of their ends, ms
+     */
+    record Runs(int perWake, double spacingMs) {
+    }
+
     /** A head whose scores come from a model file's executor. */
     static FeatureHead external(SpanFeatures extractor, double sampleRate, FloatExecutor executor, List<String> labels,
-                                Map<String, Double> acceptScores) {
+                                Map<String, Double> acceptScores, Runs runs) {
         return new FeatureHead(extractor, sampleRate, new Scorer() {
             @Override
             public void score(float[] in, float[] out) {
@@ -63,12 +79,12 @@ final class FeatureHead {
             public void close() {
                 executor.close();
             }
-        }, labels, acceptScores, 0, null);
+        }, labels, acceptScores, 0, null, runs);
     }
 
     /** A head whose scores are {@code model}'s logits times its logit scale, run on {@code device}. */
     static FeatureHead int8(SpanFeatures extractor, double sampleRate, Int8Scale scale, Int8Model model, DenseDevice device,
-                            Map<String, Double> acceptScores) {
+                            Map<String, Double> acceptScores, Runs runs) {
         DenseExecutor executor = device.load(model);
         int[] input = new int[model.inputs()];
         int[] logits = new int[model.labels().size()];
@@ -85,7 +101,7 @@ final class FeatureHead {
             @Override
             public void close() {
             }
-        }, model.labels(), acceptScores, model.macs(), device);
+        }, model.labels(), acceptScores, model.macs(), device, runs);
     }
 
     /** Keeps the batch's first channel. */
@@ -95,17 +111,53 @@ final class FeatureHead {
         appendNanos += System.nanoTime() - t0;
     }
 
-    /** The label the head answers ({@link Acceptance}) and its softmax probability, from the newest span's features. */
+    /**
+     * The label the head answers ({@link Acceptance}) and its softmax probability, from the newest span's features,
+     * or from the mean probabilities of the newest span and those ending a spacing, two spacings, ... earlier.
+     */
     Labelled run() {
+        if (runsPerWake == 1) {
+            scoreSpan(ring.written());
+        } else {
+            java.util.Arrays.fill(meanProbabilities, 0);
+            for (int k = 0; k < runsPerWake; k++) {
+                scoreSpan(ring.written() - (long) k * spacingSamples);
+                addProbabilities();
+            }
+            for (int i = 0; i < scores.length; i++) {
+                scores[i] = (float) Math.log(meanProbabilities[i] / runsPerWake);
+            }
+        }
         long t0 = CpuClock.nanos();
-        extractor.compute(ring, ring.written(), features);
+        int answer = acceptance.answer(scores);
+        nanos += CpuClock.nanos() - t0;
+        return new Labelled(labels.get(answer), acceptance.probability());
+    }
+
+    /** Scores the span ending before sample {@code end} into {@link #scores}: one run. */
+    private void scoreSpan(long end) {
+        long t0 = CpuClock.nanos();
+        extractor.compute(ring, end, features);
         long t1 = CpuClock.nanos();
         computeNanos += t1 - t0;
         scorer.score(features, scores);
-        int answer = acceptance.answer(scores);
         nanos += CpuClock.nanos() - t1;
         runs++;
-        return new Labelled(labels.get(answer), acceptance.probability());
+    }
+
+    /** Adds the softmax of {@link #scores} to {@link #meanProbabilities}. */
+    private void addProbabilities() {
+        float max = Float.NEGATIVE_INFINITY;
+        for (float z : scores) {
+            max = Math.max(max, z);
+        }
+        double sum = 0;
+        for (float z : scores) {
+            sum += Math.exp(z - max);
+        }
+        for (int i = 0; i < scores.length; i++) {
+            meanProbabilities[i] += (float) (Math.exp(scores[i] - max) / sum);
+        }
     }
 
     /** Runs so far. */

@@ -239,7 +239,7 @@ public final class Pipeline {
                 ExternalModel m = new ExternalModel(path.getFileName().toString(), path, config.dense().input(),
                         List.of(1, 1, settings.bands(), settings.frames()), config.dense().output(), config.dense().labels());
                 heads.put(s.id(), FeatureHead.external(new LogMel(settings), s.sampleRate(), dense.load(m), m.labels(),
-                        models.get(s.id()).acceptScores()));
+                        models.get(s.id()).acceptScores(), runs()));
             }
         } catch (RuntimeException e) {
             heads.values().forEach(FeatureHead::close);
@@ -274,9 +274,14 @@ public final class Pipeline {
             }
             int8 = int8 != null ? int8 : int8Device(dense, true);
             heads.put(s.id(), FeatureHead.int8(m.features().extractor(), s.sampleRate(), m.features().scale(), m.head(), int8,
-                    m.acceptScores()));
+                    m.acceptScores(), runs()));
         }
         return heads;
+    }
+
+    /** The feature heads' spans per wake and their spacing ({@code dense.runs-per-wake}, {@code dense.run-spacing-ms}). */
+    private FeatureHead.Runs runs() {
+        return new FeatureHead.Runs(config.dense().runsPerWake(), config.dense().runSpacingMs());
     }
 
     /**

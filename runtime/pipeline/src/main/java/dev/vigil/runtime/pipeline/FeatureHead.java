@@ -9,6 +9,7 @@ import dev.vigil.sensors.features.Int8Scale;
 import dev.vigil.sensors.features.SampleRing;
 import dev.vigil.sensors.features.SpanFeatures;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -119,7 +120,7 @@ final class FeatureHead {
         if (runsPerWake == 1) {
             scoreSpan(ring.written());
         } else {
-            java.util.Arrays.fill(meanProbabilities, 0);
+            Arrays.fill(meanProbabilities, 0);
             for (int k = 0; k < runsPerWake; k++) {
                 scoreSpan(ring.written() - (long) k * spacingSamples);
                 addProbabilities();

@@ -138,9 +138,7 @@ class LauncherTest {
     void aSharedArchiveIsKeptInAWritableDirectoryPerJdk(@TempDir Path dir) throws Exception {
         Path jdk = fakeJdk(dir, 25);
         Path cds = dir.resolve("state dir/cds");
-        Path launcher = Files.createDirectories(dir.resolve("dist/bin")).resolve("vigil");
-        Files.copy(LAUNCHER, launcher);
-        Files.writeString(Files.createDirectories(dir.resolve("dist/lib")).resolve("a.jar"), "a jar");
+        Path launcher = distribution(dir);
         Map<String, String> env = Map.of("JAVA_HOME", jdk.toString(), "VIGIL_CDS_DIR", cds.toString());
         List<String> args = launch(launcher, dir, env, "run");
         assertTrue(args.contains("-XX:+AutoCreateSharedArchive"), args::toString);
@@ -177,9 +175,7 @@ class LauncherTest {
     void onlyVigilRunWritesTheArchiveOtherCommandsOnlyMapIt(@TempDir Path dir) throws Exception {
         Path jdk = fakeJdk(dir, 25);
         Path cds = dir.resolve("cds");
-        Path launcher = Files.createDirectories(dir.resolve("dist/bin")).resolve("vigil");
-        Files.copy(LAUNCHER, launcher);
-        Files.writeString(Files.createDirectories(dir.resolve("dist/lib")).resolve("a.jar"), "a jar");
+        Path launcher = distribution(dir);
         Map<String, String> env = Map.of("JAVA_HOME", jdk.toString(), "VIGIL_CDS_DIR", cds.toString());
         for (String command : List.of("--version", "bench", "replay")) {
             List<String> args = launch(launcher, dir, env, command);
@@ -193,6 +189,14 @@ class LauncherTest {
             assertTrue(args.contains(archive), command + " maps the run's archive: " + args);
             assertFalse(args.contains("-XX:+AutoCreateSharedArchive"), command + " never writes it: " + args);
         }
+    }
+
+    /** A copy of the launcher in {@code dir/dist/bin} beside a {@code lib} holding one jar; its path. */
+    private static Path distribution(Path dir) throws Exception {
+        Path launcher = Files.createDirectories(dir.resolve("dist/bin")).resolve("vigil");
+        Files.copy(LAUNCHER, launcher);
+        Files.writeString(Files.createDirectories(dir.resolve("dist/lib")).resolve("a.jar"), "a jar");
+        return launcher;
     }
 
     private static List<String> launch(Path dir, Map<String, String> env) throws Exception {

@@ -239,7 +239,7 @@ public final class Trainer {
                 continue;
             }
             windows++;
-            if (i > 0 && wakeValue(lane, i, wake) >= level && wakeValue(lane, i - 1, wake) < level) {
+            if (i > 0 && crossesAt(lane, i, wake, level)) {
                 wakes++;
             }
         }
@@ -334,11 +334,16 @@ public final class Trainer {
     /** True when the rule's value crosses {@code level} from below at window {@code i - 1}, {@code i} or {@code i + 1}. */
     private static boolean crossesNear(WindowRecorder.LaneWindows lane, int i, WakeConfig w, int level) {
         for (int j = Math.max(1, i - 1); j <= Math.min(lane.size() - 1, i + 1); j++) {
-            if (wakeValue(lane, j, w) >= level && wakeValue(lane, j - 1, w) < level) {
+            if (crossesAt(lane, j, w, level)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** True when the rule's value crosses {@code level} from below at window {@code j} ({@code j >= 1}). */
+    private static boolean crossesAt(WindowRecorder.LaneWindows lane, int j, WakeConfig w, int level) {
+        return wakeValue(lane, j, w) >= level && wakeValue(lane, j - 1, w) < level;
     }
 
     /** The value the fitted rule compares: the window total, or the watched readout's count. */

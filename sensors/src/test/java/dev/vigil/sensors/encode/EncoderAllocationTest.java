@@ -11,7 +11,11 @@ import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The hot path allocates nothing per event: encoders and filters in steady state, measured per thread. */
+/**
+ * The hot path allocates nothing per event: encoders and filters in steady state, measured per thread. The least
+ * of five measured rounds counts: an allocation per event shows in every round, while a one-off by the JIT
+ * compiling a method mid-round (736 bytes in one CI run) does not make the encoders allocate per event.
+ */
 class EncoderAllocationTest {
     private static final com.sun.management.ThreadMXBean THREADS =
             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
@@ -51,9 +55,13 @@ class EncoderAllocationTest {
                 vibration.encode(samples, sink);
             }
         };
-        round.run();
-        round.run();
-        long bytes = allocated(round);
+        for (int warm = 0; warm < 10; warm++) {
+            round.run();
+        }
+        long bytes = Long.MAX_VALUE;
+        for (int measured = 0; measured < 5; measured++) {
+            bytes = Math.min(bytes, allocated(round));
+        }
         long elements = 100L * (4096 + 1200);
         assertTrue(bytes * 1000 < elements, bytes + " bytes allocated for " + elements + " events and samples");
         assertTrue(spikes[0] != 0);

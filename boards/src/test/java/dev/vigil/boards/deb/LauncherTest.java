@@ -28,14 +28,19 @@ class LauncherTest {
         return fakeJdk(dir, major + ".0.2");
     }
 
-    /** A stand-in JDK without a {@code release} file that answers {@code -XshowSettings} with {@code version}. */
+    /**
+     * A stand-in JDK without a {@code release} file that answers {@code -XshowSettings} with {@code version}, prints
+     * "marked" when the launcher's archive mark is there and removes it as a JVM exiting in order does.
+     */
     private static Path fakeJdk(Path dir, String version) throws Exception {
         Path bin = Files.createDirectories(dir.resolve("jdk-" + version + "/bin"));
         Path java = bin.resolve("java");
         Files.writeString(java, "#!/bin/sh\n"
                 + "if [ \"$1\" = -XshowSettings:properties ]; then echo '    java.version = " + version
                 + "' >&2; exit 0; fi\n"
-                + "for a in \"$@\"; do echo \"arg: $a\"; done\n");
+                + "for a in \"$@\"; do echo \"arg: $a\"; done\n"
+                + "for a in \"$@\"; do case $a in -Dvigil.cds-marker=*) [ -e \"${a#*=}\" ] && echo marked;"
+                + " rm -f \"${a#*=}\" ;; esac; done\n");
         Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
         return bin.getParent();
     }
@@ -60,7 +65,9 @@ class LauncherTest {
         Path java = jdk.resolve("bin/java");
         Files.writeString(java, "#!/bin/sh\n"
                 + "if [ \"$1\" = -XshowSettings:properties ]; then echo probed >&2; exit 3; fi\n"
-                + "for a in \"$@\"; do echo \"arg: $a\"; done\n");
+                + "for a in \"$@\"; do echo \"arg: $a\"; done\n"
+                + "for a in \"$@\"; do case $a in -Dvigil.cds-marker=*) [ -e \"${a#*=}\" ] && echo marked;"
+                + " rm -f \"${a#*=}\" ;; esac; done\n");
         Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
         List<String> args = launch(dir, Map.of("JAVA_HOME", jdk.toString()));
         assertTrue(args.contains("--enable-native-access=ALL-UNNAMED"), "23 read from release: " + args);
@@ -189,6 +196,46 @@ class LauncherTest {
             assertTrue(args.contains(archive), command + " maps the run's archive: " + args);
             assertFalse(args.contains("-XX:+AutoCreateSharedArchive"), command + " never writes it: " + args);
         }
+    }
+
+    /**
+     * The JVM crashes on a damaged archive (a byte flipped almost anywhere; it checks no checksum), so a command
+     * marks the archive while it maps it and the mark goes when it exits in order. A mark whose process is gone
+     * (crash, kill, power cut) has the next launch drop the archive, say so in one line, and start without it;
+     * the mark of a process still alive is a start under way and keeps the archive.
+     */
+    @Test
+    void anArchiveMappedByACommandThatDiedIsDroppedAtTheNextStart(@TempDir Path dir) throws Exception {
+        Path jdk = fakeJdk(dir, 25);
+        Path cds = dir.resolve("cds");
+        Path launcher = distribution(dir);
+        Map<String, String> env = Map.of("JAVA_HOME", jdk.toString(), "VIGIL_CDS_DIR", cds.toString());
+        List<String> run = launch(launcher, dir, env, "run");
+        String option = run.stream().filter(a -> a.startsWith("-XX:SharedArchiveFile=")).findFirst().orElseThrow();
+        Path archive = Files.writeString(Path.of(option.substring("-XX:SharedArchiveFile=".length())), "as vigil run leaves it");
+        Command mapped = Command.run(dir, env, List.of("bash", launcher.toString(), "--version"));
+        assertTrue(mapped.output().contains("arg: -Dvigil.cds-marker=" + archive + ".pid-")
+                && mapped.output().contains("marked"), "a command that maps the archive is marked while it runs: " + mapped.output());
+        try (var marks = Files.list(cds)) {
+            assertEquals(List.of(archive), marks.toList(), "the mark goes with an orderly exit");
+        }
+
+        Path alive = Files.writeString(Path.of(archive + ".pid-" + ProcessHandle.current().pid()), "");
+        assertTrue(launch(launcher, dir, env, "--version").contains(option), "a start under way keeps the archive");
+        Files.delete(alive);
+
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        Files.writeString(Path.of(archive + ".pid-" + gone.pid()), "");
+        Command after = Command.run(dir, env, List.of("bash", launcher.toString(), "--version"));
+        assertEquals(0, after.exit(), after.output());
+        assertTrue(after.output().contains("vigil: dropped the class-data-sharing archive " + archive + ": the command that last"
+                + " mapped it (pid " + gone.pid() + ") did not exit in order"), after.output());
+        assertFalse(after.output().contains("SharedArchive"), "the start goes on without it: " + after.output());
+        try (var left = Files.list(cds)) {
+            assertEquals(List.of(), left.toList(), "archive and mark are gone");
+        }
+        assertTrue(launch(launcher, dir, env, "run").contains("-XX:+AutoCreateSharedArchive"), "the next run makes a new one");
     }
 
     /** A copy of the launcher in {@code dir/dist/bin} beside a {@code lib} holding one jar; its path. */

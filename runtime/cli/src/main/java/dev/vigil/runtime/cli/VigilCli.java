@@ -75,6 +75,7 @@ public final class VigilCli implements Runnable {
         Logging.configure();
         JulTinylogBridge.activate();
         FatalErrors.install();
+        ArchiveMarker.removeOnExit();
         System.exit(execute(args));
     }
 

@@ -2,7 +2,13 @@ package dev.vigil.tests.eval;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vigil.runtime.bundle.BundleCodec;
+import dev.vigil.runtime.bundle.BundleLane;
+import dev.vigil.runtime.bundle.ModelBundle;
 import dev.vigil.runtime.cli.VigilCli;
+import dev.vigil.runtime.config.ConfigLoader;
+import dev.vigil.runtime.config.Sensor;
+import dev.vigil.runtime.dense.Int8Model;
 import dev.vigil.sensors.SampleBatch;
 import dev.vigil.sensors.StreamDescriptor;
 import dev.vigil.sensors.StreamKind;
@@ -48,7 +54,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * which chooses an accept score on training examples it held out (never on the evaluation). The figures (the eval table and the
  * miss-rate / false-accepts curve of {@code --sweep}) are written to {@code tests/target/cnn-keyword-seedN.txt}
  * and the bundle beside it; the assertions are the issue's targets. {@code -Dvigil.kws.seed=N} trains with
- * another seed than 7; {@code -Dvigil.kws.bundle=FILE} evaluates that bundle instead of training one;
+ * another seed than 7 ({@code 7,11,13}: an ensemble of a head per seed); {@code -Dvigil.kws.bundle=FILE} evaluates that
+ * bundle instead of training one ({@code A,B,C}: the ensemble of those bundles' heads, trained alike with different seeds);
  * the head scores three spans 100 ms apart per wake ({@code dense.runs-per-wake: 3}), {@code -Dvigil.kws.runs=N} N.
  */
 @EnabledIfSystemProperty(named = "vigil.kws.synth", matches = ".+")
@@ -82,7 +89,8 @@ class CnnKeywordHeadTest {
         Path target = Path.of(System.getProperty("vigil.root", "..")).resolve("tests/target");
         Files.createDirectories(target);
         String given = System.getProperty("vigil.kws.bundle", "");
-        Path bundle = given.isEmpty() ? target.resolve("cnn-keyword-seed" + seed + ".vigil") : Path.of(given);
+        Path bundle = given.isEmpty() ? target.resolve("cnn-keyword-seed" + seed + ".vigil")
+                : given.contains(",") ? ensembleOf(given.split(","), target) : Path.of(given);
         long t0 = System.nanoTime();
         List<String> train = new ArrayList<>(List.of("train", trainLog.toString(), "--labels", dir.resolve("train.csv").toString(),
                 "--config", config.toString(), "--head", "cnn", "--negative", "speech", "--windows", "4", "--post-windows", "16",
@@ -123,11 +131,37 @@ class CnnKeywordHeadTest {
                 lane.path("distractors").asInt(), lane.path("recall").asDouble(),
                 lane.path("precision").asDouble(), (int) falseAccepts, falseAccepts / evalHours);
         String text = summary + out.toString(StandardCharsets.UTF_8);
-        Files.writeString(target.resolve("cnn-keyword-seed" + seed + (runs.equals("3") ? "" : "-runs" + runs) + ".txt"), text);
+        String tag = given.contains(",") ? "ensemble-" + given.split(",").length : "seed" + seed;
+        Files.writeString(target.resolve("cnn-keyword-" + tag + (runs.equals("3") ? "" : "-runs" + runs) + ".txt"), text);
         System.out.println(text);
         assertTrue(lane.path("recall").asDouble() >= 0.95, summary);
         assertTrue(lane.path("precision").asDouble() >= 0.95, summary);
         assertTrue(falseAccepts / evalHours <= 0.5, summary);
+    }
+
+    /**
+     * One bundle whose keyword head is the ensemble of the heads of {@code files} (bundles trained alike with different
+     * seeds: their lanes must be equal but for the head's model), as {@code vigil train --seed a,b,c} would train it.
+     */
+    private static Path ensembleOf(String[] files, Path target) throws Exception {
+        List<ModelBundle> bundles = new ArrayList<>();
+        for (String f : files) {
+            bundles.add(BundleCodec.read(Path.of(f), ConfigLoader.defaults()));
+        }
+        BundleLane first = bundles.getFirst().lane(Sensor.AUDIO).orElseThrow();
+        List<Int8Model> more = new ArrayList<>();
+        for (ModelBundle b : bundles.subList(1, bundles.size())) {
+            BundleLane lane = b.lane(Sensor.AUDIO).orElseThrow();
+            assertEquals(first.frontEnd(), lane.frontEnd(), "ensemble members share the front end");
+            assertEquals(first.wake(), lane.wake(), "ensemble members share the wake rule");
+            assertEquals(first.head().features(), lane.head().features(), "ensemble members read the same features");
+            more.add(lane.head().model());
+        }
+        ModelBundle ensemble = new ModelBundle(List.of(first.with(first.wake(), first.head().withEnsemble(more))),
+                bundles.getFirst().provenance());
+        Path out = target.resolve("cnn-keyword-ensemble-" + files.length + ".vigil");
+        Files.write(out, BundleCodec.encode(ensemble));
+        return out;
     }
 
     /**

@@ -180,6 +180,46 @@ class CnnVibrationHeadTest {
         assertTrue(l.path("recall").asDouble() >= 0.95, "event recall with accept scores " + scores + ": " + l);
     }
 
+    /**
+     * {@code vigil train --seed 7,8} bundles one head per seed as an ensemble: its first model is the head {@code --seed 7}
+     * trains, its further one the head {@code --seed 8} trains (byte for byte, named for the seed), the provenance keeps
+     * both seeds, and the ensemble names the faults of the unseen mixture. Seeds repeated, or several for an MLP head,
+     * are refused at start.
+     */
+    @Test
+    void anEnsembleOfSeedsHoldsEachSeedsHeadAndNamesTheFaults() throws Exception {
+        Halves halves = Halves.ofRecordings();
+        Path config = Files.writeString(dir.resolve("vibration.yaml"), CONFIG);
+        Path trainLog = mixture(halves.train(), 11).write(dir, "train");
+        Path evalLog = mixture(halves.eval(), 12).write(dir, "eval");
+        java.util.Map<String, DenseHead> heads = new java.util.LinkedHashMap<>();
+        for (String seeds : java.util.List.of("7", "8", "7,8")) {
+            Path bundle = dir.resolve("seeds-" + seeds + ".vigil");
+            assertEquals(0, VigilCli.execute("train", trainLog.toString(), "--labels", dir.resolve("train.csv").toString(), "--config",
+                    config.toString(), "--head", "cnn", "--post-windows", "8", "--seed", seeds, "-o", bundle.toString()));
+            ModelBundle b = BundleCodec.read(bundle, ConfigLoader.defaults());
+            heads.put(seeds, b.lane(Sensor.VIBRATION).orElseThrow().head());
+            if (seeds.equals("7,8")) {
+                assertEquals(java.util.List.of(8L), b.provenance().training().ensembleSeeds());
+            }
+        }
+        DenseHead ensemble = heads.get("7,8");
+        assertEquals(heads.get("7").model(), ensemble.model(), "the first model is seed 7's head");
+        assertEquals(1, ensemble.ensemble().size());
+        assertEquals(heads.get("8").model().layers(), ensemble.ensemble().getFirst().layers(), "the second is seed 8's head");
+        assertEquals("vibration-cnn-seed8", ensemble.ensemble().getFirst().name());
+        assertEquals(null, heads.get("7").ensemble(), "one seed, one model");
+        JsonNode l = evaluate(evalLog, config, dir.resolve("seeds-7,8.vigil"), "ensemble").lane();
+        assertTrue(l.path("recall").asDouble() >= 0.95 && l.path("labelAccuracy").asDouble() >= 0.95, "the ensemble names the faults: " + l);
+
+        java.io.StringWriter err = new java.io.StringWriter();
+        picocli.CommandLine cli = VigilCli.commandLine();
+        cli.setErr(new java.io.PrintWriter(err));
+        int repeated = cli.execute("train", trainLog.toString(), "--labels", dir.resolve("train.csv").toString(), "--head", "cnn",
+                "--seed", "7,7", "-o", dir.resolve("x.vigil").toString());
+        assertTrue(repeated != 0 && err.toString().contains("--seed: several only with --head cnn, distinct"), err.toString());
+    }
+
     private static int argmax(int[] v) {
         int best = 0;
         for (int i = 1; i < v.length; i++) {

@@ -123,7 +123,7 @@ record ModelChoice(ModelBundle bundle, List<Given> given) {
         for (Given g : given) {
             String lanes = String.join(", ", g.sensors().stream().map(Sensor::label).toList());
             TrainingOptions t = g.read().provenance().training();
-            String line = t != null ? "using the trained model bundle (seed " + t.seed() + ", lanes " + lanes + ") from " + g.file()
+            String line = t != null ? "using the trained model bundle (" + t.describeSeeds() + ", lanes " + lanes + ") from " + g.file()
                     : "using the model bundle " + g.file() + " (lanes " + lanes + ")";
             if (g.read().provenance().tool().equals(BundleCodec.LEGACY_FORMAT)) {
                 line += "; it is in the older format " + BundleCodec.LEGACY_FORMAT + ": its heads run on this config's built-in"

@@ -2,6 +2,7 @@ package dev.vigil.runtime.cli;
 
 import dev.vigil.runtime.bundle.BundleCodec;
 import dev.vigil.runtime.bundle.BundleLane;
+import dev.vigil.runtime.bundle.DenseHead;
 import dev.vigil.runtime.bundle.Provenance;
 import dev.vigil.runtime.bundle.TrainingOptions;
 import dev.vigil.runtime.config.Sensor;
@@ -67,8 +68,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "FILE", description = "deployment config (YAML); defaults otherwise")
     private Path config;
 
-    @Option(names = "--seed", paramLabel = "N", description = "SGD seed (default ${DEFAULT-VALUE})", defaultValue = "7")
-    private long seed;
+    @Option(names = "--seed", split = ",", paramLabel = "N", description = "SGD seed (default ${DEFAULT-VALUE}); with --head cnn,"
+            + " several (e.g. 7,11,13) train one head per seed and bundle them as an ensemble that answers from their mean"
+            + " probabilities (each seed takes as long to train as one head; every wake runs each model)", defaultValue = "7")
+    private List<Long> seeds;
 
     @Option(names = "--windows", paramLabel = "N", description = "windows the dense head reads: the waking one and N-1 before (default ${DEFAULT-VALUE})", defaultValue = "4")
     private int windows;
@@ -109,11 +112,12 @@ final class TrainCommand implements Callable<Integer> {
         TrainingOptions o;
         try {
             int passes = epochs != null ? epochs : TrainingOptions.CNN.equals(head) ? 30 : 60;
-            o = new TrainingOptions(seed, windows, postWindows, hidden, passes, 0.05, prototypes, shots, 500, negatives, head,
-                    falseAcceptsPerHour);
+            o = new TrainingOptions(seeds.getFirst(), windows, postWindows, hidden, passes, 0.05, prototypes, shots, 500, negatives,
+                    head, falseAcceptsPerHour, seeds.subList(1, seeds.size()));
         } catch (IllegalArgumentException e) {
             throw new UserError("options refused: windows 1-64, post-windows 0-64, hidden 1-256, epochs 1-10000, shots >= 1,"
-                    + " --negative not 'background', --head mlp or cnn, --false-accepts-per-hour 0 or more");
+                    + " --negative not 'background', --head mlp or cnn, --false-accepts-per-hour 0 or more, --seed: several only"
+                    + " with --head cnn, distinct, at most " + DenseHead.MAX_ENSEMBLE + " (" + e.getMessage() + ")");
         }
         if (falseAcceptsPerHour != null && !o.cnn()) {
             throw new UserError("--false-accepts-per-hour chooses a CNN head's accept score; add --head cnn or drop it");

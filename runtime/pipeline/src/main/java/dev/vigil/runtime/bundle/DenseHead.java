@@ -3,13 +3,14 @@ package dev.vigil.runtime.bundle;
 import dev.vigil.runtime.dense.Int8Model;
 import dev.vigil.sensors.features.SpanFeatures;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A lane's dense head: an int8 model and the view of the lane it reads.
+ * A lane's dense head: an int8 model (or an ensemble of them) and the view of the lane it reads.
  *
  * @param view     what the model reads: {@value #READOUT_COUNTS} (the readouts' spike counts, one row per
  *                 window, oldest first), {@value #LOG_MEL} (an audio lane's log-mel frames) or
@@ -20,8 +21,13 @@ import java.util.TreeMap;
  * @param acceptScores per label, the lowest probability at which the head answers it (a result under it gives
  *                 way to the best label without one: a reject class); null when the head answers its arg-max
  *                 whatever the probability. {@code vigil train} sets it for target labels from examples it held out
+ * @param ensemble the ensemble's further models (e.g. trained with other seeds: {@code vigil train --seed 7,11,13}),
+ *                 each of {@code model}'s shape and labels; the head answers from the mean softmax probabilities of
+ *                 {@code model} and these, and accept scores apply to that mean. Null for a single model; feature
+ *                 views only, at most {@value #MAX_ENSEMBLE} models in all
  */
-public record DenseHead(String view, Int8Model model, FeatureSpec features, Map<String, Double> acceptScores) {
+public record DenseHead(String view, Int8Model model, FeatureSpec features, Map<String, Double> acceptScores,
+                        List<Int8Model> ensemble) {
     /** The readouts' spike counts per window. */
     public static final String READOUT_COUNTS = "readout-counts";
     /** Log-mel frames of the span up to the run. */
@@ -30,6 +36,8 @@ public record DenseHead(String view, Int8Model model, FeatureSpec features, Map<
     public static final String VIBRATION_SPECTRA = "vibration-spectra";
     /** Views this version reads. */
     public static final List<String> VIEWS = List.of(READOUT_COUNTS, LOG_MEL, VIBRATION_SPECTRA);
+    /** Most models one head averages. */
+    public static final int MAX_ENSEMBLE = 8;
 
     public DenseHead {
         if (!VIEWS.contains(view)) {
@@ -53,11 +61,55 @@ public record DenseHead(String view, Int8Model model, FeatureSpec features, Map<
             }
         }
         acceptScores = checkedAcceptScores("head '" + model.name() + "'", model.labels(), acceptScores);
+        ensemble = checkedEnsemble(view, model, ensemble);
     }
 
-    /** A head that answers its arg-max whatever the probability. */
+    /** A single model's head. */
+    public DenseHead(String view, Int8Model model, FeatureSpec features, Map<String, Double> acceptScores) {
+        this(view, model, features, acceptScores, null);
+    }
+
+    /** A single model's head that answers its arg-max whatever the probability. */
     public DenseHead(String view, Int8Model model, FeatureSpec features) {
-        this(view, model, features, null);
+        this(view, model, features, null, null);
+    }
+
+    private static List<Int8Model> checkedEnsemble(String view, Int8Model model, List<Int8Model> ensemble) {
+        if (ensemble == null || ensemble.isEmpty()) {
+            return null;
+        }
+        if (view.equals(READOUT_COUNTS)) {
+            throw new IllegalArgumentException("head '" + model.name() + "' over " + READOUT_COUNTS + " is one model; ensembles"
+                    + " are for heads over raw-signal features");
+        }
+        if (ensemble.size() + 1 > MAX_ENSEMBLE) {
+            throw new IllegalArgumentException("head '" + model.name() + "' averages " + (ensemble.size() + 1) + " models, at most "
+                    + MAX_ENSEMBLE);
+        }
+        for (Int8Model m : ensemble) {
+            if (!m.labels().equals(model.labels()) || m.inputs() != model.inputs() || m.windows() != model.windows()) {
+                throw new IllegalArgumentException("head '" + model.name() + "': ensemble model '" + m.name() + "' reads "
+                        + m.inputs() + " values and answers " + m.labels() + ", the head's first reads " + model.inputs()
+                        + " and answers " + model.labels() + "; an ensemble's models read and answer the same");
+            }
+        }
+        return List.copyOf(ensemble);
+    }
+
+    /** The models the head averages: {@code model}, then the ensemble's. */
+    public List<Int8Model> models() {
+        if (ensemble == null) {
+            return List.of(model);
+        }
+        List<Int8Model> all = new ArrayList<>(ensemble.size() + 1);
+        all.add(model);
+        all.addAll(ensemble);
+        return List.copyOf(all);
+    }
+
+    /** The same head averaging {@code more} models besides its own (their labels and inputs must match). */
+    public DenseHead withEnsemble(List<Int8Model> more) {
+        return new DenseHead(view, model, features, acceptScores, more);
     }
 
     /**
@@ -89,7 +141,7 @@ public record DenseHead(String view, Int8Model model, FeatureSpec features, Map<
 
     /** A copy that answers a label only at {@code scores} or above (null or empty: at any probability). */
     public DenseHead withAcceptScores(Map<String, Double> scores) {
-        return new DenseHead(view, model, features, scores);
+        return new DenseHead(view, model, features, scores, ensemble);
     }
 
     /** A head over readout counts. */

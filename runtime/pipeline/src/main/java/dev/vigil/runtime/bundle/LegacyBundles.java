@@ -49,7 +49,7 @@ final class LegacyBundles {
             TrainingOptions o = new TrainingOptions(t.path("seed").asLong(), t.path("windows").asInt(), t.path("post-windows").asInt(0),
                     t.path("hidden").asInt(), t.path("epochs").asInt(), t.path("learning-rate").asDouble(),
                     t.path("last-layer").asText("prototypes").equals("prototypes"), t.path("shots").asInt(),
-                    t.path("guard-ms").asInt(), negatives, TrainingOptions.MLP, null);
+                    t.path("guard-ms").asInt(), negatives, TrainingOptions.MLP, null, null);
             List<BundleLane> lanes = new ArrayList<>();
             int i = 0;
             for (JsonNode ln : root.path("lanes")) {

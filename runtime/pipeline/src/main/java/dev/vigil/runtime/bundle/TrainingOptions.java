@@ -1,7 +1,9 @@
 package dev.vigil.runtime.bundle;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * How {@code vigil train} fitted a bundle's lanes, as its provenance records.
@@ -25,10 +27,14 @@ import java.util.TreeSet;
  * @param falseAcceptsPerHour for a CNN head, the false accepts per hour its target labels' accept score is chosen
  *                      for, on a fifth of the labelled events and negative windows held out of training; null:
  *                      none held out, no accept score (the head answers its arg-max)
+ * @param ensembleSeeds for a CNN head, the seeds of the further models of an ensemble head (each trained as a head of
+ *                      its own with that seed; the head answers from their mean probabilities with the first's):
+ *                      distinct, none equal to {@code seed}, at most {@value DenseHead#MAX_ENSEMBLE} seeds in all;
+ *                      null: one model
  */
 public record TrainingOptions(long seed, int windows, int postWindows, int hidden, int epochs, double learningRate,
                               boolean prototypes, int shots, int guardMs, List<String> negatives, String head,
-                              Double falseAcceptsPerHour) {
+                              Double falseAcceptsPerHour, List<Long> ensembleSeeds) {
     /** The class of windows outside every labelled interval (a dense head's last class). */
     public static final String BACKGROUND = "background";
     /** An int8 MLP over spike counts. */
@@ -49,6 +55,20 @@ public record TrainingOptions(long seed, int windows, int postWindows, int hidde
         if (falseAcceptsPerHour != null && !(falseAcceptsPerHour >= 0 && falseAcceptsPerHour < 1e6)) {
             throw new IllegalArgumentException("false accepts per hour must be 0 or more, got " + falseAcceptsPerHour);
         }
+        if (ensembleSeeds != null && ensembleSeeds.isEmpty()) {
+            ensembleSeeds = null;
+        }
+        if (ensembleSeeds != null) {
+            ensembleSeeds = List.copyOf(ensembleSeeds);
+            if (!head.equals(CNN)) {
+                throw new IllegalArgumentException("an ensemble of seeds is for a " + CNN + " head, not '" + head + "'");
+            }
+            if (ensembleSeeds.size() + 1 > DenseHead.MAX_ENSEMBLE || ensembleSeeds.contains(seed)
+                    || new TreeSet<>(ensembleSeeds).size() != ensembleSeeds.size()) {
+                throw new IllegalArgumentException("ensemble seeds must be distinct, at most " + DenseHead.MAX_ENSEMBLE
+                        + " in all, got " + seed + " and " + ensembleSeeds);
+            }
+        }
         for (String n : negatives) {
             if (n.equals(BACKGROUND)) {
                 throw new IllegalArgumentException("'" + BACKGROUND + "' cannot be a negative label: it is the class of unlabelled windows");
@@ -61,7 +81,23 @@ public record TrainingOptions(long seed, int windows, int postWindows, int hidde
      * 500 ms guard, no negatives, an MLP head.
      */
     public static TrainingOptions defaults() {
-        return new TrainingOptions(7, 4, 0, 16, 60, 0.05, false, 20, 500, List.of(), MLP, null);
+        return new TrainingOptions(7, 4, 0, 16, 60, 0.05, false, 20, 500, List.of(), MLP, null, null);
+    }
+
+    /** "seed 7", or for an ensemble "seeds 7, 11, 13". */
+    public String describeSeeds() {
+        List<Long> all = seeds();
+        return all.size() == 1 ? "seed " + seed : "seeds " + all.stream().map(String::valueOf).collect(Collectors.joining(", "));
+    }
+
+    /** Every seed a head is trained with: {@code seed}, then the ensemble's. */
+    public List<Long> seeds() {
+        List<Long> all = new ArrayList<>();
+        all.add(seed);
+        if (ensembleSeeds != null) {
+            all.addAll(ensembleSeeds);
+        }
+        return List.copyOf(all);
     }
 
     /** True for a CNN head over raw-signal features. */

@@ -92,7 +92,7 @@ public final class Evaluator {
             return "built-in";
         }
         TrainingOptions t = bundle.provenance().training();
-        return t != null ? "trained (seed " + t.seed() + ")" : "bundle (lanes " + bundle.sensors() + ")";
+        return t != null ? "trained (" + t.describeSeeds() + ")" : "bundle (lanes " + bundle.sensors() + ")";
     }
 
     private static LaneReport lane(LaneStats st, long[] wakeEnds, List<Detection> all, List<LabelInterval> labels,

@@ -2,6 +2,7 @@ package dev.vigil.runtime.learn;
 
 import dev.vigil.runtime.dense.Int8Model;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -24,22 +25,22 @@ import java.util.List;
 record AcceptScoreFit(double acceptScore, double missRate, double falseAcceptsPerHour, int targets, int negatives) {
 
     /**
-     * The fit for {@code model}, whose first {@code targetClasses} labels are targets, on held-out {@code targets}
-     * and {@code negatives}, with {@code wakesPerHour} wakes per hour of non-target time, within {@code budget}
-     * false accepts per hour.
+     * The fit for the head averaging {@code models} (one, or an ensemble whose mean probabilities answer), whose
+     * first {@code targetClasses} labels are targets, on held-out {@code targets} and {@code negatives}, with
+     * {@code wakesPerHour} wakes per hour of non-target time, within {@code budget} false accepts per hour.
      */
-    static AcceptScoreFit fit(Int8Model model, List<CnnHeadTrainer.Example> targets, List<CnnHeadTrainer.Example> negatives,
+    static AcceptScoreFit fit(List<Int8Model> models, List<CnnHeadTrainer.Example> targets, List<CnnHeadTrainer.Example> negatives,
                               int targetClasses, double wakesPerHour, double budget) {
-        int[] logits = new int[model.labels().size()];
+        Head head = new Head(models);
         double[] hits = new double[targets.size()];
         for (int i = 0; i < hits.length; i++) {
             CnnHeadTrainer.Example e = targets.get(i);
-            int best = CnnHeadTrainer.classify(model, e.features(), logits);
-            hits[i] = best == e.label() ? probability(logits, best, model.logitScale()) : Double.NaN;
+            int best = head.classify(e.features());
+            hits[i] = best == e.label() ? head.probability() : Double.NaN;
         }
         double[] falses = negatives.stream().mapToDouble(e -> {
-            int best = CnnHeadTrainer.classify(model, e.features(), logits);
-            return best < targetClasses ? probability(logits, best, model.logitScale()) : Double.NaN;
+            int best = head.classify(e.features());
+            return best < targetClasses ? head.probability() : Double.NaN;
         }).toArray();
         double hours = wakesPerHour > 0 ? negatives.size() / wakesPerHour : Double.POSITIVE_INFINITY;
         double[] falsesDescending = descending(falses);
@@ -110,5 +111,48 @@ record AcceptScoreFit(double acceptScore, double missRate, double falseAcceptsPe
             sum += Math.exp((float) (v * scale) - top);
         }
         return 1 / sum;
+    }
+
+    /** A head's arg-max label and its probability: one model's, or an ensemble's from its mean probabilities. */
+    private static final class Head {
+        private final List<Int8Model> models;
+        private final int[] logits;
+        private final double[] mean;
+        private double probability;
+
+        Head(List<Int8Model> models) {
+            this.models = List.copyOf(models);
+            this.logits = new int[models.getFirst().labels().size()];
+            this.mean = new double[logits.length];
+        }
+
+        /** The label the head answers for {@code features}; its probability is then {@link #probability()}. */
+        int classify(int[] features) {
+            if (models.size() == 1) {
+                Int8Model m = models.getFirst();
+                int best = CnnHeadTrainer.classify(m, features, logits);
+                probability = AcceptScoreFit.probability(logits, best, m.logitScale());
+                return best;
+            }
+            Arrays.fill(mean, 0);
+            for (Int8Model m : models) {
+                CnnHeadTrainer.classify(m, features, logits);
+                for (int c = 0; c < logits.length; c++) {
+                    mean[c] += AcceptScoreFit.probability(logits, c, m.logitScale()) / models.size();
+                }
+            }
+            int best = 0;
+            for (int c = 1; c < mean.length; c++) {
+                if (mean[c] > mean[best]) {
+                    best = c;
+                }
+            }
+            probability = mean[best];
+            return best;
+        }
+
+        double probability() {
+            return probability;
+        }
     }
 }

@@ -157,7 +157,8 @@ public final class Trainer {
                 double wakesPerHour = negativeWakesPerHour(lane, labels, sensor, targets, wake, level, windowUs, config.window().hopMs());
                 CnnLane cnn = cnnHead(sensor, lane, tape.track(stream.id()), spec, names, targets.size(), candidates, hard, background,
                         labels, windowUs, config.window().hopMs(), wakesPerHour, o);
-                out = out.with(front.with(wake, DenseHead.features(cnn.model(), spec).withAcceptScores(cnn.acceptScores())));
+                out = out.with(front.with(wake, DenseHead.features(cnn.model(), spec).withAcceptScores(cnn.acceptScores())
+                        .withEnsemble(cnn.ensemble())));
                 trained.put(sensor, cnn.perClass());
                 Logger.info("train: lane {}: wake {}, CNN head {} over {} examples", sensor, wake, cnn.model().labels(), cnn.examples());
                 continue;
@@ -216,10 +217,17 @@ public final class Trainer {
     }
 
     /**
-     * A trained CNN head, its examples per class (as recorded, augmented copies not counted), the examples it
-     * trained on in all, and its target labels' accept scores (null: none).
+     * A trained CNN head (its first model and, for an ensemble, the models of the further seeds), its examples per
+     * class (as recorded, augmented copies not counted), the examples its first model trained on in all, and its
+     * target labels' accept scores (null: none).
      */
-    private record CnnLane(Int8Model model, Map<String, Integer> perClass, int examples, Map<String, Double> acceptScores) {
+    private record CnnLane(Int8Model model, List<Int8Model> ensemble, Map<String, Integer> perClass, int examples,
+                           Map<String, Double> acceptScores) {
+    }
+
+    /** A CNN head's training examples for one seed, the held-out ones for the accept score fit, and the events per class. */
+    private record CnnExamples(List<CnnHeadTrainer.Example> training, List<CnnHeadTrainer.Example> heldTargets,
+                               List<CnnHeadTrainer.Example> heldNegatives, Map<String, Integer> perClass) {
     }
 
     /** Labelled events and negative windows one in this many of which a CNN head's accept score fit holds out. */
@@ -260,12 +268,58 @@ public final class Trainer {
                                    List<String> names, int targetClasses, List<Integer> candidates, List<Integer> hard,
                                    List<Integer> background, List<LabelInterval> labels, long windowUs, int hopMs,
                                    double wakesPerHour, TrainingOptions o) {
+        SpanFeatures view = spec.extractor();
+        FeatureShape shape = new FeatureShape(view.channels(), view.height(), view.width());
+        CnnExamples first = null;
+        List<Int8Model> models = new ArrayList<>();
+        for (long seed : o.seeds()) {
+            CnnExamples ex = cnnExamples(sensor, lane, track, spec, names, targetClasses, candidates, hard, background, labels,
+                    windowUs, hopMs, seed, o);
+            first = first == null ? ex : first;
+            String name = models.isEmpty() ? sensor + "-cnn" : sensor + "-cnn-seed" + seed;
+            Int8Model model = CnnHeadTrainer.train(name, shape, ex.training(), names, seed, o.epochs());
+            Logger.info("train: lane {}: CNN head{} right on {} of its training examples (int8)", sensor,
+                    o.seeds().size() == 1 ? "" : " of seed " + seed, String.format(Locale.ROOT, "%.3f",
+                            CnnHeadTrainer.accuracy(model, ex.training())));
+            models.add(model);
+        }
+        Map<String, Double> acceptScores = null;
+        if (o.falseAcceptsPerHour() != null) {
+            AcceptScoreFit fit = AcceptScoreFit.fit(models, first.heldTargets(), first.heldNegatives(), targetClasses, wakesPerHour,
+                    o.falseAcceptsPerHour());
+            String figures = String.format(Locale.ROOT, "held-out miss rate %.3f, %.2f false accepts per hour estimated (%d target"
+                            + " and %d negative examples held out, %.0f wakes per hour of non-target time)", fit.missRate(),
+                    fit.falseAcceptsPerHour(), fit.targets(), fit.negatives(), wakesPerHour);
+            if (Double.isNaN(fit.acceptScore())) {
+                Logger.info("train: lane {}: no accept score needed for {} false accepts per hour: {}", sensor,
+                        o.falseAcceptsPerHour(), figures);
+            } else {
+                acceptScores = new TreeMap<>();
+                for (String target : names.subList(0, targetClasses)) {
+                    acceptScores.put(target, fit.acceptScore());
+                }
+                Logger.info("train: lane {}: accept score {} for {}: {}", sensor, String.format(Locale.ROOT, "%.4f", fit.acceptScore()),
+                        names.subList(0, targetClasses), figures);
+            }
+        }
+        return new CnnLane(models.getFirst(), models.subList(1, models.size()), first.perClass(), first.training().size(),
+                acceptScores);
+    }
+
+    /**
+     * The examples of one seed's CNN head (the seed drives the augmentation), and with a false-accept budget the ones
+     * held out: every {@value #HOLD_OUT}th labelled interval and negative window, the same whatever the seed.
+     */
+    private static CnnExamples cnnExamples(String sensor, WindowRecorder.LaneWindows lane, SampleTape.Track track, FeatureSpec spec,
+                                           List<String> names, int targetClasses, List<Integer> candidates, List<Integer> hard,
+                                           List<Integer> background, List<LabelInterval> labels, long windowUs, int hopMs,
+                                           long seed, TrainingOptions o) {
         double rate = spec.sampleRate();
         long[] noiseEnds = new long[background.size()];
         for (int k = 0; k < noiseEnds.length; k++) {
             noiseEnds[k] = track.index(lane.endUs(background.get(k)));
         }
-        FeatureExamples cut = new FeatureExamples(track, spec, noiseEnds, (int) Math.round(hopMs * rate / 1000), o.seed());
+        FeatureExamples cut = new FeatureExamples(track, spec, noiseEnds, (int) Math.round(hopMs * rate / 1000), seed);
         List<CnnHeadTrainer.Example> examples = new ArrayList<>();
         Map<String, Integer> perClass = new TreeMap<>();
         Map<LabelInterval, List<Integer>> byInterval = new LinkedHashMap<>();
@@ -304,31 +358,7 @@ public final class Trainer {
             (held ? heldNegatives : examples).addAll(cut.around(end, names.size() - 1));
         }
         perClass.put(Labels.BACKGROUND, negatives.size());
-        SpanFeatures view = spec.extractor();
-        FeatureShape shape = new FeatureShape(view.channels(), view.height(), view.width());
-        Int8Model model = CnnHeadTrainer.train(sensor + "-cnn", shape, examples, names, o.seed(), o.epochs());
-        Logger.info("train: lane {}: CNN head right on {} of its training examples (int8)", sensor,
-                String.format(Locale.ROOT, "%.3f", CnnHeadTrainer.accuracy(model, examples)));
-        Map<String, Double> acceptScores = null;
-        if (holdOut) {
-            AcceptScoreFit fit = AcceptScoreFit.fit(model, heldTargets, heldNegatives, targetClasses, wakesPerHour,
-                    o.falseAcceptsPerHour());
-            String figures = String.format(Locale.ROOT, "held-out miss rate %.3f, %.2f false accepts per hour estimated (%d target"
-                            + " and %d negative examples held out, %.0f wakes per hour of non-target time)", fit.missRate(),
-                    fit.falseAcceptsPerHour(), fit.targets(), fit.negatives(), wakesPerHour);
-            if (Double.isNaN(fit.acceptScore())) {
-                Logger.info("train: lane {}: no accept score needed for {} false accepts per hour: {}", sensor,
-                        o.falseAcceptsPerHour(), figures);
-            } else {
-                acceptScores = new TreeMap<>();
-                for (String target : names.subList(0, targetClasses)) {
-                    acceptScores.put(target, fit.acceptScore());
-                }
-                Logger.info("train: lane {}: accept score {} for {}: {}", sensor, String.format(Locale.ROOT, "%.4f", fit.acceptScore()),
-                        names.subList(0, targetClasses), figures);
-            }
-        }
-        return new CnnLane(model, perClass, examples.size(), acceptScores);
+        return new CnnExamples(examples, heldTargets, heldNegatives, perClass);
     }
 
     /** True when the rule's value crosses {@code level} from below at window {@code i - 1}, {@code i} or {@code i + 1}. */

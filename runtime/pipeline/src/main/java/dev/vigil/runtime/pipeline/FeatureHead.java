@@ -17,8 +17,8 @@ import java.util.Map;
  * A dense head that reads a sampled lane's raw-signal features instead of its spike counts: the lane's
  * first channel is kept in a fixed ring, and on wake the features of the newest span (up to the end of
  * the batch that woke it) are computed and scored, either by a model file's executor (e.g. ONNX) or by
- * the bundle's int8 model on its dense device, the features quantised by the head's {@link Int8Scale}; the
- * answer is the arg-max label as the head's {@link Acceptance} allows. With several runs per wake it scores the
+ * the bundle's int8 model (or the mean probabilities of an ensemble of them) on its dense device, the features
+ * quantised by the head's {@link Int8Scale}; the answer is the arg-max label as the head's {@link Acceptance} allows. With several runs per wake it scores the
  * newest span and spans ending a spacing earlier each, and answers from their mean probabilities.
  * Appending allocates nothing; a run allocates only what a model file's runtime does.
  */
@@ -83,26 +83,59 @@ final class FeatureHead {
         }, labels, acceptScores, 0, null, runs);
     }
 
-    /** A head whose scores are {@code model}'s logits times its logit scale, run on {@code device}. */
-    static FeatureHead int8(SpanFeatures extractor, double sampleRate, Int8Scale scale, Int8Model model, DenseDevice device,
+    /**
+     * A head whose scores are {@code models}' logits times their logit scale, run on {@code device}: one model's
+     * as they are, an ensemble's as the logarithm of their mean softmax probabilities (so a softmax of the scores
+     * gives that mean back). The features are quantised once for every model.
+     */
+    static FeatureHead int8(SpanFeatures extractor, double sampleRate, Int8Scale scale, List<Int8Model> models, DenseDevice device,
                             Map<String, Double> acceptScores, Runs runs) {
-        DenseExecutor executor = device.load(model);
-        int[] input = new int[model.inputs()];
-        int[] logits = new int[model.labels().size()];
+        Int8Model first = models.getFirst();
+        List<DenseExecutor> executors = models.stream().map(device::load).toList();
+        int[] input = new int[first.inputs()];
+        int[] logits = new int[first.labels().size()];
+        double[] probabilities = new double[logits.length];
+        long macs = models.stream().mapToLong(Int8Model::macs).sum();
         return new FeatureHead(extractor, sampleRate, new Scorer() {
             @Override
             public void score(float[] in, float[] out) {
                 scale.quantise(in, input.length, input);
-                executor.run(input, logits);
-                for (int i = 0; i < logits.length; i++) {
-                    out[i] = (float) (logits[i] * model.logitScale());
+                if (models.size() == 1) {
+                    executors.getFirst().run(input, logits);
+                    for (int i = 0; i < logits.length; i++) {
+                        out[i] = (float) (logits[i] * first.logitScale());
+                    }
+                    return;
+                }
+                Arrays.fill(probabilities, 0);
+                for (int m = 0; m < models.size(); m++) {
+                    executors.get(m).run(input, logits);
+                    addSoftmax(logits, models.get(m).logitScale(), probabilities);
+                }
+                for (int i = 0; i < out.length; i++) {
+                    out[i] = (float) Math.log(probabilities[i] / models.size());
                 }
             }
 
             @Override
             public void close() {
             }
-        }, model.labels(), acceptScores, model.macs(), device, runs);
+        }, first.labels(), acceptScores, macs, device, runs);
+    }
+
+    /** Adds the softmax of {@code logits} × {@code logitScale} to {@code sum}. */
+    private static void addSoftmax(int[] logits, double logitScale, double[] sum) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int z : logits) {
+            max = Math.max(max, z * logitScale);
+        }
+        double total = 0;
+        for (int z : logits) {
+            total += Math.exp(z * logitScale - max);
+        }
+        for (int i = 0; i < logits.length; i++) {
+            sum[i] += Math.exp(logits[i] * logitScale - max) / total;
+        }
     }
 
     /** Keeps the batch's first channel. */
@@ -166,7 +199,7 @@ final class FeatureHead {
         return runs;
     }
 
-    /** Multiply-accumulates of one run of an int8 head (0 for a model file's: its runtime does not say). */
+    /** Multiply-accumulates of one run of an int8 head, every model of an ensemble counted (0 for a model file's: its runtime does not say). */
     long macsPerRun() {
         return macsPerRun;
     }

@@ -6,6 +6,7 @@ import dev.vigil.runtime.dense.Int8Model;
 import dev.vigil.runtime.network.Network;
 import dev.vigil.sensors.encode.SpikeEncoder;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -21,12 +22,15 @@ import java.util.Map;
  * @param stepUs      device time one step of the network covers
  * @param features    the raw-signal features the head reads instead of counts, or null
  * @param acceptScores per head label, the lowest probability at which the head answers it ({@link Acceptance}); empty: none
+ * @param ensemble    a feature head's further models, whose mean probabilities with {@code head}'s answer; empty: none
  */
 public record LaneModel(String sensor, SpikeEncoder encoder, Network network, List<String> readouts, WakeConfig wake,
-                        Int8Model head, long stepUs, FeatureSpec features, Map<String, Double> acceptScores) {
+                        Int8Model head, long stepUs, FeatureSpec features, Map<String, Double> acceptScores,
+                        List<Int8Model> ensemble) {
 
     public LaneModel {
         readouts = List.copyOf(readouts);
+        ensemble = ensemble == null ? List.of() : List.copyOf(ensemble);
         acceptScores = acceptScores == null ? Map.of() : Map.copyOf(acceptScores);
         if (readouts.size() != network.outputs()) {
             throw new IllegalArgumentException(sensor + ": " + readouts.size() + " readout names for "
@@ -45,8 +49,27 @@ public record LaneModel(String sensor, SpikeEncoder encoder, Network network, Li
         }
     }
 
+    /** A lane whose head is one model. */
+    public LaneModel(String sensor, SpikeEncoder encoder, Network network, List<String> readouts, WakeConfig wake,
+                     Int8Model head, long stepUs, FeatureSpec features, Map<String, Double> acceptScores) {
+        this(sensor, encoder, network, readouts, wake, head, stepUs, features, acceptScores, List.of());
+    }
+
     /** A copy whose head answers a label only at {@code scores} or above. */
     public LaneModel withAcceptScores(Map<String, Double> scores) {
-        return new LaneModel(sensor, encoder, network, readouts, wake, head, stepUs, features, scores);
+        return new LaneModel(sensor, encoder, network, readouts, wake, head, stepUs, features, scores, ensemble);
+    }
+
+    /** The head's models: {@code head}, then the ensemble's. */
+    public List<Int8Model> headModels() {
+        List<Int8Model> all = new ArrayList<>(1 + ensemble.size());
+        all.add(head);
+        all.addAll(ensemble);
+        return List.copyOf(all);
+    }
+
+    /** The bytes the head's weights take, every model of an ensemble counted. */
+    public long headFootprintBytes() {
+        return headModels().stream().mapToLong(Int8Model::footprintBytes).sum();
     }
 }

@@ -88,7 +88,7 @@ public final class LaneModels {
                     + " model with a --dt that divides it", name, f.network().name(), f.stepUs(), f.dtSeconds(), window.hopMs(), f.stepUs()));
         }
         return new LaneModel(name, encoder(lane.sensor(), lane.encoder(), f, stream), f.network(), f.readouts(), lane.wake(),
-                lane.head().model(), f.stepUs(), lane.head().features(), lane.head().acceptScores());
+                lane.head().model(), f.stepUs(), lane.head().features(), lane.head().acceptScores(), lane.head().ensemble());
     }
 
     /**

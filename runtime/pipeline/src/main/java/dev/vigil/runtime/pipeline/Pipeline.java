@@ -273,7 +273,7 @@ public final class Pipeline {
                         + s.sampleRate() + " Hz; resample the recording or train a head at this rate");
             }
             int8 = int8 != null ? int8 : int8Device(dense, true);
-            heads.put(s.id(), FeatureHead.int8(m.features().extractor(), s.sampleRate(), m.features().scale(), m.head(), int8,
+            heads.put(s.id(), FeatureHead.int8(m.features().extractor(), s.sampleRate(), m.features().scale(), m.headModels(), int8,
                     m.acceptScores(), runs()));
         }
         return heads;

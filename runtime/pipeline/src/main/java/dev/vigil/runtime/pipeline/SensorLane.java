@@ -248,7 +248,7 @@ final class SensorLane {
             long perRun = featureHead.macsPerRun();
             return new LaneStats.Dense(featureHead.runs(), detections, featureHead.nanos(), featureHead.runs() * perRun,
                     featureHead.deviceJoules(), featureHead.onHostCpu(), Double.NaN, perRun,
-                    perRun == 0 ? 0 : model.head().footprintBytes(), model.head(), featureHead.features(cpuShare()));
+                    perRun == 0 ? 0 : model.headFootprintBytes(), model.head(), featureHead.features(cpuShare()));
         }
         return new LaneStats.Dense(dense.invocations(), detections, denseNanos, dense.macs(), dense.deviceJoules(),
                 dense.device().onHostCpu(), dense.inputSparsity(), headMacs, model.head().footprintBytes(), model.head(),

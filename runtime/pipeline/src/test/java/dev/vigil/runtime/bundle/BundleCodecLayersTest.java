@@ -78,6 +78,51 @@ class BundleCodecLayersTest {
         assertTrue(size.contains("gives 3920"), size);
     }
 
+    /**
+     * An ensemble head (a model per seed) is written with its further models under "ensemble" and read back equal;
+     * a single head is written as before, without the key; models that read or answer otherwise, an ensemble over
+     * spike counts, and more than {@value DenseHead#MAX_ENSEMBLE} models are refused.
+     */
+    @Test
+    void anEnsembleHeadRoundTripsAndMismatchedModelsAreRefused() throws Exception {
+        SpectrumSettings spectra = new SpectrumSettings(12_000, 1024, 2000, 4500, 600);
+        FeatureSpec spec = FeatureSpec.spectra(spectra, Int8Scale.SPECTRUM);
+        Int8Model first = spectraModel("vib-cnn", spectra, 0, List.of("fault", "background"));
+        Int8Model second = spectraModel("vib-cnn-seed8", spectra, 5, List.of("fault", "background"));
+        BundleLane vibration = BuiltinLanes.lane(Sensor.VIBRATION, DEFAULTS, null, "fast");
+        DenseHead ensemble = DenseHead.features(first, spec).withEnsemble(List.of(second));
+        assertEquals(List.of(first, second), ensemble.models());
+        ModelBundle b = new ModelBundle(List.of(vibration.with(vibration.wake(), ensemble)),
+                new Provenance("vigil test", List.of(), TrainingOptions.defaults()));
+        Path file = dir.resolve("ensemble.vigil");
+        Files.write(file, BundleCodec.encode(b));
+        ModelBundle read = BundleCodec.read(file, DEFAULTS);
+        assertEquals(ensemble, read.lanes().getFirst().head());
+        assertArrayEquals(Files.readAllBytes(file), BundleCodec.encode(read));
+        assertTrue(Files.readString(file).contains("\"ensemble\" : [ {"), "the further models under 'ensemble'");
+        String single = new String(BundleCodec.encode(new ModelBundle(List.of(vibration.with(vibration.wake(),
+                DenseHead.features(first, spec).withEnsemble(List.of()))), b.provenance())), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(!single.contains("ensemble"), "a single head's bundle is written as before");
+
+        Int8Model otherLabels = spectraModel("vib-cnn-x", spectra, 1, List.of("ball", "background"));
+        String labels = assertThrows(IllegalArgumentException.class,
+                () -> DenseHead.features(first, spec).withEnsemble(List.of(otherLabels))).getMessage();
+        assertTrue(labels.contains("ensemble model 'vib-cnn-x'") && labels.contains("[ball, background]"), labels);
+        String counts = assertThrows(IllegalArgumentException.class,
+                () -> DenseHead.counts(cnnOverCounts()).withEnsemble(List.of(cnnOverCounts()))).getMessage();
+        assertTrue(counts.contains("readout-counts") && counts.contains("raw-signal features"), counts);
+        String many = assertThrows(IllegalArgumentException.class,
+                () -> DenseHead.features(first, spec).withEnsemble(java.util.Collections.nCopies(DenseHead.MAX_ENSEMBLE, second))).getMessage();
+        assertTrue(many.contains("averages 9 models, at most 8"), many);
+    }
+
+    private static Int8Model spectraModel(String name, SpectrumSettings spectra, int biasShift, List<String> labels) {
+        int bins = spectra.envelopeBins();
+        return new Int8Model(name, 0, 1, List.of(
+                new Int8Conv2d(new FeatureShape(2, 1, bins), 2, new Kernel(1, 3, 1, 2, 0, 1), ramp(12), new int[] {biasShift, 0}, 300, 14, true),
+                new Int8Layer(2 * ((bins + 1) / 2), 2, ramp(4 * ((bins + 1) / 2)), new int[2], 0, false)), labels, 0.01);
+    }
+
     @Test
     void aWrongLayerFieldIsRefusedInOneLineNamingTheFile() throws Exception {
         ObjectMapper json = new ObjectMapper();

@@ -29,13 +29,13 @@ class AcceptScoreFitTest {
         return new CnnHeadTrainer.Example(new int[] {yes, speech, background}, label);
     }
 
-    private static double yesProbability(int yes, int speech, int background) {
+    private static double yesProbability(double yes, double speech, double background) {
         return Math.exp(yes) / (Math.exp(yes) + Math.exp(speech) + Math.exp(background));
     }
 
     @Test
     void noFalseAcceptAllowedPutsTheScoreAtTheLowestTargetAboveEveryFalseAccept() {
-        AcceptScoreFit fit = AcceptScoreFit.fit(IDENTITY, TARGETS, NEGATIVES, 1, 40, 0.5);
+        AcceptScoreFit fit = AcceptScoreFit.fit(List.of(IDENTITY), TARGETS, NEGATIVES, 1, 40, 0.5);
         assertEquals(yesProbability(3, 0, 0), fit.acceptScore(), 1e-6);
         assertEquals(0.25, fit.missRate(), 1e-12);
         assertEquals(0, fit.falseAcceptsPerHour(), 1e-12);
@@ -45,7 +45,7 @@ class AcceptScoreFitTest {
 
     @Test
     void aBudgetOfOneFalseAcceptLowersTheScoreToCatchEveryTarget() {
-        AcceptScoreFit fit = AcceptScoreFit.fit(IDENTITY, TARGETS, NEGATIVES, 1, 40, 5);
+        AcceptScoreFit fit = AcceptScoreFit.fit(List.of(IDENTITY), TARGETS, NEGATIVES, 1, 40, 5);
         assertEquals(yesProbability(2, 0, 0), fit.acceptScore(), 1e-6);
         assertEquals(0, fit.missRate(), 1e-12);
         assertEquals(5, fit.falseAcceptsPerHour(), 1e-9);
@@ -53,15 +53,29 @@ class AcceptScoreFitTest {
 
     @Test
     void noScoreWhenTheArgMaxIsWithinTheBudget() {
-        AcceptScoreFit fit = AcceptScoreFit.fit(IDENTITY, TARGETS, NEGATIVES, 1, 40, 10);
+        AcceptScoreFit fit = AcceptScoreFit.fit(List.of(IDENTITY), TARGETS, NEGATIVES, 1, 40, 10);
         assertTrue(Double.isNaN(fit.acceptScore()), "arg-max already within budget: " + fit);
         assertEquals(10, fit.falseAcceptsPerHour(), 1e-9);
     }
 
     @Test
     void fewerWakesPerHourMakeEachFalseAcceptWeighLess() {
-        AcceptScoreFit fit = AcceptScoreFit.fit(IDENTITY, TARGETS, NEGATIVES, 1, 4, 0.5);
+        AcceptScoreFit fit = AcceptScoreFit.fit(List.of(IDENTITY), TARGETS, NEGATIVES, 1, 4, 0.5);
         assertEquals(yesProbability(2, 0, 0), fit.acceptScore(), 1e-6, "8 negatives at 4 wakes per hour are 2 h: one false accept is 0.5 per hour");
         assertEquals(0.5, fit.falseAcceptsPerHour(), 1e-9);
+    }
+
+    /**
+     * An ensemble's fit reads the mean probabilities of its models: with a second model whose logits are half the first's,
+     * the score is the mean yes-probability of the lowest target above every false accept, which neither model alone gives.
+     */
+    @Test
+    void anEnsemblesScoreIsOnItsMeanProbability() {
+        Int8Model half = new Int8Model("half", 0, 1, IDENTITY.layers(), IDENTITY.labels(), 0.5);
+        AcceptScoreFit fit = AcceptScoreFit.fit(List.of(IDENTITY, half), TARGETS, NEGATIVES, 1, 40, 0.5);
+        double mean = (yesProbability(3, 0, 0) + yesProbability(1.5, 0, 0)) / 2;
+        assertEquals(mean, fit.acceptScore(), 1e-6, "the mean yes-probability of target (3, 0, 0): " + fit);
+        assertEquals(0.25, fit.missRate(), 1e-12);
+        assertEquals(0, fit.falseAcceptsPerHour(), 1e-12);
     }
 }

@@ -217,7 +217,11 @@ class CnnVibrationHeadTest {
         cli.setErr(new java.io.PrintWriter(err));
         int repeated = cli.execute("train", trainLog.toString(), "--labels", dir.resolve("train.csv").toString(), "--head", "cnn",
                 "--seed", "7,7", "-o", dir.resolve("x.vigil").toString());
-        assertTrue(repeated != 0 && err.toString().contains("--seed: several only with --head cnn, distinct"), err.toString());
+        assertTrue(repeated != 0 && err.toString().contains("--seed 7,7: give each seed once"), err.toString());
+        int mlp = cli.execute("train", trainLog.toString(), "--labels", dir.resolve("train.csv").toString(), "--seed", "7,8",
+                "-o", dir.resolve("x.vigil").toString());
+        assertTrue(mlp != 0 && err.toString().contains("--seed 7,8: several seeds train an ensemble of CNN heads; add --head cnn"),
+                err.toString());
     }
 
     private static int argmax(int[] v) {

@@ -133,8 +133,10 @@ record ModelChoice(ModelBundle bundle, List<Given> given) {
         }
         for (BundleLane l : bundle == null ? List.<BundleLane>of() : bundle.lanes()) {
             String target = l.frontEnd().device();
+            int models = l.head().models().size();
             lines.add("lane " + l.sensor().label() + ": " + l.frontEnd().describe() + ", head '" + l.head().model().name() + "' "
-                    + l.head().model().labels() + (target.equals(device) ? "" : "; runs on '" + device + "'"));
+                    + l.head().model().labels() + (models > 1 ? " (an ensemble of " + models + " models, answering from their mean)" : "")
+                    + (target.equals(device) ? "" : "; runs on '" + device + "'"));
         }
         return lines;
     }

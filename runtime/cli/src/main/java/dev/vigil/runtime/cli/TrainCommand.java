@@ -28,9 +28,11 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 
 /** {@code vigil train}: fits wake thresholds and dense heads over the lanes' front ends into a model bundle. */
 @Command(name = "train", mixinStandardHelpOptions = true,
@@ -109,6 +111,7 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         VigilConfig cfg = Inputs.config(config);
+        checkSeeds();
         TrainingOptions o;
         try {
             int passes = epochs != null ? epochs : TrainingOptions.CNN.equals(head) ? 30 : 60;
@@ -116,8 +119,7 @@ final class TrainCommand implements Callable<Integer> {
                     head, falseAcceptsPerHour, seeds.subList(1, seeds.size()));
         } catch (IllegalArgumentException e) {
             throw new UserError("options refused: windows 1-64, post-windows 0-64, hidden 1-256, epochs 1-10000, shots >= 1,"
-                    + " --negative not 'background', --head mlp or cnn, --false-accepts-per-hour 0 or more, --seed: several only"
-                    + " with --head cnn, distinct, at most " + DenseHead.MAX_ENSEMBLE + " (" + e.getMessage() + ")");
+                    + " --negative not 'background', --head mlp or cnn, --false-accepts-per-hour 0 or more");
         }
         if (falseAcceptsPerHour != null && !o.cnn()) {
             throw new UserError("--false-accepts-per-hour chooses a CNN head's accept score; add --head cnn or drop it");
@@ -202,6 +204,19 @@ final class TrainCommand implements Callable<Integer> {
             return BundleCodec.sha256(Files.readAllBytes(file));
         } catch (IOException e) {
             throw new UserError("cannot read " + file + ": " + e.getMessage());
+        }
+    }
+
+    private void checkSeeds() throws UserError {
+        String given = seeds.stream().map(String::valueOf).collect(Collectors.joining(","));
+        if (seeds.size() > 1 && !TrainingOptions.CNN.equals(head)) {
+            throw new UserError("--seed " + given + ": several seeds train an ensemble of CNN heads; add --head cnn or give one seed");
+        }
+        if (new HashSet<>(seeds).size() != seeds.size()) {
+            throw new UserError("--seed " + given + ": give each seed once");
+        }
+        if (seeds.size() > DenseHead.MAX_ENSEMBLE) {
+            throw new UserError("--seed " + given + ": at most " + DenseHead.MAX_ENSEMBLE + " seeds, one model each");
         }
     }
 }

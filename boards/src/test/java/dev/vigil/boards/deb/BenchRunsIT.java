@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,15 +23,11 @@ class BenchRunsIT {
 
     @Test
     void benchMeasuresStartupAndResidentMemoryOfLaunchedRuns(@TempDir Path home) throws Exception {
-        Path launcher;
-        try (Stream<Path> dists = Files.list(Path.of("target"))) {
-            launcher = dists.map(d -> d.resolve(d.getFileName() + "/bin/vigil")).filter(Files::isExecutable).findFirst()
-                    .orElseThrow(() -> new AssertionError("no assembled distribution under target/"));
-        }
+        Path launcher = AssembledDistribution.launcher();
         Command c = Command.run(home, Map.of("HOME", home.toString(), "XDG_CACHE_HOME", home.resolve("cache").toString()),
-                List.of(launcher.toAbsolutePath().toString(), "bench", "--seconds", "0.2", "--run-seconds", "4"));
+                List.of(launcher.toString(), "bench", "--seconds", "0.2", "--run-seconds", "4"));
         assertEquals(0, c.exit(), c.output());
-        assertTrue(c.output().contains("vigil run as " + launcher.toAbsolutePath() + " starts it"), c.output());
+        assertTrue(c.output().contains("vigil run as " + launcher + " starts it"), c.output());
         Matcher s = STARTUP.matcher(c.output());
         assertTrue(s.find(), c.output());
         long median = number(s.group(1));

@@ -23,15 +23,11 @@ class DamagedArchiveIT {
 
     @Test
     void aDamagedArchiveCostsOneStartAtMost(@TempDir Path home) throws Exception {
-        Path launcher;
-        try (Stream<Path> dists = Files.list(Path.of("target"))) {
-            launcher = dists.map(d -> d.resolve(d.getFileName() + "/bin/vigil")).filter(Files::isExecutable).findFirst()
-                    .orElseThrow(() -> new AssertionError("no assembled distribution under target/"));
-        }
+        Path launcher = AssembledDistribution.launcher();
         Path cds = home.resolve("cds");
         Map<String, String> env = Map.of("HOME", home.toString(), "VIGIL_CDS_DIR", cds.toString());
         Path config = Files.writeString(home.resolve("synth.yaml"), "sources:\n  - driver: synth\n");
-        List<String> run = List.of(launcher.toAbsolutePath().toString(), "run", "--config", config.toString(), "--no-mqtt",
+        List<String> run = List.of(launcher.toString(), "run", "--config", config.toString(), "--no-mqtt",
                 "--duration", "1");
         Command first = Command.run(home, env, run);
         assertEquals(0, first.exit(), first.output());

@@ -143,10 +143,11 @@ class LauncherTest {
 
     @Test
     void aSharedArchiveIsKeptInAWritableDirectoryPerJdk(@TempDir Path dir) throws Exception {
-        Path jdk = fakeJdk(dir, 25);
-        Path cds = dir.resolve("state dir/cds");
-        Path launcher = distribution(dir);
-        Map<String, String> env = Map.of("JAVA_HOME", jdk.toString(), "VIGIL_CDS_DIR", cds.toString());
+        Archived setup = Archived.in(dir, "state dir/cds");
+        Path jdk = setup.jdk();
+        Path cds = setup.cds();
+        Path launcher = setup.launcher();
+        Map<String, String> env = setup.env();
         List<String> args = launch(launcher, dir, env, "run");
         assertTrue(args.contains("-XX:+AutoCreateSharedArchive"), args::toString);
         String archive = args.stream().filter(a -> a.startsWith("-XX:SharedArchiveFile=")).findFirst().orElseThrow();
@@ -180,10 +181,9 @@ class LauncherTest {
      */
     @Test
     void onlyVigilRunWritesTheArchiveOtherCommandsOnlyMapIt(@TempDir Path dir) throws Exception {
-        Path jdk = fakeJdk(dir, 25);
-        Path cds = dir.resolve("cds");
-        Path launcher = distribution(dir);
-        Map<String, String> env = Map.of("JAVA_HOME", jdk.toString(), "VIGIL_CDS_DIR", cds.toString());
+        Archived setup = Archived.in(dir, "cds");
+        Path launcher = setup.launcher();
+        Map<String, String> env = setup.env();
         for (String command : List.of("--version", "bench", "replay")) {
             List<String> args = launch(launcher, dir, env, command);
             assertFalse(args.stream().anyMatch(a -> a.contains("SharedArchive")), command + " before any run: " + args);
@@ -206,10 +206,10 @@ class LauncherTest {
      */
     @Test
     void anArchiveMappedByACommandThatDiedIsDroppedAtTheNextStart(@TempDir Path dir) throws Exception {
-        Path jdk = fakeJdk(dir, 25);
-        Path cds = dir.resolve("cds");
-        Path launcher = distribution(dir);
-        Map<String, String> env = Map.of("JAVA_HOME", jdk.toString(), "VIGIL_CDS_DIR", cds.toString());
+        Archived setup = Archived.in(dir, "cds");
+        Path cds = setup.cds();
+        Path launcher = setup.launcher();
+        Map<String, String> env = setup.env();
         List<String> run = launch(launcher, dir, env, "run");
         String option = run.stream().filter(a -> a.startsWith("-XX:SharedArchiveFile=")).findFirst().orElseThrow();
         Path archive = Files.writeString(Path.of(option.substring("-XX:SharedArchiveFile=".length())), "as vigil run leaves it");
@@ -236,6 +236,15 @@ class LauncherTest {
             assertEquals(List.of(), left.toList(), "archive and mark are gone");
         }
         assertTrue(launch(launcher, dir, env, "run").contains("-XX:+AutoCreateSharedArchive"), "the next run makes a new one");
+    }
+
+    /** A stand-in JDK 25, a distribution and the environment that keeps its archive in {@code cds}. */
+    private record Archived(Path jdk, Path cds, Path launcher, Map<String, String> env) {
+        static Archived in(Path dir, String cdsDir) throws Exception {
+            Path jdk = fakeJdk(dir, 25);
+            Path cds = dir.resolve(cdsDir);
+            return new Archived(jdk, cds, distribution(dir), Map.of("JAVA_HOME", jdk.toString(), "VIGIL_CDS_DIR", cds.toString()));
+        }
     }
 
     /** A copy of the launcher in {@code dir/dist/bin} beside a {@code lib} holding one jar; its path. */

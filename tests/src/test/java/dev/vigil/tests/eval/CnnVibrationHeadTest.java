@@ -73,6 +73,15 @@ class CnnVibrationHeadTest {
         }
     }
 
+    /** The config and the training and evaluation mixtures (labels beside them) every test reads, in {@code dir}. */
+    private record Logs(Halves halves, Path config, Path train, Path eval) {
+        static Logs write(Path dir) throws java.io.IOException {
+            Halves halves = Halves.ofRecordings();
+            return new Logs(halves, Files.writeString(dir.resolve("vibration.yaml"), CONFIG), mixture(halves.train(), 11).write(dir, "train"),
+                    mixture(halves.eval(), 12).write(dir, "eval"));
+        }
+    }
+
     /** {@code vigil eval} of {@code bundle} on {@code evalLog} with its JSON report's lane, and what it printed. */
     private record Evaluated(JsonNode lane, String printed) {
     }
@@ -95,11 +104,11 @@ class CnnVibrationHeadTest {
 
     @Test
     void namesTheBearingFaultOnStretchesTrainingNeverSaw() throws Exception {
-        Halves halves = Halves.ofRecordings();
-        float[][] eval = halves.eval();
-        Path config = Files.writeString(dir.resolve("vibration.yaml"), CONFIG);
-        Path trainLog = mixture(halves.train(), 11).write(dir, "train");
-        Path evalLog = mixture(eval, 12).write(dir, "eval");
+        Logs logs = Logs.write(dir);
+        float[][] eval = logs.halves().eval();
+        Path config = logs.config();
+        Path trainLog = logs.train();
+        Path evalLog = logs.eval();
         Path bundle = dir.resolve("cnn.vigil");
         String[] trainArgs = {"train", trainLog.toString(), "--labels", dir.resolve("train.csv").toString(), "--config", config.toString(),
                 "--head", "cnn", "--post-windows", "8", "-o", bundle.toString()};
@@ -162,13 +171,10 @@ class CnnVibrationHeadTest {
      */
     @Test
     void aHeldOutAcceptScoreFitKeepsTheFaultsNamed() throws Exception {
-        Halves halves = Halves.ofRecordings();
-        Path config = Files.writeString(dir.resolve("vibration.yaml"), CONFIG);
-        Path trainLog = mixture(halves.train(), 11).write(dir, "train");
-        Path evalLog = mixture(halves.eval(), 12).write(dir, "eval");
+        Logs logs = Logs.write(dir);
         Path bundle = dir.resolve("fit.vigil");
-        assertEquals(0, VigilCli.execute("train", trainLog.toString(), "--labels", dir.resolve("train.csv").toString(), "--config",
-                config.toString(), "--head", "cnn", "--post-windows", "8", "--false-accepts-per-hour", "0.5", "-o", bundle.toString()));
+        assertEquals(0, VigilCli.execute("train", logs.train().toString(), "--labels", dir.resolve("train.csv").toString(), "--config",
+                logs.config().toString(), "--head", "cnn", "--post-windows", "8", "--false-accepts-per-hour", "0.5", "-o", bundle.toString()));
         ModelBundle b = BundleCodec.read(bundle, ConfigLoader.defaults());
         assertEquals(0.5, b.provenance().training().falseAcceptsPerHour());
         java.util.Map<String, Double> scores = b.lane(Sensor.VIBRATION).orElseThrow().head().acceptScores();
@@ -176,7 +182,7 @@ class CnnVibrationHeadTest {
             assertTrue(java.util.List.of("ball", "inner_race").containsAll(scores.keySet()), "fault labels only: " + scores);
             assertTrue(scores.values().stream().allMatch(v -> v > 0 && v <= 1), scores.toString());
         }
-        JsonNode l = evaluate(evalLog, config, bundle, "fit").lane();
+        JsonNode l = evaluate(logs.eval(), logs.config(), bundle, "fit").lane();
         assertTrue(l.path("recall").asDouble() >= 0.95, "event recall with accept scores " + scores + ": " + l);
     }
 
@@ -188,15 +194,12 @@ class CnnVibrationHeadTest {
      */
     @Test
     void anEnsembleOfSeedsHoldsEachSeedsHeadAndNamesTheFaults() throws Exception {
-        Halves halves = Halves.ofRecordings();
-        Path config = Files.writeString(dir.resolve("vibration.yaml"), CONFIG);
-        Path trainLog = mixture(halves.train(), 11).write(dir, "train");
-        Path evalLog = mixture(halves.eval(), 12).write(dir, "eval");
+        Logs logs = Logs.write(dir);
         java.util.Map<String, DenseHead> heads = new java.util.LinkedHashMap<>();
         for (String seeds : java.util.List.of("7", "8", "7,8")) {
             Path bundle = dir.resolve("seeds-" + seeds + ".vigil");
-            assertEquals(0, VigilCli.execute("train", trainLog.toString(), "--labels", dir.resolve("train.csv").toString(), "--config",
-                    config.toString(), "--head", "cnn", "--post-windows", "8", "--seed", seeds, "-o", bundle.toString()));
+            assertEquals(0, VigilCli.execute("train", logs.train().toString(), "--labels", dir.resolve("train.csv").toString(), "--config",
+                    logs.config().toString(), "--head", "cnn", "--post-windows", "8", "--seed", seeds, "-o", bundle.toString()));
             ModelBundle b = BundleCodec.read(bundle, ConfigLoader.defaults());
             heads.put(seeds, b.lane(Sensor.VIBRATION).orElseThrow().head());
             if (seeds.equals("7,8")) {
@@ -209,16 +212,16 @@ class CnnVibrationHeadTest {
         assertEquals(heads.get("8").model().layers(), ensemble.ensemble().getFirst().layers(), "the second is seed 8's head");
         assertEquals("vibration-cnn-seed8", ensemble.ensemble().getFirst().name());
         assertEquals(null, heads.get("7").ensemble(), "one seed, one model");
-        JsonNode l = evaluate(evalLog, config, dir.resolve("seeds-7,8.vigil"), "ensemble").lane();
+        JsonNode l = evaluate(logs.eval(), logs.config(), dir.resolve("seeds-7,8.vigil"), "ensemble").lane();
         assertTrue(l.path("recall").asDouble() >= 0.95 && l.path("labelAccuracy").asDouble() >= 0.95, "the ensemble names the faults: " + l);
 
         java.io.StringWriter err = new java.io.StringWriter();
         picocli.CommandLine cli = VigilCli.commandLine();
         cli.setErr(new java.io.PrintWriter(err));
-        int repeated = cli.execute("train", trainLog.toString(), "--labels", dir.resolve("train.csv").toString(), "--head", "cnn",
+        int repeated = cli.execute("train", logs.train().toString(), "--labels", dir.resolve("train.csv").toString(), "--head", "cnn",
                 "--seed", "7,7", "-o", dir.resolve("x.vigil").toString());
         assertTrue(repeated != 0 && err.toString().contains("--seed 7,7: give each seed once"), err.toString());
-        int mlp = cli.execute("train", trainLog.toString(), "--labels", dir.resolve("train.csv").toString(), "--seed", "7,8",
+        int mlp = cli.execute("train", logs.train().toString(), "--labels", dir.resolve("train.csv").toString(), "--seed", "7,8",
                 "-o", dir.resolve("x.vigil").toString());
         assertTrue(mlp != 0 && err.toString().contains("--seed 7,8: several seeds train an ensemble of CNN heads; add --head cnn"),
                 err.toString());

@@ -123,9 +123,10 @@ class CnnKeywordHeadTest {
         JsonNode lane = new ObjectMapper().readTree(json.toFile()).path("lanes").get(0);
         double falseAccepts = lane.path("falseDetectionsOnDistractors").asInt() + lane.path("falseDetectionsOnBackground").asInt();
         double evalHours = hours;
-        String summary = String.format(Locale.ROOT, "%s (seed %s, accept scores %s%s); %s run(s) per wake; evaluated on %.2f h: %d keyword"
+        String summary = String.format(Locale.ROOT, "%s (%s, accept scores %s%s); %s run(s) per wake; evaluated on %.2f h: %d keyword"
                         + " events, %d other utterances; recall %.3f, precision %.3f, false accepts %d (%.2f per hour of recording)%n%n",
-                given.isEmpty() ? String.format(Locale.ROOT, "trained in %.1f s", trainS) : "bundle " + given, seed, acceptScores.isMissingNode() ? "none" : acceptScores, budget.isEmpty() ? ""
+                given.isEmpty() ? String.format(Locale.ROOT, "trained in %.1f s", trainS) : "bundle " + given,
+                given.isEmpty() ? "seed " + seed : "as trained", acceptScores.isMissingNode() ? "none" : acceptScores, budget.isEmpty() ? ""
                         : " chosen for at most " + budget + " false accepts per hour on held-out training examples", runs, evalHours,
                 lane.path("events").asInt(),
                 lane.path("distractors").asInt(), lane.path("recall").asDouble(),

@@ -238,6 +238,29 @@ class LauncherTest {
         assertTrue(launch(launcher, dir, env, "run").contains("-XX:+AutoCreateSharedArchive"), "the next run makes a new one");
     }
 
+    /**
+     * An archive the launcher cannot drop (another user's, in a shared directory) after a command died mapping it is
+     * not mapped: the start goes on without it and says why, rather than claiming it dropped it and crashing on it.
+     * Here the archive's name is a non-empty directory, which {@code rm -f} cannot remove whoever runs the test.
+     */
+    @Test
+    void anArchiveThatCannotBeDroppedIsNotMapped(@TempDir Path dir) throws Exception {
+        Archived setup = Archived.in(dir, "cds");
+        List<String> run = launch(setup.launcher(), dir, setup.env(), "run");
+        String option = run.stream().filter(a -> a.startsWith("-XX:SharedArchiveFile=")).findFirst().orElseThrow();
+        Path archive = Path.of(option.substring("-XX:SharedArchiveFile=".length()));
+        Files.writeString(Files.createDirectories(archive).resolve("kept"), "not removable by rm -f");
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        Files.writeString(Path.of(archive + ".pid-" + gone.pid()), "");
+        Command after = Command.run(dir, setup.env(), List.of("bash", setup.launcher().toString(), "--version"));
+        assertEquals(0, after.exit(), after.output());
+        assertTrue(after.output().contains("vigil: cannot drop the class-data-sharing archive " + archive + ", which the command"
+                + " that last mapped it (pid " + gone.pid() + ") left after it died"), after.output());
+        assertFalse(after.output().contains("dropped the"), after.output());
+        assertFalse(after.output().contains("SharedArchive"), "a suspect archive is not mapped: " + after.output());
+    }
+
     /** A stand-in JDK 25, a distribution and the environment that keeps its archive in {@code cds}. */
     private record Archived(Path jdk, Path cds, Path launcher, Map<String, String> env) {
         static Archived in(Path dir, String cdsDir) throws Exception {

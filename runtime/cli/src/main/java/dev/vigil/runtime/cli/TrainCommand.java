@@ -149,8 +149,9 @@ final class TrainCommand implements Callable<Integer> {
         }
         for (Map.Entry<String, Map<String, Integer>> e : trained.examples().entrySet()) {
             BundleLane l = trained.bundle().lane(Sensor.named(e.getKey()).orElseThrow()).orElseThrow();
-            err.printf("vigil: %s: wake %s; head %s; examples %s%n", e.getKey(), describe(l.wake()), l.head().model().labels(),
-                    e.getValue());
+            int headModels = l.head().models().size();
+            err.printf("vigil: %s: wake %s; head %s%s; examples %s%n", e.getKey(), describe(l.wake()), l.head().model().labels(),
+                    headModels > 1 ? " (an ensemble of " + headModels + " models, one per seed)" : "", e.getValue());
         }
         err.println("vigil: wrote " + target);
         err.flush();

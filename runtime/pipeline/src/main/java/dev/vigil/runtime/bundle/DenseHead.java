@@ -98,12 +98,16 @@ public record DenseHead(String view, Int8Model model, FeatureSpec features, Map<
 
     /** The models the head averages: {@code model}, then the ensemble's. */
     public List<Int8Model> models() {
-        if (ensemble == null) {
-            return List.of(model);
+        return models(model, ensemble);
+    }
+
+    /** {@code first}, then {@code more} (null or empty: none): the models of a head and its ensemble, in order. */
+    public static List<Int8Model> models(Int8Model first, List<Int8Model> more) {
+        List<Int8Model> all = new ArrayList<>();
+        all.add(first);
+        if (more != null) {
+            all.addAll(more);
         }
-        List<Int8Model> all = new ArrayList<>(ensemble.size() + 1);
-        all.add(model);
-        all.addAll(ensemble);
         return List.copyOf(all);
     }
 

@@ -271,16 +271,21 @@ public final class Trainer {
         SpanFeatures view = spec.extractor();
         FeatureShape shape = new FeatureShape(view.channels(), view.height(), view.width());
         CnnExamples first = null;
+        int firstExamples = 0;
         List<Int8Model> models = new ArrayList<>();
         for (long seed : o.seeds()) {
             CnnExamples ex = cnnExamples(sensor, lane, track, spec, names, targetClasses, candidates, hard, background, labels,
                     windowUs, hopMs, seed, o);
-            first = first == null ? ex : first;
             String name = models.isEmpty() ? sensor + "-cnn" : sensor + "-cnn-seed" + seed;
             Int8Model model = CnnHeadTrainer.train(name, shape, ex.training(), names, seed, o.epochs());
             Logger.info("train: lane {}: CNN head{} right on {} of its training examples (int8)", sensor,
                     o.seeds().size() == 1 ? "" : " of seed " + seed, String.format(Locale.ROOT, "%.3f",
                             CnnHeadTrainer.accuracy(model, ex.training())));
+            if (first == null) {
+                // only the held-out examples outlive the seed: a seed's training set is hundreds of MB of features
+                first = new CnnExamples(List.of(), ex.heldTargets(), ex.heldNegatives(), ex.perClass());
+                firstExamples = ex.training().size();
+            }
             models.add(model);
         }
         Map<String, Double> acceptScores = null;
@@ -302,8 +307,7 @@ public final class Trainer {
                         names.subList(0, targetClasses), figures);
             }
         }
-        return new CnnLane(models.getFirst(), models.subList(1, models.size()), first.perClass(), first.training().size(),
-                acceptScores);
+        return new CnnLane(models.getFirst(), models.subList(1, models.size()), first.perClass(), firstExamples, acceptScores);
     }
 
     /**

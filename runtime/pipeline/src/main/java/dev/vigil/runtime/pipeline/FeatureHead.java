@@ -94,26 +94,32 @@ final class FeatureHead {
         List<DenseExecutor> executors = models.stream().map(device::load).toList();
         int[] input = new int[first.inputs()];
         int[] logits = new int[first.labels().size()];
-        double[] probabilities = new double[logits.length];
+        float[] memberScores = new float[logits.length];
+        float[] probabilities = new float[logits.length];
         long macs = models.stream().mapToLong(Int8Model::macs).sum();
         return new FeatureHead(extractor, sampleRate, new Scorer() {
             @Override
             public void score(float[] in, float[] out) {
                 scale.quantise(in, input.length, input);
                 if (models.size() == 1) {
-                    executors.getFirst().run(input, logits);
-                    for (int i = 0; i < logits.length; i++) {
-                        out[i] = (float) (logits[i] * first.logitScale());
-                    }
+                    scoreWith(0, out);
                     return;
                 }
                 Arrays.fill(probabilities, 0);
                 for (int m = 0; m < models.size(); m++) {
-                    executors.get(m).run(input, logits);
-                    addSoftmax(logits, models.get(m).logitScale(), probabilities);
+                    scoreWith(m, memberScores);
+                    addSoftmax(memberScores, probabilities);
                 }
                 for (int i = 0; i < out.length; i++) {
                     out[i] = (float) Math.log(probabilities[i] / models.size());
+                }
+            }
+
+            /** Model {@code m}'s logits times its logit scale, into {@code out}. */
+            private void scoreWith(int m, float[] out) {
+                executors.get(m).run(input, logits);
+                for (int i = 0; i < logits.length; i++) {
+                    out[i] = (float) (logits[i] * models.get(m).logitScale());
                 }
             }
 
@@ -123,20 +129,6 @@ final class FeatureHead {
         }, first.labels(), acceptScores, macs, device, runs);
     }
 
-    /** Adds the softmax of {@code logits} × {@code logitScale} to {@code sum}. */
-    private static void addSoftmax(int[] logits, double logitScale, double[] sum) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (int z : logits) {
-            max = Math.max(max, z * logitScale);
-        }
-        double total = 0;
-        for (int z : logits) {
-            total += Math.exp(z * logitScale - max);
-        }
-        for (int i = 0; i < logits.length; i++) {
-            sum[i] += Math.exp(logits[i] * logitScale - max) / total;
-        }
-    }
 
     /** Keeps the batch's first channel. */
     void append(SampleBatch batch) {
@@ -156,7 +148,7 @@ final class FeatureHead {
             Arrays.fill(meanProbabilities, 0);
             for (int k = 0; k < runsPerWake; k++) {
                 scoreSpan(ring.written() - (long) k * spacingSamples);
-                addProbabilities();
+                addSoftmax(scores, meanProbabilities);
             }
             for (int i = 0; i < scores.length; i++) {
                 scores[i] = (float) Math.log(meanProbabilities[i] / runsPerWake);
@@ -179,18 +171,18 @@ final class FeatureHead {
         runs++;
     }
 
-    /** Adds the softmax of {@link #scores} to {@link #meanProbabilities}. */
-    private void addProbabilities() {
+    /** Adds the softmax of {@code scores} to {@code sum}: a span's to the spans' mean, an ensemble model's to the models'. */
+    private static void addSoftmax(float[] scores, float[] sum) {
         float max = Float.NEGATIVE_INFINITY;
         for (float z : scores) {
             max = Math.max(max, z);
         }
-        double sum = 0;
+        double total = 0;
         for (float z : scores) {
-            sum += Math.exp(z - max);
+            total += Math.exp(z - max);
         }
         for (int i = 0; i < scores.length; i++) {
-            meanProbabilities[i] += (float) (Math.exp(scores[i] - max) / sum);
+            sum[i] += (float) (Math.exp(scores[i] - max) / total);
         }
     }
 

@@ -1,12 +1,12 @@
 package dev.vigil.runtime.pipeline;
 
+import dev.vigil.runtime.bundle.DenseHead;
 import dev.vigil.runtime.bundle.FeatureSpec;
 import dev.vigil.runtime.config.WakeConfig;
 import dev.vigil.runtime.dense.Int8Model;
 import dev.vigil.runtime.network.Network;
 import dev.vigil.sensors.encode.SpikeEncoder;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -62,10 +62,7 @@ public record LaneModel(String sensor, SpikeEncoder encoder, Network network, Li
 
     /** The head's models: {@code head}, then the ensemble's. */
     public List<Int8Model> headModels() {
-        List<Int8Model> all = new ArrayList<>(1 + ensemble.size());
-        all.add(head);
-        all.addAll(ensemble);
-        return List.copyOf(all);
+        return DenseHead.models(head, ensemble);
     }
 
     /** The bytes the head's weights take, every model of an ensemble counted. */

@@ -56,7 +56,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * and the bundle beside it; the assertions are the issue's targets. {@code -Dvigil.kws.seed=N} trains with
  * another seed than 7 ({@code 7,11,13}: an ensemble of a head per seed); {@code -Dvigil.kws.bundle=FILE} evaluates that
  * bundle instead of training one ({@code A,B,C}: the ensemble of those bundles' heads, trained alike with different seeds);
- * the head scores three spans 100 ms apart per wake ({@code dense.runs-per-wake: 3}), {@code -Dvigil.kws.runs=N} N.
+ * the head scores three spans 100 ms apart per wake ({@code dense.runs-per-wake: 3}), {@code -Dvigil.kws.runs=N} N;
+ * {@code -Dvigil.kws.device=ID} runs the front end on that device in training and evaluation ({@code xylo}: with
+ * {@code network.reset: subtract}, the only reset it has), its name then in the files' names.
  */
 @EnabledIfSystemProperty(named = "vigil.kws.synth", matches = ".+")
 class CnnKeywordHeadTest {
@@ -81,7 +83,10 @@ class CnnKeywordHeadTest {
 
         Path config = dir.resolve("kws.yaml");
         String runs = System.getProperty("vigil.kws.runs", "3");
-        Files.writeString(config, CONFIG + "dense:\n  runs-per-wake: " + runs + "\n");
+        String device = System.getProperty("vigil.kws.device", "");
+        Files.writeString(config, CONFIG + "dense:\n  runs-per-wake: " + runs + "\n" + (device.isEmpty() ? ""
+                : "device:\n  id: " + device + "\n" + (device.equals("xylo") ? "network:\n  reset: subtract\n" : "")));
+        String onDevice = device.isEmpty() ? "" : "-" + device;
         float[][] beds = {noise, reversed(noise), silence};
         Path trainLog = trainingLog(synth, beds, new float[][] {Arrays.copyOfRange(speech, 0, split), no});
         String seed = System.getProperty("vigil.kws.seed", "7");
@@ -89,7 +94,7 @@ class CnnKeywordHeadTest {
         Path target = Path.of(System.getProperty("vigil.root", "..")).resolve("tests/target");
         Files.createDirectories(target);
         String given = System.getProperty("vigil.kws.bundle", "");
-        Path bundle = given.isEmpty() ? target.resolve("cnn-keyword-seed" + seed + ".vigil")
+        Path bundle = given.isEmpty() ? target.resolve("cnn-keyword-seed" + seed + onDevice + ".vigil")
                 : given.contains(",") ? ensembleOf(given.split(","), target) : Path.of(given);
         long t0 = System.nanoTime();
         List<String> train = new ArrayList<>(List.of("train", trainLog.toString(), "--labels", dir.resolve("train.csv").toString(),
@@ -133,7 +138,7 @@ class CnnKeywordHeadTest {
                 lane.path("precision").asDouble(), (int) falseAccepts, falseAccepts / evalHours);
         String text = summary + out.toString(StandardCharsets.UTF_8);
         String tag = given.contains(",") ? "ensemble-" + given.split(",").length : "seed" + seed;
-        Files.writeString(target.resolve("cnn-keyword-" + tag + (runs.equals("3") ? "" : "-runs" + runs) + ".txt"), text);
+        Files.writeString(target.resolve("cnn-keyword-" + tag + onDevice + (runs.equals("3") ? "" : "-runs" + runs) + ".txt"), text);
         System.out.println(text);
         assertTrue(lane.path("recall").asDouble() >= 0.95, summary);
         assertTrue(lane.path("precision").asDouble() >= 0.95, summary);

@@ -34,6 +34,10 @@ public final class EventEngine implements DeviceSession {
     private final int inputs;
     private final int[] pendingInput;
     private final long[] touchedRows;
+    /** Whether integer LIF state saturates at {@link #stateMin}..{@link #stateMax} (a device narrower than 32 bits). */
+    private final boolean saturating;
+    private final int stateMin;
+    private final int stateMax;
     /** The single spike of {@link #inject(int)}, handed to the batch path. */
     private final int[] oneSpike = new int[1];
 
@@ -48,6 +52,20 @@ public final class EventEngine implements DeviceSession {
 
     /** Lowers {@code network}; {@code hops} (nullable) prices routing between cores. */
     public EventEngine(Network network, HopModel hops) {
+        this(network, hops, 32);
+    }
+
+    /**
+     * As {@link #EventEngine(Network, HopModel)}, the integer LIF neurons' input and potential saturating at
+     * {@code stateBits} signed bits (32: plain ints, as the golden device).
+     */
+    public EventEngine(Network network, HopModel hops, int stateBits) {
+        if (stateBits < 2 || stateBits > 32) {
+            throw new IllegalArgumentException("state bits must be 2..32, got " + stateBits);
+        }
+        saturating = stateBits < 32;
+        stateMax = saturating ? (1 << (stateBits - 1)) - 1 : Integer.MAX_VALUE;
+        stateMin = saturating ? -(1 << (stateBits - 1)) : Integer.MIN_VALUE;
         this.network = network;
         List<EngineLayer> lowered = LayerLowering.lower(network, hops);
         layers = lowered.toArray(new EngineLayer[0]);
@@ -206,7 +224,8 @@ public final class EventEngine implements DeviceSession {
             l.acc = input;
         }
         switch (l.model) {
-            case NeuronParams p when p.refractorySteps() == 0 && p.reset() == ResetMode.ZERO && p.leakShift() > 0 ->
+            case NeuronParams p when p.refractorySteps() == 0 && p.reset() == ResetMode.ZERO && p.leakShift() > 0
+                    && !saturating ->
                     shiftLifReset0(l, input, p.leakShift(), p.threshold());
             case NeuronParams p -> shiftLif(l, input, p);
             case CubaLif c -> cuba(l, input, c);
@@ -304,7 +323,11 @@ public final class EventEngine implements DeviceSession {
             if (p.leakShift() > 0) {
                 x -= x >> p.leakShift();
             }
-            x += in;
+            if (saturating) {
+                x = saturate((long) x + saturate(in));
+            } else {
+                x += in;
+            }
             if (x >= p.threshold()) {
                 x = p.reset() == ResetMode.ZERO ? 0 : x - p.threshold();
                 refractory[i] = p.refractorySteps();
@@ -314,6 +337,10 @@ public final class EventEngine implements DeviceSession {
         }
         l.spikeCount = fired;
         neuronUpdates += l.size;
+    }
+
+    private int saturate(long x) {
+        return (int) Math.max(stateMin, Math.min(stateMax, x));
     }
 
     private void cuba(EngineLayer l, int[] input, CubaLif c) {

@@ -101,7 +101,8 @@ public final class BuiltinLanes {
      * front end compiled for {@code device}.
      */
     public static BundleLane lane(Sensor sensor, VigilConfig config, StreamDescriptor stream, String device) {
-        NeuronParams neuron = NeuronParams.lif(config.network().readoutThreshold(), config.network().leakShift());
+        NeuronParams neuron = new NeuronParams(config.network().readoutThreshold(), config.network().leakShift(),
+                config.network().reset(), 0);
         double dt = config.network().timestepUs() / 1e6;
         return switch (sensor) {
             case DVS -> dvs(config.sensors().dvs(), stream, neuron, dt, device);

@@ -1,0 +1,86 @@
+package dev.vigil.tests;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The built-in audio lane on the Xylo-class device: on real speech it detects what the fast device detects with the
+ * same subtractive reset (its 16-bit state never saturates there), and a config that keeps the default reset is
+ * refused at start naming the key to change.
+ */
+class XyloLaneTest {
+    private static final String AUDIO_ONLY = "sensors:\n  dvs:\n    enabled: false\n  vibration:\n    enabled: false\n";
+
+    @Test
+    void realSpeechWakesTheLaneAsOnTheFastDevice(@TempDir Path dir) throws Exception {
+        Path speech = TestPaths.shared().resolve("data/audio/librispeech_i_tell_you_alif.wav");
+        List<String> onXylo = detections(dir, speech, "xylo");
+        List<String> onFast = detections(dir, speech, "fast");
+        assertFalse(onXylo.isEmpty(), "the speech wakes the lane");
+        assertEquals(onFast, onXylo);
+    }
+
+    @Test
+    void evalPricesItsStaticPowerAtXyloAudio3sMeasuredIdle(@TempDir Path dir) throws Exception {
+        Path speech = TestPaths.shared().resolve("data/audio/librispeech_i_tell_you_alif.wav");
+        Path labels = Files.writeString(dir.resolve("speech.csv"), "start_us,end_us,label\n500000,2500000,speech\n");
+        for (String device : List.of("xylo", "fast")) {
+            Path config = dir.resolve(device + ".yaml");
+            Files.writeString(config, AUDIO_ONLY + "device:\n  id: " + device + "\nnetwork:\n  reset: subtract\n");
+            Path json = dir.resolve(device + ".json");
+            CliRun run = CliRun.run("eval", speech.toString(), "--labels", labels.toString(), "--config", config.toString(),
+                    "--json", json.toString());
+            assertEquals(0, run.exitCode(), run.err());
+            JsonNode report = new ObjectMapper().readTree(json.toFile());
+            JsonNode frontStatic = null;
+            for (JsonNode p : report.path("lanes").get(0).path("energy").path("wakeOnSalience")) {
+                if (p.path("part").asText().equals("front-static")) {
+                    frontStatic = p;
+                }
+            }
+            assertTrue(frontStatic != null, report.toString());
+            double seconds = report.path("recordedS").asDouble();
+            double watts = device.equals("xylo") ? 629.5e-6 : 0.029;
+            assertEquals(watts * seconds, frontStatic.path("joules").asDouble(), 1e-3 * watts * seconds, device + ": over the run");
+            assertTrue(frontStatic.path("source").asText().contains(device.equals("xylo") ? "XyloAudio 3" : "Loihi"),
+                    frontStatic.toString());
+        }
+    }
+
+    @Test
+    void theDefaultResetIsRefusedNamingTheKey(@TempDir Path dir) throws Exception {
+        Path config = dir.resolve("zero.yaml");
+        Files.writeString(config, AUDIO_ONLY + "device:\n  id: xylo\n");
+        Path speech = TestPaths.shared().resolve("data/audio/speechcommands_yes_1000ms_tflm.wav");
+        CliRun run = CliRun.run("replay", speech.toString(), "--max", "--no-mqtt", "--config", config.toString());
+        assertEquals(1, run.exitCode());
+        assertTrue(run.err().contains("does not fit device 'xylo'") && run.err().contains("set network.reset: subtract"), run.err());
+    }
+
+    /** Each detection's time, lane, label, score and spike counts on {@code device}, the readouts resetting by subtraction. */
+    private static List<String> detections(Path dir, Path recording, String device) throws Exception {
+        Path config = dir.resolve(device + ".yaml");
+        Files.writeString(config, AUDIO_ONLY + "device:\n  id: " + device + "\nnetwork:\n  reset: subtract\n");
+        CliRun run = CliRun.run("replay", recording.toString(), "--max", "--no-mqtt", "--config", config.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        ObjectMapper json = new ObjectMapper();
+        List<String> out = new ArrayList<>();
+        for (String line : run.jsonLines()) {
+            JsonNode d = json.readTree(line);
+            out.add(d.path("device_time_us").asText() + " " + d.path("sensor").asText() + " " + d.path("label").asText() + " "
+                    + d.path("score").asText() + " " + d.path("counts"));
+        }
+        return out;
+    }
+}

@@ -1,9 +1,10 @@
 package dev.vigil.runtime.cli;
 
+import dev.vigil.runtime.config.ConfigLoader;
 import dev.vigil.runtime.provider.Providers;
 import org.tinylog.jul.JulTinylogBridge;
-import picocli.CommandLine.Command;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -72,6 +73,7 @@ public final class VigilCli implements Runnable {
 
     /** The command's main method. */
     public static void main(String[] args) {
+        ConfigLoader.warmUp();
         Logging.configure();
         JulTinylogBridge.activate();
         FatalErrors.install();

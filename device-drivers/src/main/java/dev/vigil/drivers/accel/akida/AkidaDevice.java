@@ -57,8 +57,7 @@ public final class AkidaDevice extends EmulatedDevice {
     /** Weights one NPU's memory holds (about 100 KB). */
     public static final long WEIGHTS_PER_NPU = 102_400;
 
-    private static final EnergyModel ENERGY = new EnergyModel(23.6e-12, 52e-12, 1.7e-12, EnergyModel.LOIHI_IDLE_W,
-            "stand-in: Loihi figures (Davies et al., IEEE Micro 2018); Akida publishes none per operation", 81e-12, 0,
+    private static final EnergyModel ENERGY = EnergyModel.LOIHI_2018.standingInFor("Akida", EnergyModel.LOIHI_IDLE_W,
             "assumption: Loihi's idle power stands in (" + EnergyModel.LOIHI_IDLE_SOURCE + "); Akida publishes no idle figure");
 
     private static final DeviceCapabilities CAPABILITIES = new DeviceCapabilities(ID,

@@ -69,9 +69,7 @@ public final class XyloDevice extends EmulatedDevice {
             + " front end 12.2 uW at a 6.25 MHz core clock), measured by SynSense: Rockpool documentation, \"Measuring power"
             + " consumption on XyloAudio HDK\"";
 
-    private static final EnergyModel ENERGY = new EnergyModel(23.6e-12, 52e-12, 1.7e-12, IDLE_W,
-            "stand-in: Loihi figures (Davies et al., IEEE Micro 2018); Xylo publishes none per operation", 81e-12, 0,
-            IDLE_SOURCE);
+    private static final EnergyModel ENERGY = EnergyModel.LOIHI_2018.standingInFor("Xylo", IDLE_W, IDLE_SOURCE);
 
     private static final DeviceCapabilities CAPABILITIES = new DeviceCapabilities(ID,
             "Xylo-class: 16 inputs, 992 hidden + 32 output integer LIF (shift leak, subtractive reset), 8-bit weights,"

@@ -41,6 +41,15 @@ public record EnergyModel(double synapticOpJ, double neuronUpdateJ, double spike
     public static final EnergyModel LOIHI_2018 = new EnergyModel(23.6e-12, 52e-12, 1.7e-12, LOIHI_IDLE_W,
             "Davies et al., IEEE Micro 2018", 81e-12, 3.5e-12, LOIHI_IDLE_SOURCE);
 
+    /**
+     * These per-operation figures standing in, labelled so, for {@code device}, which publishes none, with its
+     * own static power; routing between cores unpriced.
+     */
+    public EnergyModel standingInFor(String device, double deviceStaticW, String deviceStaticSource) {
+        return new EnergyModel(synapticOpJ, neuronUpdateJ, spikeJ, deviceStaticW, "stand-in: Loihi figures (" + source + "); "
+                + device + " publishes none per operation", activeNeuronUpdateJ, 0, deviceStaticSource);
+    }
+
     /** Energy for {@code counts} over {@code seconds} of operation: dynamic plus static. */
     public double joules(ActivityCounts counts, double seconds) {
         return dynamicJoules(counts) + staticJoules(seconds);

@@ -68,6 +68,22 @@ class XyloLaneTest {
         assertTrue(run.err().contains("does not fit device 'xylo'") && run.err().contains("set network.reset: subtract"), run.err());
     }
 
+    @Test
+    void aBundleTrainedWithTheDefaultResetIsRefusedSayingToTrainItAgain(@TempDir Path dir) throws Exception {
+        Path speech = TestPaths.shared().resolve("data/audio/librispeech_i_tell_you_alif.wav");
+        Path labels = Files.writeString(dir.resolve("speech.csv"), "start_us,end_us,label\n500000,2500000,speech\n");
+        Path zero = Files.writeString(dir.resolve("zero.yaml"), AUDIO_ONLY);
+        Path bundle = dir.resolve("zero.vigil");
+        CliRun train = CliRun.run("train", speech.toString(), "--labels", labels.toString(), "--config", zero.toString(),
+                "-o", bundle.toString());
+        assertEquals(0, train.exitCode(), train.err());
+        Path xylo = Files.writeString(dir.resolve("xylo.yaml"), AUDIO_ONLY + "device:\n  id: xylo\nnetwork:\n  reset: subtract\n");
+        CliRun run = CliRun.run("replay", speech.toString(), "--max", "--no-mqtt", "--config", xylo.toString(), "--model",
+                bundle.toString());
+        assertEquals(1, run.exitCode());
+        assertTrue(run.err().contains("reset to zero") && run.err().contains("train it again with that setting"), run.err());
+    }
+
     /** Each detection's time, lane, label, score and spike counts on {@code device}, the readouts resetting by subtraction. */
     private static List<String> detections(Path dir, Path recording, String device) throws Exception {
         Path config = dir.resolve(device + ".yaml");

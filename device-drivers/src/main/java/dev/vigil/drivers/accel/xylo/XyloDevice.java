@@ -120,7 +120,8 @@ public final class XyloDevice extends EmulatedDevice {
         String where = "layer '" + layer.name() + "' does not fit device '" + ID + "': ";
         if (p.reset() != ResetMode.SUBTRACT) {
             throw new DoesNotFitException(where + "its neurons reset to zero, Xylo's by subtracting the threshold;"
-                    + " set network.reset: subtract");
+                    + " set network.reset: subtract (a model bundle's front end keeps the reset it was trained with:"
+                    + " train it again with that setting)");
         }
         if (p.refractorySteps() > 0) {
             throw new DoesNotFitException(where + "a refractory period of " + p.refractorySteps()

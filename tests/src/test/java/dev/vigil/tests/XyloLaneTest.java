@@ -21,25 +21,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class XyloLaneTest {
     private static final String AUDIO_ONLY = "sensors:\n  dvs:\n    enabled: false\n  vibration:\n    enabled: false\n";
+    private static final Path SPEECH = TestPaths.shared().resolve("data/audio/librispeech_i_tell_you_alif.wav");
 
     @Test
     void realSpeechWakesTheLaneAsOnTheFastDevice(@TempDir Path dir) throws Exception {
-        Path speech = TestPaths.shared().resolve("data/audio/librispeech_i_tell_you_alif.wav");
-        List<String> onXylo = detections(dir, speech, "xylo");
-        List<String> onFast = detections(dir, speech, "fast");
+        List<String> onXylo = detections(dir, "xylo");
+        List<String> onFast = detections(dir, "fast");
         assertFalse(onXylo.isEmpty(), "the speech wakes the lane");
         assertEquals(onFast, onXylo);
     }
 
     @Test
     void evalPricesItsStaticPowerAtXyloAudio3sMeasuredIdle(@TempDir Path dir) throws Exception {
-        Path speech = TestPaths.shared().resolve("data/audio/librispeech_i_tell_you_alif.wav");
-        Path labels = Files.writeString(dir.resolve("speech.csv"), "start_us,end_us,label\n500000,2500000,speech\n");
+        Path labels = speechLabels(dir);
         for (String device : List.of("xylo", "fast")) {
-            Path config = dir.resolve(device + ".yaml");
-            Files.writeString(config, AUDIO_ONLY + "device:\n  id: " + device + "\nnetwork:\n  reset: subtract\n");
             Path json = dir.resolve(device + ".json");
-            CliRun run = CliRun.run("eval", speech.toString(), "--labels", labels.toString(), "--config", config.toString(),
+            CliRun run = CliRun.run("eval", SPEECH.toString(), "--labels", labels.toString(), "--config", subtracting(dir, device).toString(),
                     "--json", json.toString());
             assertEquals(0, run.exitCode(), run.err());
             JsonNode report = new ObjectMapper().readTree(json.toFile());
@@ -70,25 +67,31 @@ class XyloLaneTest {
 
     @Test
     void aBundleTrainedWithTheDefaultResetIsRefusedSayingToTrainItAgain(@TempDir Path dir) throws Exception {
-        Path speech = TestPaths.shared().resolve("data/audio/librispeech_i_tell_you_alif.wav");
-        Path labels = Files.writeString(dir.resolve("speech.csv"), "start_us,end_us,label\n500000,2500000,speech\n");
         Path zero = Files.writeString(dir.resolve("zero.yaml"), AUDIO_ONLY);
         Path bundle = dir.resolve("zero.vigil");
-        CliRun train = CliRun.run("train", speech.toString(), "--labels", labels.toString(), "--config", zero.toString(),
+        CliRun train = CliRun.run("train", SPEECH.toString(), "--labels", speechLabels(dir).toString(), "--config", zero.toString(),
                 "-o", bundle.toString());
         assertEquals(0, train.exitCode(), train.err());
-        Path xylo = Files.writeString(dir.resolve("xylo.yaml"), AUDIO_ONLY + "device:\n  id: xylo\nnetwork:\n  reset: subtract\n");
-        CliRun run = CliRun.run("replay", speech.toString(), "--max", "--no-mqtt", "--config", xylo.toString(), "--model",
-                bundle.toString());
+        CliRun run = CliRun.run("replay", SPEECH.toString(), "--max", "--no-mqtt", "--config", subtracting(dir, "xylo").toString(),
+                "--model", bundle.toString());
         assertEquals(1, run.exitCode());
         assertTrue(run.err().contains("reset to zero") && run.err().contains("train it again with that setting"), run.err());
     }
 
-    /** Each detection's time, lane, label, score and spike counts on {@code device}, the readouts resetting by subtraction. */
-    private static List<String> detections(Path dir, Path recording, String device) throws Exception {
-        Path config = dir.resolve(device + ".yaml");
-        Files.writeString(config, AUDIO_ONLY + "device:\n  id: " + device + "\nnetwork:\n  reset: subtract\n");
-        CliRun run = CliRun.run("replay", recording.toString(), "--max", "--no-mqtt", "--config", config.toString());
+    /** An audio-only config with its front end on {@code device}, the readouts resetting by subtraction. */
+    private static Path subtracting(Path dir, String device) throws Exception {
+        return Files.writeString(dir.resolve(device + ".yaml"), AUDIO_ONLY + "device:\n  id: " + device
+                + "\nnetwork:\n  reset: subtract\n");
+    }
+
+    /** The speech recording's one labelled interval. */
+    private static Path speechLabels(Path dir) throws Exception {
+        return Files.writeString(dir.resolve("speech.csv"), "start_us,end_us,label\n500000,2500000,speech\n");
+    }
+
+    /** Each detection's time, lane, label, score and spike counts on the speech recording, as {@link #subtracting} runs it. */
+    private static List<String> detections(Path dir, String device) throws Exception {
+        CliRun run = CliRun.run("replay", SPEECH.toString(), "--max", "--no-mqtt", "--config", subtracting(dir, device).toString());
         assertEquals(0, run.exitCode(), run.err());
         ObjectMapper json = new ObjectMapper();
         List<String> out = new ArrayList<>();

@@ -60,6 +60,8 @@ public final class XyloDevice extends EmulatedDevice {
     public static final int EVENTS_PER_CHANNEL = 15;
     /** Neuron and synapse state width. */
     public static final int STATE_BITS = 16;
+    /** The largest value that width holds, and so the largest threshold. */
+    public static final int STATE_MAX = (1 << (STATE_BITS - 1)) - 1;
     /** Largest leak shift. */
     public static final int MAX_LEAK_SHIFT = 15;
     /** Idle power of XyloAudio 3, W: core logic, I/O and analog front end. */
@@ -105,11 +107,11 @@ public final class XyloDevice extends EmulatedDevice {
                 throw new DoesNotFitException(ID, hidden.name(), "hidden neurons input weights reach and output weights"
                         + " come from", hidden.neurons(), PROJECTION_NEURONS);
             }
-            long most = mostInputPerStep(hidden, EVENTS_PER_CHANNEL);
+            long most = mostInputPerStep(hidden);
             int threshold = ((NeuronParams) hidden.neuron()).threshold();
             if (most > threshold) {
                 throw new DoesNotFitException("layer '" + hidden.name() + "' does not fit device '" + ID + "': a step's input"
-                        + " can reach " + most + " (15 events on each input channel) against its threshold " + threshold
+                        + " can reach " + most + " (" + EVENTS_PER_CHANNEL + " events on each input channel) against its threshold " + threshold
                         + ", so a neuron could owe a second event in one step, which Xylo's hidden neurons emit and the"
                         + " emulation does not; lower its weights or raise its threshold");
             }
@@ -131,20 +133,20 @@ public final class XyloDevice extends EmulatedDevice {
             throw new DoesNotFitException(where + "leak shift " + p.leakShift() + ", where Xylo takes 1.." + MAX_LEAK_SHIFT
                     + " (its shift 0 clears the potential every step; Vigil's 0 means no leak)");
         }
-        if (p.threshold() > (1 << (STATE_BITS - 1)) - 1) {
-            throw new DoesNotFitException(ID, layer.name(), "threshold (16-bit state)", p.threshold(), (1 << (STATE_BITS - 1)) - 1);
+        if (p.threshold() > STATE_MAX) {
+            throw new DoesNotFitException(ID, layer.name(), "threshold (16-bit state)", p.threshold(), STATE_MAX);
         }
     }
 
-    /** The most a neuron of {@code layer} can receive in one step, each input carrying {@code events} events. */
-    static long mostInputPerStep(Layer layer, int events) {
+    /** The most a neuron of {@code layer} can receive in one step, each input carrying the chip's most events. */
+    private static long mostInputPerStep(Layer layer) {
         long[] excitation = new long[layer.neurons()];
         for (int i = 0; i < layer.inputs(); i++) {
             layer.fanOut(i, (target, weight) -> excitation[target] += Math.max(0, weight));
         }
         long most = 0;
         for (long e : excitation) {
-            most = Math.max(most, e * events);
+            most = Math.max(most, e * EVENTS_PER_CHANNEL);
         }
         return most;
     }

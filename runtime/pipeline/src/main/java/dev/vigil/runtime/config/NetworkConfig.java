@@ -19,7 +19,7 @@ public record NetworkConfig(int timestepUs, int readoutThreshold, int leakShift,
         inRange("readout-threshold", readoutThreshold, 1, 1 << 20);
         inRange("leak-shift", leakShift, 0, 31);
         if (reset == null) {
-            throw new BadValueException("reset", null, "use one of zero, subtract");
+            throw new BadValueException("reset", null, "use one of " + ConfigNames.allowed(ResetMode.class));
         }
     }
 }

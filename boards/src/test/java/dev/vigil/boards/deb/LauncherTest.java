@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -102,6 +103,38 @@ class LauncherTest {
         assertFalse(launch(dir, env).stream().anyMatch(tight::contains), "--version");
         Command eval = Command.run(dir, env, List.of("bash", LAUNCHER.toString(), "eval", "x.vlog"));
         assertFalse(eval.output().lines().map(l -> l.replace("arg: ", "")).anyMatch(tight::contains), eval.output());
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "replay, '', true",
+        "eval, '', true",
+        "train, '', true",
+        "simulate, '', true",
+        "report, '', true",
+        "bench, '', true",
+        "run, '', false",        // the service: only on request
+        "run, on, true",
+        "replay, off, false",
+        "devices, on, false",    // commands that run no network never load it
+        "--version, '', false",
+    })
+    void theVectorApiIsLoadedForTheCommandsThatRunNetworks(String command, String setting, boolean loaded,
+                                                          @TempDir Path dir) throws Exception {
+        Map<String, String> env = new HashMap<>(Map.of("JAVA_HOME", fakeJdk(dir, 25).toString(), "VIGIL_CDS", "off"));
+        if (!setting.isEmpty()) {
+            env.put("VIGIL_VECTOR", setting);
+        }
+        List<String> args = launch(LAUNCHER, dir, env, command);
+        assertEquals(loaded, args.contains("--add-modules=jdk.incubator.vector"), command + " " + setting + ": " + args);
+    }
+
+    @Test
+    void aWrongVectorSettingIsRefusedNamingTheVariable(@TempDir Path dir) throws Exception {
+        Map<String, String> env = Map.of("JAVA_HOME", fakeJdk(dir, 25).toString(), "VIGIL_CDS", "off", "VIGIL_VECTOR", "yes");
+        Command c = Command.run(dir, env, List.of("bash", LAUNCHER.toString(), "devices"));
+        assertEquals(2, c.exit(), c.output());
+        assertTrue(c.output().contains("VIGIL_VECTOR is 'yes': use on"), c.output());
     }
 
     @ParameterizedTest

@@ -61,6 +61,8 @@ final class EngineLayer {
     /** Events per emitted spike: preset to 1 for LIF and CUBA layers, written per step by the others. */
     final int[] spikeCounts;
     int spikeCount;
+    /** Neurons of this layer that received input, summed over steps, as the engine's kernels count them. */
+    long activeNeurons;
 
     EngineLayer(int networkIndex, NeuronModel model, int[] toExternal, int[] remap, SynapseTable table,
                 SynapseTable recurrent, int[] hopsPerSource, boolean delayed) {
@@ -82,8 +84,7 @@ final class EngineLayer {
         v = new int[size];
         aux = new int[size];
         spikes = new int[size];
-        boolean tracked = model instanceof NeuronParams p && p.leakShift() > 0 && p.refractorySteps() == 0
-                && p.reset() == ResetMode.ZERO;
+        boolean tracked = tracksBlocks(model);
         int blocks = (size + (1 << BLOCK_SHIFT) - 1) >>> BLOCK_SHIFT;
         dirty = tracked ? new boolean[blocks] : null;
         quiet = tracked ? new boolean[blocks] : null;
@@ -112,5 +113,14 @@ final class EngineLayer {
         if (model instanceof NeuronParams || model instanceof CubaLif) {
             Arrays.fill(spikeCounts, 1);
         }
+    }
+
+    /**
+     * Whether the layer runs the block-skipping shift-LIF path: a leak, no refractory period and reset to zero.
+     * Its threshold is positive ({@link NeuronParams} refuses others), so a neuron without input never fires.
+     */
+    static boolean tracksBlocks(NeuronModel model) {
+        return model instanceof NeuronParams p && p.leakShift() > 0 && p.refractorySteps() == 0
+                && p.reset() == ResetMode.ZERO;
     }
 }

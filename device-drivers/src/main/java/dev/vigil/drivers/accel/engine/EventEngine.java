@@ -38,6 +38,7 @@ public final class EventEngine implements DeviceSession {
     private final boolean saturating;
     private final int stateMin;
     private final int stateMax;
+    private final EngineKernels kernels;
     /** The single spike of {@link #inject(int)}, handed to the batch path. */
     private final int[] oneSpike = new int[1];
 
@@ -60,6 +61,12 @@ public final class EventEngine implements DeviceSession {
      * {@code stateBits} signed bits (32: plain ints, as the golden device).
      */
     public EventEngine(Network network, HopModel hops, int stateBits) {
+        this(network, hops, stateBits, EngineKernels.best());
+    }
+
+    /** As {@link #EventEngine(Network, HopModel, int)} with the given kernels (tests compare the two). */
+    EventEngine(Network network, HopModel hops, int stateBits, EngineKernels kernels) {
+        this.kernels = kernels;
         if (stateBits < 2 || stateBits > 32) {
             throw new IllegalArgumentException("state bits must be 2..32, got " + stateBits);
         }
@@ -155,7 +162,7 @@ public final class EventEngine implements DeviceSession {
                 int times = pendingInput[row];
                 pendingInput[row] = 0;
                 synapticOps += (long) firstTable.rowSynapses[row] * times;
-                firstTable.scatter(row, times, acc, first.dirty, EngineLayer.BLOCK_SHIFT);
+                firstTable.scatter(row, times, acc, first.dirty, EngineLayer.BLOCK_SHIFT, kernels);
             } while (bits != 0);
         }
     }
@@ -172,7 +179,7 @@ public final class EventEngine implements DeviceSession {
                 for (int k = 0; k < l.spikeCount; k++) {
                     int s = l.spikes[k];
                     deferredSynapticOps += (long) l.recurrent.rowSynapses[s] * l.spikeCounts[k];
-                    l.recurrent.scatter(s, l.spikeCounts[k], l.acc, l.dirty, EngineLayer.BLOCK_SHIFT);
+                    l.recurrent.scatter(s, l.spikeCounts[k], l.acc, l.dirty, EngineLayer.BLOCK_SHIFT, kernels);
                 }
             }
             if (e + 1 < layers.length) {
@@ -212,7 +219,7 @@ public final class EventEngine implements DeviceSession {
                 meshHops += (long) hops[s] * times;
             }
             synapticOps += (long) table.rowSynapses[row] * times;
-            table.scatter(row, times, acc, to.dirty, EngineLayer.BLOCK_SHIFT);
+            table.scatter(row, times, acc, to.dirty, EngineLayer.BLOCK_SHIFT, kernels);
         }
     }
 
@@ -224,8 +231,7 @@ public final class EventEngine implements DeviceSession {
             l.acc = input;
         }
         switch (l.model) {
-            case NeuronParams p when p.refractorySteps() == 0 && p.reset() == ResetMode.ZERO && p.leakShift() > 0
-                    && !saturating ->
+            case NeuronParams p when l.dirty != null && !saturating ->
                     shiftLifReset0(l, input, p.leakShift(), p.threshold());
             case NeuronParams p -> shiftLif(l, input, p);
             case CubaLif c -> cuba(l, input, c);
@@ -235,74 +241,31 @@ public final class EventEngine implements DeviceSession {
     }
 
     /**
-     * The common case. Blocks of 256 neurons are leaked and integrated in branch-free loops the JIT
-     * vectorises, which also reduce the block's maximum; only a block whose maximum reaches the
-     * threshold is scanned for spikes. A block that received input (dirty) also counts its active
-     * neurons; a block without input cannot have any, and instead checks whether every neuron now sits
-     * in {@code [0, min(2^shift, threshold))}: there {@code v >> shift == 0}, so the leak is exactly the
-     * identity and the block is skipped until input arrives (the lazy leak, exact by construction).
-     * Dirty blocks are never marked quiet; they are checked on their first step without input.
+     * The common case, in blocks of 256 neurons. A block that received input (dirty) is leaked, integrated,
+     * fired and reset by the kernels. A block without input cannot fire (every neuron ended the last step
+     * below the positive threshold and the leak only moves it toward zero), and is leaked while checking
+     * whether every neuron now sits in {@code [0, min(2^shift, threshold))}: there {@code v >> shift == 0},
+     * so the leak is exactly the identity and the block is skipped until input arrives (the lazy leak, exact
+     * by construction). Dirty blocks are never marked quiet; they are checked on their first step without input.
      */
     private void shiftLifReset0(EngineLayer l, int[] input, int shift, int threshold) {
-        int[] v = l.v;
         boolean[] dirty = l.dirty;
         boolean[] quiet = l.quiet;
         int n = l.size;
         int quietLimit = Math.min(1 << shift, threshold);
         int fired = 0;
-        long active = 0;
         for (int b = 0, start = 0; start < n; b++, start += 1 << EngineLayer.BLOCK_SHIFT) {
             int end = Math.min(n, start + (1 << EngineLayer.BLOCK_SHIFT));
-            int max;
             if (dirty[b]) {
                 dirty[b] = false;
                 quiet[b] = false;
-                max = Integer.MIN_VALUE;
-                int touched = 0;
-                for (int i = start; i < end; i++) {
-                    int in = input[i];
-                    int x = v[i];
-                    x = x - (x >> shift) + in;
-                    v[i] = x;
-                    input[i] = 0;
-                    touched += (in | -in) >>> 31;
-                    max = Math.max(max, x);
-                }
-                active += touched;
-            } else if (quiet[b]) {
-                continue;
-            } else {
-                max = Integer.MIN_VALUE;
-                int min = Integer.MAX_VALUE;
-                for (int i = start; i < end; i++) {
-                    int x = v[i];
-                    x -= x >> shift;
-                    v[i] = x;
-                    max = Math.max(max, x);
-                    min = Math.min(min, x);
-                }
-                quiet[b] = min >= 0 && max < quietLimit;
-            }
-            if (max >= threshold) {
-                fired = fire(l, start, end, threshold, fired);
+                fired = kernels.integrateAndFire(l, input, start, end, shift, threshold, fired);
+            } else if (!quiet[b]) {
+                quiet[b] = kernels.leakAndCheckQuiet(l.v, start, end, shift, quietLimit);
             }
         }
         l.spikeCount = fired;
         neuronUpdates += n;
-        activeUpdates += active;
-    }
-
-    /** Resets the block's neurons at or above threshold and lists them (their spike counts are preset to 1). */
-    private static int fire(EngineLayer l, int start, int end, int threshold, int fired) {
-        int[] v = l.v;
-        int[] spikes = l.spikes;
-        for (int i = start; i < end; i++) {
-            if (v[i] >= threshold) {
-                v[i] = 0;
-                spikes[fired++] = i;
-            }
-        }
-        return fired;
     }
 
     private void shiftLif(EngineLayer l, int[] input, NeuronParams p) {
@@ -448,8 +411,11 @@ public final class EventEngine implements DeviceSession {
 
     @Override
     public ActivityCounts counts() {
-        return new ActivityCounts(synapticOps, neuronUpdates, spikesRouted, outputSpikes, steps,
-                activeUpdates, meshHops);
+        long active = activeUpdates;
+        for (EngineLayer l : layers) {
+            active += l.activeNeurons;
+        }
+        return new ActivityCounts(synapticOps, neuronUpdates, spikesRouted, outputSpikes, steps, active, meshHops);
     }
 
     @Override

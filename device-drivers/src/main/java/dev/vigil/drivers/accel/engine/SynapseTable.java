@@ -41,14 +41,12 @@ final class SynapseTable {
     }
 
     /**
-     * Adds source {@code s}'s row, {@code times} over, into {@code acc}, and flags in {@code dirty}
-     * (when not null) every block of {@code 2^blockShift} targets it touched.
+     * Adds source {@code s}'s row, {@code times} over, into {@code acc} with {@code kernels}, and flags in
+     * {@code dirty} (when not null) every block of {@code 2^blockShift} targets it touched.
      */
-    void scatter(int s, int times, int[] acc, boolean[] dirty, int blockShift) {
-        int[] w = weights;
+    void scatter(int s, int times, int[] acc, boolean[] dirty, int blockShift, EngineKernels kernels) {
         for (int r = rowStart[s], end = rowStart[s + 1]; r < end; r++) {
             int t = runTarget[r];
-            int o = runWeight[r];
             int len = runLength[r];
             if (dirty != null) {
                 int first = t >>> blockShift;
@@ -59,45 +57,7 @@ final class SynapseTable {
                     dirty[b] = true;
                 }
             }
-            if (times == 1) {
-                addRun(acc, t, w, o, len);
-            } else {
-                addRunTimes(acc, t, w, o, len, times);
-            }
-        }
-    }
-
-    private static void addRun(int[] acc, int t, int[] w, int o, int len) {
-        int j = 0;
-        for (; j + 8 <= len; j += 8) {
-            acc[t + j] += w[o + j];
-            acc[t + j + 1] += w[o + j + 1];
-            acc[t + j + 2] += w[o + j + 2];
-            acc[t + j + 3] += w[o + j + 3];
-            acc[t + j + 4] += w[o + j + 4];
-            acc[t + j + 5] += w[o + j + 5];
-            acc[t + j + 6] += w[o + j + 6];
-            acc[t + j + 7] += w[o + j + 7];
-        }
-        for (; j < len; j++) {
-            acc[t + j] += w[o + j];
-        }
-    }
-
-    private static void addRunTimes(int[] acc, int t, int[] w, int o, int len, int times) {
-        int j = 0;
-        for (; j + 8 <= len; j += 8) {
-            acc[t + j] += times * w[o + j];
-            acc[t + j + 1] += times * w[o + j + 1];
-            acc[t + j + 2] += times * w[o + j + 2];
-            acc[t + j + 3] += times * w[o + j + 3];
-            acc[t + j + 4] += times * w[o + j + 4];
-            acc[t + j + 5] += times * w[o + j + 5];
-            acc[t + j + 6] += times * w[o + j + 6];
-            acc[t + j + 7] += times * w[o + j + 7];
-        }
-        for (; j < len; j++) {
-            acc[t + j] += times * w[o + j];
+            kernels.addRun(acc, t, weights, runWeight[r], len, times);
         }
     }
 }

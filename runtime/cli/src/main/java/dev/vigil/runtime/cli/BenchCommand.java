@@ -5,6 +5,7 @@ import dev.vigil.runtime.config.VigilConfig;
 import dev.vigil.runtime.hal.DeviceSession;
 import dev.vigil.runtime.hal.NetworkCompiler;
 import dev.vigil.runtime.hal.NeuromorphicDevice;
+import dev.vigil.runtime.hal.VectorSupport;
 import dev.vigil.runtime.network.ConvLayer;
 import dev.vigil.runtime.network.FeatureShape;
 import dev.vigil.runtime.network.Network;
@@ -151,6 +152,7 @@ final class BenchCommand implements Callable<Integer> {
                 Figures.count(rt.maxMemory() >> 20));
         out.printf("  os       %s %s %s%n", System.getProperty("os.name"), System.getProperty("os.version"), System.getProperty("os.arch"));
         out.printf("  board    %s%n", board());
+        out.printf("  vectors  %s%n", VectorSupport.describe());
     }
 
     private static String cpuModel() {

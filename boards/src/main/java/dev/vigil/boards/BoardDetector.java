@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.function.Supplier;
 
 /**
  * Decides the board: an explicit setting wins; otherwise the device-tree model file (normally
@@ -16,22 +17,42 @@ public final class BoardDetector {
     public static final Path DEVICE_TREE_MODEL = Path.of("/proc/device-tree/model");
     private static final int MAX_MODEL_BYTES = 4096;
 
-    private final BoardProfiles profiles;
+    private final Supplier<BoardProfiles> source;
     private final Path modelFile;
+    private BoardProfiles profiles;
 
     /** A detector reading {@code modelFile} and choosing among {@code profiles}. */
     public BoardDetector(BoardProfiles profiles, Path modelFile) {
-        this.profiles = profiles;
+        this(() -> profiles, modelFile);
+    }
+
+    /** A detector reading {@code modelFile} and choosing among the profiles {@code source} gives on the first {@link #detect}. */
+    BoardDetector(Supplier<BoardProfiles> source, Path modelFile) {
+        this.source = source;
         this.modelFile = modelFile;
     }
 
-    /** A detector for this host with the built-in profiles. */
+    /**
+     * A detector for this host with the built-in profiles, read on the first {@link #detect} (parsing them takes
+     * 15-30 ms of a start, which a host without a board, see {@link #boardless}, need not spend).
+     */
     public static BoardDetector forThisHost() {
-        return new BoardDetector(BoardProfiles.builtIn(), DEVICE_TREE_MODEL);
+        return new BoardDetector(BoardProfiles::builtIn, DEVICE_TREE_MODEL);
+    }
+
+    /**
+     * Whether {@link #detect} would give the generic profile without choosing among the profiles: no board is
+     * forced ({@code forcedId} null or blank) and the host has no device-tree model file.
+     */
+    public boolean boardless(String forcedId) {
+        return (forcedId == null || forcedId.isBlank()) && !Files.exists(modelFile);
     }
 
     /** The board, forced to {@code forcedId} when it is non-null and not blank. */
     public DetectedBoard detect(String forcedId) {
+        if (profiles == null) {
+            profiles = source.get();
+        }
         String model = readModel();
         if (forcedId != null && !forcedId.isBlank()) {
             return new DetectedBoard(profiles.byId(forcedId.trim()), model, "forced by the board setting");

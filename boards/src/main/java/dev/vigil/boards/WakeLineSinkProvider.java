@@ -55,6 +55,10 @@ public final class WakeLineSinkProvider implements SinkProvider {
         if (board.wakeLine().equals("off")) {
             return Optional.empty();
         }
+        if (detector.boardless(board.id())) {
+            Logger.debug("No device-tree model and no board.id: a generic host, without a wake line");
+            return Optional.empty();
+        }
         DetectedBoard detected = detector.detect(board.id());
         BoardProfile profile = detected.profile();
         if (!profile.gpio() || profile.pins().wake() < 0) {

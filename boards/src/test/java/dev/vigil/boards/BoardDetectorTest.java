@@ -51,6 +51,26 @@ class BoardDetectorTest {
     }
 
     @Test
+    void aHostWithoutADeviceTreeIsKnownBoardlessWithoutReadingTheProfiles(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        BoardDetector lazy = new BoardDetector(() -> {
+            throw new AssertionError("the profiles were read");
+        }, dir.resolve("missing"));
+        assertTrue(lazy.boardless(null));
+        assertTrue(lazy.boardless(" "));
+        assertTrue(!lazy.boardless("pi4b"), "a forced board");
+        assertTrue(!new BoardDetector(profiles, fixture("generic")).boardless(""), "a model file, even of an unknown board");
+        int[] reads = {0};
+        BoardDetector counted = new BoardDetector(() -> {
+            reads[0]++;
+            return profiles;
+        }, fixture("pi4b"));
+        assertEquals("pi4b", counted.detect(null).profile().id());
+        assertEquals("pi4b", counted.detect("").profile().id());
+        assertEquals(1, reads[0], "the profiles are read once, on the first detection");
+    }
+
+    @Test
     void aSettingForcesTheBoardAndUnknownIdsAreRefused() throws Exception {
         DetectedBoard b = new BoardDetector(profiles, fixture("generic")).detect("pi4b");
         assertEquals("pi4b", b.profile().id());

@@ -86,6 +86,12 @@ class WakeLineSinkProviderTest {
     @Test
     void noSinkWithoutGpioOrWhenSwitchedOff(@TempDir Path dir) throws Exception {
         assertTrue(provider(dir, "").open(ConfigLoader.defaults()).isEmpty(), "generic host");
+        WakeLineSinkProvider boardless = new WakeLineSinkProvider(new BoardDetector(() -> {
+            throw new AssertionError("a host without a device-tree model read the board profiles");
+        }, dir.resolve("no-model")), dir, () -> {
+            throw new AssertionError("Pi4J started");
+        });
+        assertTrue(boardless.open(ConfigLoader.defaults()).isEmpty(), "host without a device tree");
         VigilConfig off = ConfigLoader.parse("board:\n  wake-line: off\n", "t");
         assertTrue(provider(dir, "Raspberry Pi 4 Model B Rev 1.4").open(off).isEmpty());
     }

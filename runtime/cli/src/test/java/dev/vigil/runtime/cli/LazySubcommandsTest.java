@@ -23,6 +23,16 @@ class LazySubcommandsTest {
     }
 
     @Test
+    void everyBuiltInNameBuildsTheCommandOfThatName() {
+        Set<String> names = VigilCli.commandLine().getSubcommands().keySet();
+        for (String name : names) {
+            if (!name.equals("help")) {
+                assertEquals(Set.of(name), VigilCli.commandLine(new String[] {name}).getSubcommands().keySet(), name);
+            }
+        }
+    }
+
+    @Test
     void theVersionAloneNeedsNone() {
         for (String option : new String[] {"--version", "-V"}) {
             CommandLine cl = VigilCli.commandLine(new String[] {option});

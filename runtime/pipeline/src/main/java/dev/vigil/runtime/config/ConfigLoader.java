@@ -66,15 +66,6 @@ public final class ConfigLoader {
         }
     }
 
-    /**
-     * Binds the defaults on a daemon thread, so that learning the config's records (most of a first load's
-     * time) runs on another core while the process starts its logging and reads its command line; a load
-     * that comes meanwhile waits for what it needs and reuses the rest.
-     */
-    public static void warmUp() {
-        Thread.ofPlatform().daemon().name("vigil-config-warm-up").start(ConfigLoader::defaults);
-    }
-
     /** Loads {@code file} over the defaults. */
     public static VigilConfig load(Path file) throws ConfigException {
         String text;

@@ -11,14 +11,14 @@ import java.util.concurrent.Future;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** Loads that run while {@link ConfigLoader#warmUp} binds the defaults on its thread give what a load alone gives. */
+/** Loads that run while {@link ConfigWarmUp} binds the defaults on its thread give what a load alone gives. */
 class ConfigWarmUpTest {
     private static final String YAML = "network:\n  reset: subtract\nsensors:\n  audio:\n    bands: 12\n";
 
     @Test
     void loadsBesideTheWarmUpGiveTheSameConfig() throws Exception {
         VigilConfig alone = ConfigLoader.parse(YAML, "t.yaml");
-        ConfigLoader.warmUp();
+        ConfigWarmUp.start();
         try (ExecutorService pool = Executors.newFixedThreadPool(4)) {
             List<Future<VigilConfig>> loads = new ArrayList<>();
             for (int i = 0; i < 8; i++) {

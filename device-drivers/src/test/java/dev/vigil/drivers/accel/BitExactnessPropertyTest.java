@@ -16,7 +16,6 @@ import dev.vigil.runtime.network.RecurrentLayer;
 import dev.vigil.runtime.network.SumPoolLayer;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -74,8 +73,8 @@ class BitExactnessPropertyTest {
             int[][] input = random.inputs(network, 4 + i % 17);
             try (DeviceSession expected = golden.open(program); DeviceSession actual = device.open(program)) {
                 for (int s = 0; s < input.length; s++) {
-                    List<Integer> want = run(expected, input[s], false);
-                    List<Integer> got = run(actual, input[s], s % 2 == 1);
+                    List<Integer> want = Trace.step(expected, input[s], false);
+                    List<Integer> got = Trace.step(actual, input[s], s % 2 == 1);
                     assertEquals(want, got, () -> network + " output spikes differ");
                     spikes += want.size();
                 }
@@ -126,20 +125,6 @@ class BitExactnessPropertyTest {
             }
             return s.counts().outputSpikes() > 0;
         }
-    }
-
-    private static List<Integer> run(DeviceSession session, int[] events, boolean batch) {
-        if (batch) {
-            session.inject(events, 0, events.length);
-        } else {
-            for (int e : events) {
-                session.inject(e);
-            }
-        }
-        List<Integer> out = new ArrayList<>();
-        session.step(out::add);
-        out.sort(null);
-        return out;
     }
 
     private static void assertSameCounts(ActivityCounts want, ActivityCounts got, String network) {

@@ -42,6 +42,24 @@ public final class Trace {
         return t;
     }
 
+    /**
+     * Injects {@code events} into {@code session} (as one batch, or one by one) and runs one step; the spikes it
+     * emitted, sorted (the order within a step is not defined).
+     */
+    public static List<Integer> step(DeviceSession session, int[] events, boolean batch) {
+        if (batch) {
+            session.inject(events, 0, events.length);
+        } else {
+            for (int e : events) {
+                session.inject(e);
+            }
+        }
+        List<Integer> out = new ArrayList<>();
+        session.step(out::add);
+        out.sort(null);
+        return out;
+    }
+
     /** Column {@code neuron} of the potential trace. */
     public int[] v(int neuron) {
         return potentials.stream().mapToInt(p -> p[neuron]).toArray();

@@ -1,5 +1,6 @@
 package dev.vigil.drivers.accel.engine;
 
+import dev.vigil.drivers.accel.Trace;
 import dev.vigil.drivers.accel.fast.FastDevice;
 import dev.vigil.runtime.hal.ActivityCounts;
 import dev.vigil.runtime.hal.DeviceSession;
@@ -13,7 +14,6 @@ import dev.vigil.runtime.network.NeuronParams;
 import dev.vigil.runtime.network.SumPoolLayer;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
@@ -68,9 +68,9 @@ class EngineKernelsTest {
         try (DeviceSession golden = new ReferenceDevice().open(
                 NetworkCompiler.compile(net, new ReferenceDevice().capabilities()))) {
             for (int s = 0; s < events.length; s++) {
-                List<Integer> expected = run(golden, events[s]);
-                assertEquals(expected, run(scalar, events[s]), "scalar kernels, step " + s);
-                assertEquals(expected, run(vector, events[s]), "vector kernels, step " + s);
+                List<Integer> expected = Trace.step(golden, events[s], false);
+                assertEquals(expected, Trace.step(scalar, events[s], false), "scalar kernels, step " + s);
+                assertEquals(expected, Trace.step(vector, events[s], false), "vector kernels, step " + s);
                 int[] v = golden.potentials(layer);
                 assertArrayEquals(v, scalar.potentials(layer), "scalar kernels' potentials, step " + s);
                 assertArrayEquals(v, vector.potentials(layer), "vector kernels' potentials, step " + s);
@@ -82,16 +82,6 @@ class EngineKernelsTest {
         ActivityCounts b = vector.counts();
         assertEquals(a, b);
         assertTrue(a.activeNeuronUpdates() > 0 && a.activeNeuronUpdates() < a.neuronUpdates(), a.toString());
-    }
-
-    private static List<Integer> run(DeviceSession session, int[] events) {
-        for (int e : events) {
-            session.inject(e);
-        }
-        List<Integer> out = new ArrayList<>();
-        session.step(out::add);
-        out.sort(null);
-        return out;
     }
 
     private static int[] randomWeights(Random rnd, int count, int magnitude) {

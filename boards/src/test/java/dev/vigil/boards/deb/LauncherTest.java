@@ -107,7 +107,8 @@ class LauncherTest {
 
     @ParameterizedTest
     @CsvSource({
-        "replay, '', true",
+        "replay, '', false",     // runs a log as the service would
+        "replay, on, true",
         "eval, '', true",
         "train, '', true",
         "simulate, '', true",
@@ -115,7 +116,7 @@ class LauncherTest {
         "bench, '', true",
         "run, '', false",        // the service: only on request
         "run, on, true",
-        "replay, off, false",
+        "eval, off, false",
         "devices, on, false",    // commands that run no network never load it
         "--version, '', false",
     })

@@ -31,7 +31,7 @@ class EngineKernelsTest {
 
     @Test
     void testJvmsRunTheVectorKernels() {
-        // the build adds jdk.incubator.vector to every test JVM, so the device tests exercise what vigil run uses
+        // the build adds jdk.incubator.vector to every test JVM, so the device tests exercise what the offline commands use
         assertInstanceOf(VectorKernels.class, EngineKernels.best());
     }
 

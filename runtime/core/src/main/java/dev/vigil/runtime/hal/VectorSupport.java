@@ -7,8 +7,8 @@ import java.util.Set;
 
 /**
  * Whether emulated devices may use the JDK's Vector API: its module ({@value #MODULE}, incubating up to at
- * least Java 25) must be in the boot layer, which the {@code vigil} launcher arranges for the commands that run
- * networks, the CPU architecture must be one whose JIT turns vector operations into vector instructions
+ * least Java 25) must be in the boot layer, which the {@code vigil} launcher arranges for the offline commands
+ * that run networks, the CPU architecture must be one whose JIT turns vector operations into vector instructions
  * (64-bit x86 and ARM), and the JIT's optimising compiler must be on: without it (-XX:TieredStopAtLevel=1 to 3,
  * -Xint) the API runs as plain Java that allocates every vector, 20 times slower than the scalar loops (measured:
  * 0.19 M against 3.9 M events/s on the DVS benchmark with TieredStopAtLevel=1).
@@ -38,7 +38,8 @@ public final class VectorSupport {
 
         private static String whyNot() {
             if (ModuleLayer.boot().findModule(MODULE).isEmpty()) {
-                return MODULE + " not loaded (the vigil launcher adds it to the commands that run networks)";
+                return MODULE + " not loaded (the vigil launcher adds it for simulate, train, eval, report and bench, "
+                        + "and with VIGIL_VECTOR=on for run and replay)";
             }
             String arch = System.getProperty("os.arch");
             if (!INTRINSIC_ARCHITECTURES.contains(arch)) {

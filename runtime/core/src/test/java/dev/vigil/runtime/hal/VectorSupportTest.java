@@ -45,8 +45,8 @@ class VectorSupportTest {
     @Test
     void withoutTheModuleTheScalarKernelsRunAndTheLineSaysWhy() throws Exception {
         String why = probe(false);
-        assertEquals("scalar kernels: jdk.incubator.vector not loaded (the vigil launcher adds it to the commands "
-                + "that run networks)", why);
+        assertEquals("scalar kernels: jdk.incubator.vector not loaded (the vigil launcher adds it for simulate, train, "
+                + "eval, report and bench, and with VIGIL_VECTOR=on for run and replay)", why);
     }
 
     /** What {@link VectorSupport#describe()} says in a JVM started with {@code options}, and the module if {@code module}. */

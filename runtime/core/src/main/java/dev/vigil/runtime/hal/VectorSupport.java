@@ -1,8 +1,7 @@
 package dev.vigil.runtime.hal;
 
-import com.sun.management.HotSpotDiagnosticMXBean;
-
 import java.lang.management.ManagementFactory;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -32,7 +31,26 @@ public final class VectorSupport {
                 : "scalar kernels: " + Verdict.WHY_NOT;
     }
 
-    /** Decided once, on first use (asking the JVM for its compiler settings loads its management classes). */
+    /**
+     * The level the JVM's options stop tiered compilation at, when it is below the optimising compiler's (4) and
+     * tiered compilation is on (without it only the optimising compiler runs); else null. The last setting wins.
+     */
+    static String stopLevel(List<String> jvmOptions) {
+        String level = null;
+        boolean tiered = true;
+        for (String o : jvmOptions) {
+            if (o.startsWith("-XX:TieredStopAtLevel=")) {
+                level = o.substring("-XX:TieredStopAtLevel=".length());
+            } else if (o.equals("-XX:-TieredCompilation")) {
+                tiered = false;
+            } else if (o.equals("-XX:+TieredCompilation")) {
+                tiered = true;
+            }
+        }
+        return tiered && level != null && !level.equals("4") ? level : null;
+    }
+
+    /** Decided once, on first use (the JVM's options come from its management classes). */
     private static final class Verdict {
         static final String WHY_NOT = whyNot();
 
@@ -45,19 +63,12 @@ public final class VectorSupport {
             if (!INTRINSIC_ARCHITECTURES.contains(arch)) {
                 return "the Vector API has no intrinsics on " + arch;
             }
-            try {
-                HotSpotDiagnosticMXBean vm = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
-                boolean compiler = Boolean.parseBoolean(vm.getVMOption("UseCompiler").getValue());
-                boolean tiered = Boolean.parseBoolean(vm.getVMOption("TieredCompilation").getValue());
-                int stopAt = Integer.parseInt(vm.getVMOption("TieredStopAtLevel").getValue());
-                if (!compiler || (tiered && stopAt < 4)) {
-                    return "the JIT's optimising compiler is off (-Xint or -XX:TieredStopAtLevel=" + stopAt
-                            + "), and without it the Vector API is slower than scalar loops";
-                }
-                return null;
-            } catch (RuntimeException | LinkageError e) {
-                return "cannot tell whether the JIT's optimising compiler is on (" + e + ")";
+            String stopAt = stopLevel(ManagementFactory.getRuntimeMXBean().getInputArguments());
+            if (System.getProperty("java.vm.info", "").contains("interpreted mode") || stopAt != null) {
+                return "the JIT's optimising compiler is off (" + (stopAt != null ? "-XX:TieredStopAtLevel=" + stopAt : "-Xint")
+                        + "), and without it the Vector API is slower than scalar loops";
             }
+            return null;
         }
     }
 }

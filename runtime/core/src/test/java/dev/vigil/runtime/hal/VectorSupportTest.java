@@ -43,6 +43,15 @@ class VectorSupportTest {
     }
 
     @Test
+    void theLastStopLevelBelowFourCountsUnlessTieredCompilationIsOff() {
+        assertEquals("1", VectorSupport.stopLevel(List.of("-Xmx32m", "-XX:TieredStopAtLevel=1")));
+        assertEquals("3", VectorSupport.stopLevel(List.of("-XX:TieredStopAtLevel=4", "-XX:TieredStopAtLevel=3")));
+        assertEquals(null, VectorSupport.stopLevel(List.of("-XX:TieredStopAtLevel=1", "-XX:TieredStopAtLevel=4")));
+        assertEquals(null, VectorSupport.stopLevel(List.of("-XX:TieredStopAtLevel=1", "-XX:-TieredCompilation")));
+        assertEquals(null, VectorSupport.stopLevel(List.of("-XX:+UseSerialGC")));
+    }
+
+    @Test
     void withoutTheModuleTheScalarKernelsRunAndTheLineSaysWhy() throws Exception {
         String why = probe(false);
         assertEquals("scalar kernels: jdk.incubator.vector not loaded (the vigil launcher adds it for simulate, train, "

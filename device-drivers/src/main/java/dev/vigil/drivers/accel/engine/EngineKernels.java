@@ -30,7 +30,7 @@ sealed interface EngineKernels permits ScalarKernels, VectorKernels {
     /** The Vector API kernels where the API is available, else the scalar ones. */
     static EngineKernels best() {
         if (VectorSupport.available()) {
-            return new VectorKernels();
+            return VectorKernels.INSTANCE;
         }
         Logger.debug("engine: {}", VectorSupport.describe());
         return ScalarKernels.INSTANCE;

@@ -61,7 +61,7 @@ final class EngineLayer {
     /** Events per emitted spike: preset to 1 for LIF and CUBA layers, written per step by the others. */
     final int[] spikeCounts;
     int spikeCount;
-    /** Neurons of this layer that received input, summed over steps, as the engine's kernels count them. */
+    /** Neurons of this layer that received input (or fired, for CUBA and ReLU neurons), summed over steps. */
     long activeNeurons;
 
     EngineLayer(int networkIndex, NeuronModel model, int[] toExternal, int[] remap, SynapseTable table,

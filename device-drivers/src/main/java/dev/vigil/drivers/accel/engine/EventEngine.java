@@ -45,7 +45,6 @@ public final class EventEngine implements DeviceSession {
     private long synapticOps;
     private long deferredSynapticOps;
     private long neuronUpdates;
-    private long activeUpdates;
     private long spikesRouted;
     private long outputSpikes;
     private long steps;
@@ -276,7 +275,7 @@ public final class EventEngine implements DeviceSession {
             int in = input[i];
             input[i] = 0;
             if (in != 0) {
-                activeUpdates++;
+                l.activeNeurons++;
             }
             if (refractory[i] > 0) {
                 refractory[i]--;
@@ -336,7 +335,7 @@ public final class EventEngine implements DeviceSession {
                 l.spikes[fired++] = i;
             }
             if (in != 0 || spike) {
-                activeUpdates++;
+                l.activeNeurons++;
             }
             u[i] = (int) cur;
             v[i] = (int) x;
@@ -363,7 +362,7 @@ public final class EventEngine implements DeviceSession {
                 l.spikeCounts[fired++] = a;
             }
             if (a > 0 || in != 0) {
-                activeUpdates++;
+                l.activeNeurons++;
             }
         }
         l.spikeCount = fired;
@@ -411,7 +410,7 @@ public final class EventEngine implements DeviceSession {
 
     @Override
     public ActivityCounts counts() {
-        long active = activeUpdates;
+        long active = 0;
         for (EngineLayer l : layers) {
             active += l.activeNeurons;
         }

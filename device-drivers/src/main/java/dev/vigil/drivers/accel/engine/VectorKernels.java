@@ -10,12 +10,17 @@ import jdk.incubator.vector.VectorSpecies;
  * of neurons is leaked, integrated, compared and reset a whole vector at a time, and the lanes that fired come
  * out of the comparison as a bit mask, so spikes are listed without comparing neurons one by one. Runs are
  * added in vectors of at most 256 bits: a convolution's run is a multiple of its channels (8 in the DVS front
- * end), which wider vectors would leave to the scalar tail.
+ * end), which wider vectors would leave to the scalar tail. What is left over after the last whole vector
+ * goes to the {@link ScalarKernels}.
  */
 final class VectorKernels implements EngineKernels {
+    static final VectorKernels INSTANCE = new VectorKernels();
     private static final VectorSpecies<Integer> BLOCK = IntVector.SPECIES_PREFERRED;
     private static final VectorSpecies<Integer> RUN =
             BLOCK.vectorBitSize() >= 256 ? IntVector.SPECIES_256 : IntVector.SPECIES_PREFERRED;
+
+    private VectorKernels() {
+    }
 
     @Override
     public void addRun(int[] acc, int target, int[] weights, int offset, int length, int times) {
@@ -25,9 +30,7 @@ final class VectorKernels implements EngineKernels {
                     .add(IntVector.fromArray(RUN, weights, offset + j).mul(times))
                     .intoArray(acc, target + j);
         }
-        for (; j < length; j++) {
-            acc[target + j] += times * weights[offset + j];
-        }
+        ScalarKernels.INSTANCE.addRun(acc, target + j, weights, offset + j, length - j, times);
     }
 
     @Override
@@ -49,20 +52,8 @@ final class VectorKernels implements EngineKernels {
                 spikes[fired++] = i + Long.numberOfTrailingZeros(lanes);
             }
         }
-        int active = touched.reduceLanes(VectorOperators.ADD);
-        for (; i < end; i++) {
-            int in = input[i];
-            int x = v[i] - (v[i] >> shift) + in;
-            input[i] = 0;
-            active += (in | -in) >>> 31;
-            if (x >= threshold) {
-                x = 0;
-                spikes[fired++] = i;
-            }
-            v[i] = x;
-        }
-        l.activeNeurons += active;
-        return fired;
+        l.activeNeurons += touched.reduceLanes(VectorOperators.ADD);
+        return ScalarKernels.INSTANCE.integrateAndFire(l, input, i, end, shift, threshold, fired);
     }
 
     @Override
@@ -77,14 +68,7 @@ final class VectorKernels implements EngineKernels {
             max = max.max(x);
             min = min.min(x);
         }
-        int hi = max.reduceLanes(VectorOperators.MAX);
-        int lo = min.reduceLanes(VectorOperators.MIN);
-        for (; i < end; i++) {
-            int x = v[i] - (v[i] >> shift);
-            v[i] = x;
-            hi = Math.max(hi, x);
-            lo = Math.min(lo, x);
-        }
-        return lo >= 0 && hi < quietLimit;
+        boolean tailQuiet = ScalarKernels.INSTANCE.leakAndCheckQuiet(v, i, end, shift, quietLimit);
+        return tailQuiet && min.reduceLanes(VectorOperators.MIN) >= 0 && max.reduceLanes(VectorOperators.MAX) < quietLimit;
     }
 }

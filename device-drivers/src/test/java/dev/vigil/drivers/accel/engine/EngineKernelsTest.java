@@ -63,7 +63,7 @@ class EngineKernelsTest {
     private static void assertAllAgree(Network net, int layer, int[][] events) throws Exception {
         Network lowered = NetworkCompiler.compile(net, new FastDevice().capabilities()).network();
         EventEngine scalar = new EventEngine(lowered, null, 32, ScalarKernels.INSTANCE);
-        EventEngine vector = new EventEngine(lowered, null, 32, new VectorKernels());
+        EventEngine vector = new EventEngine(lowered, null, 32, VectorKernels.INSTANCE);
         long spikes = 0;
         try (DeviceSession golden = new ReferenceDevice().open(
                 NetworkCompiler.compile(net, new ReferenceDevice().capabilities()))) {

@@ -186,6 +186,9 @@ final class Deployment implements AutoCloseable {
     RunSummary run(NeuromorphicDevice device, SensorSource source, ReplayClock clock)
             throws UserError, IOException, InterruptedException {
         err.flush();
+        if (mqtt != null) {
+            source = new AfterFirstBatch(source, mqtt::connectNow);
+        }
         List<DetectionSink> all = new ArrayList<>(sinks);
         EventTracker events = null;
         if (eventsOn) {

@@ -47,7 +47,7 @@ public final class Delivery implements AutoCloseable {
                            long backoffInitialMs, long backoffMaxMs) {
     }
 
-    private sealed interface Event permits Stored, Acked, Failed, Lost, Arrived, Stop {
+    private sealed interface Event permits Stored, Acked, Failed, Lost, Arrived, Stop, ConnectNow {
     }
 
     /** Something new is in the outbox. */
@@ -68,6 +68,11 @@ public final class Delivery implements AutoCloseable {
     }
 
     private record Stop(long drainMs) implements Event {
+    }
+
+    /** The first connection, held by {@link #start(long)}, is to be made now. */
+    private enum ConnectNow implements Event {
+        NOW
     }
 
     /** Commands that may wait for the publisher thread; more are dropped (a flood must not fill the heap). */
@@ -93,6 +98,7 @@ public final class Delivery implements AutoCloseable {
     private MqttTransport transport;
     private long generation;
     private long nextAttemptMs;
+    private boolean firstConnectHeld;
     private long nextMetricsMs;
     private OutboxRecord held;
     private long delivered;
@@ -146,7 +152,25 @@ public final class Delivery implements AutoCloseable {
 
     /** Starts the publisher thread. */
     public void start() {
+        start(0);
+    }
+
+    /**
+     * Starts the publisher thread with its first connection held for up to {@code holdMs}, or until
+     * {@link #connectNow()} or {@link #close(long)}: a run that connects in the background leaves the
+     * cores to setting up its sensing first (detections wait in the outbox meanwhile, as in an outage).
+     */
+    public void start(long holdMs) {
+        if (holdMs > 0 && transport == null) {
+            firstConnectHeld = true;
+            nextAttemptMs = Math.max(nextAttemptMs, clock.getAsLong() + holdMs);
+        }
         thread.start();
+    }
+
+    /** Ends the hold on the first connection, if {@link #start(long)} set one: the publisher connects now. */
+    public void connectNow() {
+        events.add(ConnectNow.NOW);
     }
 
     /**
@@ -377,7 +401,11 @@ public final class Delivery implements AutoCloseable {
                     }
                 }
             }
-            case Stop s -> stopDeadline = clock.getAsLong() + s.drainMs();
+            case Stop s -> {
+                stopDeadline = clock.getAsLong() + s.drainMs();
+                releaseFirstConnect();
+            }
+            case ConnectNow ignored -> releaseFirstConnect();
         }
     }
 
@@ -446,7 +474,15 @@ public final class Delivery implements AutoCloseable {
         }
     }
 
+    private void releaseFirstConnect() {
+        if (firstConnectHeld) {
+            firstConnectHeld = false;
+            nextAttemptMs = Math.min(nextAttemptMs, clock.getAsLong());
+        }
+    }
+
     private void tryConnect() {
+        firstConnectHeld = false;
         try {
             connected(connector.connect(transportEvents(generation + 1)));
         } catch (ConnectFailure f) {

@@ -231,6 +231,44 @@ class DeliveryTest {
     }
 
     @Test
+    void aHeldFirstConnectionWaitsForConnectNowOrTheHoldAndCloseEndsIt(@TempDir Path dir) throws Exception {
+        for (String ending : List.of("connectNow", "hold", "close")) {
+            Path sub = dir.resolve(ending);
+            ScriptedBroker b = new ScriptedBroker(0, 0, 8);
+            Outbox outbox = Outbox.open(sub, 1 << 20, 4096, false);
+            Delivery d = new Delivery(settings(8, 0), outbox, b, NO_HOOKS, System::currentTimeMillis,
+                    new SplittableRandom(3), NOT_FATAL);
+            long holdMs = ending.equals("hold") ? 400 : 60_000;
+            long started = System.nanoTime();
+            d.start(holdMs);
+            for (int i = 0; i < 5; i++) {
+                assertTrue(d.store("v/d/detections/audio", ("{\"n\":" + i + "}").getBytes(StandardCharsets.UTF_8), 1));
+            }
+            Thread.sleep(150);
+            assertEquals(0, b.attempts.get(), ending + ": no connection while held, though detections wait");
+            assertEquals(5, outbox.depth(), ending + ": they wait in the outbox");
+            switch (ending) {
+                case "connectNow" -> d.connectNow();
+                case "close" -> d.close(5_000);
+                default -> {
+                }
+            }
+            if (!ending.equals("close")) {
+                assertTrue(d.awaitDrained(10_000), ending + ": drained: " + d.stats());
+                d.close(5_000);
+            }
+            long tookMs = (System.nanoTime() - started) / 1_000_000;
+            assertEquals(1, b.attempts.get(), ending + ": one connection");
+            assertEquals(5, b.distinct().size(), ending + ": all five sent: " + b.distinct());
+            if (ending.equals("hold")) {
+                assertTrue(tookMs >= holdMs, "connected when the hold ran out, not before: " + tookMs + " ms");
+            } else {
+                assertTrue(tookMs < 30_000, ending + " ended the hold at once: " + tookMs + " ms");
+            }
+        }
+    }
+
+    @Test
     void aDetectionThatCannotBeStoredIsDroppedAndCounted(@TempDir Path dir) throws Exception {
         try (Outbox outbox = Outbox.open(dir, 1 << 22, 1 << 21, false)) {
             Delivery d = new Delivery(settings(8, 0), outbox, new ScriptedBroker(0, 0, 8), NO_HOOKS,

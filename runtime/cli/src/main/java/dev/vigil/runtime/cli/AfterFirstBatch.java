@@ -8,13 +8,20 @@ import java.io.IOException;
 
 /**
  * Passes a source through and runs an action once, when the pipeline asks for its second batch, i.e. has
- * processed the first (the MQTT connection that waits for the run to be sensing).
+ * processed the first (the start-up mark; the MQTT connection that waits for the run to be sensing).
  */
 final class AfterFirstBatch extends ForwardingSource {
-    private final Runnable action;
+    /** What runs once the first batch is processed. */
+    @FunctionalInterface
+    interface Action {
+        /** Runs it; what it throws, {@link #next()} throws. */
+        void run() throws IOException;
+    }
+
+    private final Action action;
     private int calls;
 
-    AfterFirstBatch(SensorSource source, Runnable action) {
+    AfterFirstBatch(SensorSource source, Action action) {
         super(source);
         this.action = action;
     }

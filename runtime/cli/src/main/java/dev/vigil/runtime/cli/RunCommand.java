@@ -62,7 +62,7 @@ final class RunCommand implements Callable<Integer> {
             err.println(ConsoleLines.note("running on " + Figures.count(sources.streams().size(), "live stream", "live streams")
                     + " from " + Figures.count(cfg.sources().size(), "source", "sources") + ", front end on device '"
                     + hal.capabilities().id() + "'" + (durationS == null ? "; stop with Ctrl-C or SIGTERM" : " for " + durationS + " s")));
-            RunSummary summary = run.run(hal, new StartupMark(sources, System.getenv(StartupMark.REPORT_VARIABLE)), ReplayClock.asFastAsPossible());
+            RunSummary summary = run.run(hal, StartupMark.after(sources), ReplayClock.asFastAsPossible());
             SummaryPrinter.print(summary, "live run", true, cfg.window().lengthMs(), err);
             for (SensorHealth h : sources.health()) {
                 err.println("  sensor " + h.sensor() + ": " + h.state().name().toLowerCase(Locale.ROOT) + ", "

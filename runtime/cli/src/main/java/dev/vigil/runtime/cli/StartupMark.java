@@ -1,7 +1,5 @@
 package dev.vigil.runtime.cli;
 
-import dev.vigil.sensors.Batch;
-import dev.vigil.sensors.ForwardingSource;
 import dev.vigil.sensors.SensorSource;
 import org.tinylog.Logger;
 
@@ -12,37 +10,33 @@ import java.nio.file.Path;
 import java.time.Instant;
 
 /**
- * Passes a live source through and logs (debug, {@code VIGIL_DEBUG=1}) how long after the process
- * started the pipeline asked for its second batch, i.e. had processed the first: the start-up figure
- * of {@code vigil run}. The start is the launcher's ({@code exec} keeps the process), which it passes
- * as {@value #LAUNCHED_US} (microseconds since the epoch); without it, the JVM's start. With
- * {@value #REPORT_VARIABLE} set, the figure (milliseconds) is also written to the file it names, for
- * {@code vigil bench}.
+ * The start-up figure of {@code vigil run}: how long after the process started the pipeline had processed
+ * its first batch ({@link #after(SensorSource)}), logged at debug level ({@code VIGIL_DEBUG=1}). The start is
+ * the launcher's ({@code exec} keeps the process), which it passes as {@value #LAUNCHED_US} (microseconds
+ * since the epoch); without it, the JVM's. With {@value #REPORT_VARIABLE} set, the figure (milliseconds) is
+ * also written to the file it names, for {@code vigil bench}.
  */
-final class StartupMark extends ForwardingSource {
+final class StartupMark {
     /** The system property the launcher sets to the time it started, in microseconds since the epoch. */
     static final String LAUNCHED_US = "vigil.launched-us";
     /** The environment variable naming a file to write the figure to. */
     static final String REPORT_VARIABLE = "VIGIL_STARTUP_FILE";
-    private final String reportFile;
-    private int calls;
 
-    /** Marks {@code source}; {@code reportFile} (or null) receives the figure. */
-    StartupMark(SensorSource source, String reportFile) {
-        super(source);
-        this.reportFile = reportFile;
+    private StartupMark() {
     }
 
-    @Override
-    public Batch next() throws IOException {
-        if (calls < 2 && ++calls == 2 && (reportFile != null || Logger.isDebugEnabled())) {
-            long ms = sinceStartMs(System.getProperty(LAUNCHED_US), Instant.now());
-            Logger.debug("start-up: first batch processed {} ms after the process started", ms);
-            if (reportFile != null) {
-                Files.writeString(Path.of(reportFile), ms + "\n");
+    /** {@code source}, marking the start-up figure when its first batch has been processed. */
+    static SensorSource after(SensorSource source) {
+        String reportFile = System.getenv(REPORT_VARIABLE);
+        return new AfterFirstBatch(source, () -> {
+            if (reportFile != null || Logger.isDebugEnabled()) {
+                long ms = sinceStartMs(System.getProperty(LAUNCHED_US), Instant.now());
+                Logger.debug("start-up: first batch processed {} ms after the process started", ms);
+                if (reportFile != null) {
+                    Files.writeString(Path.of(reportFile), ms + "\n");
+                }
             }
-        }
-        return source.next();
+        });
     }
 
     /**

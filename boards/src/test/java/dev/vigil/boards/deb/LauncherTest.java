@@ -96,8 +96,8 @@ class LauncherTest {
     @Test
     void theServiceKeepsItsHeapTightAndBatchCommandsKeepTheJvmsRule(@TempDir Path dir) throws Exception {
         Map<String, String> env = Map.of("JAVA_HOME", fakeJdk(dir, 25).toString(), "VIGIL_CDS", "off");
-        List<String> tight = List.of("-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=20", "-XX:Tier3InvocationThreshold=2000",
-                "-XX:Tier3MinInvocationThreshold=1000", "-XX:Tier3CompileThreshold=20000", "-Djdk.reflect.useNativeAccessorOnly=true");
+        List<String> tight = List.of("-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=20", "-XX:Tier3InvocationThreshold=20000",
+                "-XX:Tier3MinInvocationThreshold=10000", "-XX:Tier3CompileThreshold=200000", "-Djdk.reflect.useNativeAccessorOnly=true");
         Command run = Command.run(dir, env, List.of("bash", LAUNCHER.toString(), "run", "--config", "x.yaml"));
         assertTrue(run.output().lines().map(l -> l.replace("arg: ", "")).toList().containsAll(tight), run.output());
         assertFalse(launch(dir, env).stream().anyMatch(tight::contains), "--version");

@@ -35,8 +35,9 @@ class LiveRunConnectsOnceSensingTest {
             Matcher m = DELIVERED.matcher(err);
             assertTrue(m.find(), "no delivery line:\n" + err);
             assertEquals(m.group(2), m.group(1), "every detection delivered:\n" + err);
-            assertTrue(!"0".equals(m.group(2)) && vigil.jsonLines().size() == Integer.parseInt(m.group(2).replace(",", "")),
-                    "the detections printed are those delivered: " + m.group() + ", " + vigil.jsonLines().size() + " printed");
+            int delivered = Integer.parseInt(m.group(2).replace(",", ""));
+            assertTrue(delivered > 0, "the run made detections: " + m.group());
+            assertEquals(delivered, vigil.jsonLines().size(), "the detections printed are those delivered: " + m.group());
         }
     }
 }
